@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDirLock } from './lock.ts';
+import { migrateToLatest } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DbKind;
+  /** the PGlite instance, for backup; absent on PostgreSQL */
+  pglite?: PGlite;
+  /** where the embedded database lives; absent on PostgreSQL */
+  dataDir?: string;
+  databaseUrl?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded database is used */
+  databaseUrl?: string | undefined;
+  /** directory of the embedded database; `undefined` with `memory: true` for an in-memory one */
+  dataDir?: string | undefined;
+  memory?: boolean;
+  /** restore an embedded database from a dump (tar.gz) when opening */
+  loadDataDir?: Blob;
+  /** PostgreSQL schema to use (tests isolate by schema); default public */
+  schema?: string;
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+// Dates stay 'YYYY-MM-DD' strings and int8 stays a string on both drivers, so rows look alike.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const keepText = (v: string) => v;
+
+export async function openDb(opts: OpenOptions = {}): Promise<Database> {
+  const databaseUrl = opts.databaseUrl ?? undefined;
+  let database: Database;
+  if (databaseUrl) {
+    const types = {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === DATE_OID || oid === INT8_OID
+          ? keepText
+          : pg.types.getTypeParser(oid, format as 'text'),
+    };
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: opts.poolSize ?? 10,
+      types,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    database = { db, kind: 'postgres', databaseUrl, close: () => db.destroy() };
+  } else {
+    const dataDir = opts.memory ? undefined : path.resolve(opts.dataDir ?? 'data');
+    const release = dataDir ? acquireDirLock(dataDir) : () => {};
+    try {
+      const pglite = new PGlite({
+        ...(dataDir ? { dataDir: path.join(dataDir, 'pg') } : {}),
+        ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+        parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+      });
+      await pglite.waitReady;
+      if (opts.schema) await pglite.exec(`set search_path to ${opts.schema}`);
+      const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+      database = {
+        db,
+        kind: 'pglite',
+        pglite,
+        ...(dataDir ? { dataDir } : {}),
+        close: async () => {
+          await db.destroy();
+          await pglite.close();
+          release();
+        },
+      };
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  if (opts.migrate !== false) await migrateToLatest(database.db, opts.schema);
+  return database;
+}

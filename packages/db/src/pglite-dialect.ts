@@ -1,0 +1,87 @@
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+
+/**
+ * Kysely over embedded PGlite. PGlite has one connection, so a connection is handed out to one
+ * user at a time (a FIFO mutex): a transaction holds it until commit, and no other request's
+ * statement can slip inside it.
+ */
+export class PGliteDialect implements Dialect {
+  constructor(private readonly pg: PGlite) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.pg);
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+}
+
+class PGliteDriver implements Driver {
+  private queue: Array<() => void> = [];
+  private busy = false;
+  private readonly connection: PGliteConnection;
+  constructor(pg: PGlite) {
+    this.connection = new PGliteConnection(pg);
+  }
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.busy = true;
+    return this.connection;
+  }
+  async releaseConnection() {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.busy = false;
+  }
+  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
+    const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
+    await conn.executeQuery({ sql: `begin${iso}`, parameters: [] } as unknown as CompiledQuery);
+  }
+  async commitTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+  }
+  async rollbackTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
+  }
+  async destroy() {}
+}
+
+class PGliteConnection implements DatabaseConnection {
+  constructor(private readonly pg: PGlite) {}
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    // Migrations send several statements at once, which only the simple protocol accepts.
+    if (query.parameters.length === 0 && /;\s*\S/.test(query.sql)) {
+      const results = await this.pg.exec(query.sql);
+      return { rows: (results.at(-1)?.rows ?? []) as R[] };
+    }
+    const res = await this.pg.query<R>(query.sql, query.parameters as unknown[]);
+    const affected = res.affectedRows ?? 0;
+    const isWrite = /^\s*(insert|update|delete|merge)/i.test(query.sql);
+    return {
+      rows: res.rows,
+      ...(isWrite ? { numAffectedRows: BigInt(affected) } : {}),
+    };
+  }
+  // biome-ignore lint/correctness/useYield: streaming is not used; Kysely requires the method
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on PGlite');
+  }
+}

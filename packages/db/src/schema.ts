@@ -1,0 +1,122 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+  initials: string;
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+  successor_code: string | null;
+}
+
+export interface RegionChangeTable {
+  id: Generated<number>;
+  kind: string;
+  effective_date: ColumnType<string, string, string>;
+  from_codes: string[];
+  to_code: string | null;
+  note: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  region_code: string;
+  uscc: string | null;
+  contact: string | null;
+  phone: string | null;
+  disabled_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_id: number;
+  roles: string[];
+  phone: string | null;
+  email: string | null;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  last_login_at: Timestamp | null;
+  password_changed_at: Generated<Timestamp>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SessionTable {
+  /** sha-256 of the cookie token; the token itself is never stored */
+  token_hash: string;
+  /** short public id shown in the session list */
+  public_id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<string>;
+  username: string;
+  ip: string | null;
+  success: boolean;
+  at: Generated<Timestamp>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Timestamp>;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  region_code: string | null;
+  before: Json;
+  after: Json;
+}
+
+export interface SettingTable {
+  key: string;
+  value: Json;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DB {
+  region: RegionTable;
+  region_change: RegionChangeTable;
+  organization: OrganizationTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  setting: SettingTable;
+}
+
+export type RegionRow = Selectable<RegionTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type NewOrganization = Insertable<OrganizationTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrate.ts';
+import type { Database } from './open.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+/**
+ * Test databases. A new PGlite instance takes seconds, so one is shared per test worker
+ * (vitest runs files of a worker one after another) and every test file gets a schema of its own,
+ * migrated from scratch. With DATABASE_URL set the same happens on that PostgreSQL server.
+ */
+let shared: Promise<PGlite> | undefined;
+const keepText = (v: string) => v;
+
+function sharedPglite(): Promise<PGlite> {
+  shared ??= (async () => {
+    const p = new PGlite({ parsers: { 1082: keepText, 20: keepText } });
+    await p.waitReady;
+    return p;
+  })();
+  return shared;
+}
+
+export function testDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+export async function createTestDb(): Promise<Database> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const url = testDatabaseUrl();
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const types = {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 1082 || oid === 20 ? keepText : pg.types.getTypeParser(oid, format as 'text'),
+    };
+    const pool = new pg.Pool({ connectionString: url, max: 4, types, options: `-c search_path=${schema}` });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await migrateToLatest(db, schema);
+    return {
+      db,
+      kind: 'postgres',
+      databaseUrl: url,
+      close: async () => {
+        await sql.raw(`drop schema ${schema} cascade`).execute(db);
+        await db.destroy();
+      },
+    };
+  }
+  const pglite = await sharedPglite();
+  await pglite.exec(`create schema ${schema}; set search_path to ${schema}`);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  await migrateToLatest(db, schema);
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await pglite.exec(`set search_path to public; drop schema ${schema} cascade`);
+    },
+  };
+}
