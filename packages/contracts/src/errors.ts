@@ -28,6 +28,7 @@ export const errorCatalog = {
   'region/invalid_change': { status: 400, zh: '区划调整信息不正确', en: 'Invalid division change' },
   'org/not_found': { status: 404, zh: '单位不存在', en: 'Unknown organisation' },
   'org/duplicate_name': { status: 409, zh: '同一地区已有同名单位', en: 'An organisation with this name exists in the region' },
+  'org/duplicate_uscc': { status: 409, zh: '该统一社会信用代码已登记', en: 'This credit code is already registered' },
   'org/has_users': { status: 409, zh: '该单位下仍有启用的用户，不能停用', en: 'The organisation still has active users' },
   'org/invalid_uscc': { status: 400, zh: '统一社会信用代码校验失败', en: 'Invalid unified social credit code' },
   'user/not_found': { status: 404, zh: '用户不存在', en: 'Unknown user' },

@@ -10,9 +10,10 @@ export const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<unknown> | Kysely<never>, schema?: string): Promise<string[]> {
+// biome-ignore lint/suspicious/noExplicitAny: any Kysely instance can be migrated
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
-    db: db as Kysely<unknown>,
+    db,
     provider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json = ColumnType<unknown, string | null, string | null>;
 
 export interface RegionTable {
@@ -21,7 +23,7 @@ export interface RegionChangeTable {
   from_codes: string[];
   to_code: string | null;
   note: string;
-  created_at: Generated<Timestamp>;
+  created_at: TimestampDefault;
 }
 
 export interface OrganizationTable {
@@ -33,10 +35,10 @@ export interface OrganizationTable {
   uscc: string | null;
   contact: string | null;
   phone: string | null;
-  disabled_at: Timestamp | null;
+  disabled_at: TimestampNull;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
 }
 
 export interface AppUserTable {
@@ -50,13 +52,13 @@ export interface AppUserTable {
   password_hash: string;
   must_change_password: Generated<boolean>;
   failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
-  disabled_at: Timestamp | null;
-  last_login_at: Timestamp | null;
-  password_changed_at: Generated<Timestamp>;
+  locked_until: TimestampNull;
+  disabled_at: TimestampNull;
+  last_login_at: TimestampNull;
+  password_changed_at: TimestampDefault;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
 }
 
 export interface SessionTable {
@@ -68,10 +70,10 @@ export interface SessionTable {
   csrf_token: string;
   ip: string | null;
   user_agent: string | null;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: TimestampDefault;
+  last_seen_at: TimestampDefault;
   expires_at: Timestamp;
-  revoked_at: Timestamp | null;
+  revoked_at: TimestampNull;
 }
 
 export interface LoginAttemptTable {
@@ -79,12 +81,12 @@ export interface LoginAttemptTable {
   username: string;
   ip: string | null;
   success: boolean;
-  at: Generated<Timestamp>;
+  at: TimestampDefault;
 }
 
 export interface AuditLogTable {
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: TimestampDefault;
   actor_user_id: number | null;
   actor_username: string | null;
   ip: string | null;
@@ -99,7 +101,7 @@ export interface AuditLogTable {
 export interface SettingTable {
   key: string;
   value: Json;
-  updated_at: Generated<Timestamp>;
+  updated_at: TimestampDefault;
 }
 
 export interface DB {

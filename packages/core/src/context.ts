@@ -1,0 +1,24 @@
+import type { TOrgKind, TRole } from '@kechuang/contracts';
+import type { DB, Kysely } from '@kechuang/db';
+import type { AppCache } from './cache.ts';
+
+/** The signed-in user a use case acts for. Derived from the session on every request. */
+export interface Actor {
+  userId: number;
+  username: string;
+  orgId: number;
+  orgKind: TOrgKind;
+  regionCode: string;
+  roles: TRole[];
+}
+
+/** What every use case receives: `(ctx, input) => output`. Tests build their own. */
+export interface Ctx {
+  db: Kysely<DB>;
+  actor: Actor | null;
+  ip: string | null;
+  now: () => Date;
+  cache: AppCache;
+  /** who acts when there is no signed-in user (the CLI, the demo loader), for the audit trail */
+  via?: string;
+}

@@ -1,0 +1,50 @@
+import { sql } from '@kechuang/db';
+import { withAudit } from '../audit/with-audit.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
+import type { Ctx } from '../context.ts';
+import { demoOrgs, demoUsers } from './demo-data.ts';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  note: string;
+}
+
+/**
+ * Loads demo organisations and accounts once (the `demo` setting marks it). Demo accounts exist
+ * only in a database set up this way; a production install created with `kechuang user add` has none.
+ * Returns the accounts with their passwords, or null when demo data was already there.
+ */
+export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Promise<DemoAccount[] | null> {
+  const done = await ctx.db.selectFrom('setting').select('key').where('key', '=', 'demo').executeTakeFirst();
+  if (done) return null;
+  const accounts = demoUsers.map((u) => ({ ...u, password: opts.password ?? generatePassword() }));
+  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+  return withAudit({ ...ctx, via: ctx.via ?? 'demo' }, async (tx, record) => {
+    const ids = new Map<string, number>();
+    for (const o of demoOrgs) {
+      const row = await tx
+        .insertInto('organization')
+        .values({ name: o.name, kind: o.kind, region_code: o.regionCode, uscc: o.uscc ?? null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.set(o.key, row.id);
+    }
+    for (const [i, a] of accounts.entries()) {
+      await tx
+        .insertInto('app_user')
+        .values({
+          username: a.username,
+          display_name: a.displayName,
+          org_id: ids.get(a.org) as number,
+          roles: a.roles,
+          password_hash: hashes[i] as string,
+          must_change_password: false,
+        })
+        .execute();
+    }
+    await tx.insertInto('setting').values({ key: 'demo', value: sql`'true'::jsonb` as unknown as string }).execute();
+    record({ action: 'demo.load', entityType: 'setting', entityId: 'demo', regionCode: '430400', after: { orgs: demoOrgs.length, users: accounts.length } });
+    return accounts.map((a) => ({ username: a.username, password: a.password, note: a.note }));
+  });
+}

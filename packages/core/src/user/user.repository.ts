@@ -1,0 +1,60 @@
+import type { TOrgKind, TRole, TUser } from '@kechuang/contracts';
+import type { DB, Kysely, Transaction } from '@kechuang/db';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Users with their organisation and region, as every user view needs them. */
+export function selectUsers(db: Db) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('organization as o', 'o.id', 'u.org_id')
+    .innerJoin('region as r', 'r.code', 'o.region_code')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.org_id',
+      'o.name as org_name',
+      'o.kind as org_kind',
+      'o.region_code',
+      'r.name as region_name',
+      'u.roles',
+      'u.phone',
+      'u.email',
+      'u.disabled_at',
+      'u.locked_until',
+      'u.must_change_password',
+      'u.last_login_at',
+      'u.version',
+      'u.created_at',
+    ]);
+}
+
+type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['executeTakeFirstOrThrow']>>;
+
+export function toUser(r: UserRow, now: Date): TUser {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    orgKind: r.org_kind as TOrgKind,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    roles: r.roles as TRole[],
+    phone: r.phone,
+    email: r.email,
+    disabled: r.disabled_at !== null,
+    locked: r.locked_until !== null && r.locked_until > now,
+    mustChangePassword: r.must_change_password,
+    lastLoginAt: r.last_login_at?.toISOString() ?? null,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+export async function findUserView(db: Db, id: number, now: Date): Promise<TUser | null> {
+  const row = await selectUsers(db).where('u.id', '=', id).executeTakeFirst();
+  return row ? toUser(row, now) : null;
+}
