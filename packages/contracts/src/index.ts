@@ -6,3 +6,7 @@ export * from './org.ts';
 export * from './region.ts';
 export * from './user.ts';
 export * from './uscc.ts';
+
+// Validation messages in zh-CN wherever the contracts are used (server, web, CLI).
+import { z } from 'zod';
+z.config(z.locales.zhCN());

@@ -15,7 +15,7 @@ export interface LoginInput {
  * an address with too many recent failures is refused outright, and an account is locked for
  * `lockMinutes` after `lockAfterFailures` consecutive wrong passwords.
  */
-export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise<NewSession & { userId: number }> {
+export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise<NewSession & { actor: Actor }> {
   const now = ctx.now();
   const username = input.username.trim().toLowerCase();
   if (ctx.ip) {
@@ -95,6 +95,6 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
     await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
     const s = await insertSession(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent, now });
     record({ action: 'auth.login', entityType: 'user', entityId: user.id, regionCode: user.region_code, after: { session: s.publicId } });
-    return { ...s, userId: user.id };
+    return { ...s, actor };
   });
 }

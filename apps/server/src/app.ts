@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { type AppCache, MemoryCache, noCache } from '@kechuang/core';
+import type { Database } from '@kechuang/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuth } from './plugins/auth.ts';
+import { registerProblemHandlers, sendProblem } from './plugins/problem.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { orgRoutes } from './routes/org.ts';
+import { regionRoutes } from './routes/region.ts';
+import { userRoutes } from './routes/user.ts';
+import { version } from './version.ts';
+
+export interface AppOptions {
+  database: Database;
+  /** built web app to serve at /; null to serve the API only */
+  webDir?: string | null;
+  logger?: boolean;
+  trustProxy?: boolean;
+  /** override the cache choice (tests) */
+  cache?: AppCache;
+}
+
+export const bodyLimit = 1024 * 1024;
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit,
+    trustProxy: opts.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  // Only the embedded database guarantees a single process, so only there is memory caching safe.
+  const cache = opts.cache ?? (opts.database.kind === 'pglite' ? new MemoryCache() : noCache);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: process.env.KECHUANG_COOKIE_SECURE === '1',
+  });
+  await app.register(cookie);
+  registerAuth(app, { db: opts.database.db, cache });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '科创 Kechuang API', description: '科技局年度工作平台的 REST 接口。错误统一为 application/problem+json。', version },
+      tags: ['system', 'auth', 'region', 'org', 'user', 'audit'].map((name) => ({ name })),
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes({ db: opts.database.kind, version }));
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes);
+      await api.register(regionRoutes);
+      await api.register(orgRoutes);
+      await api.register(userRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = opts.webDir === undefined ? defaultWebDir() : opts.webDir;
+  const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir as string, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) return sendProblem(reply, 'common/route_not_found');
+    // client-side routes of the single-page app
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}
+
+export function defaultWebDir(): string {
+  return path.resolve(import.meta.dirname, '../../web/dist');
+}

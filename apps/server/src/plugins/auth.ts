@@ -1,0 +1,66 @@
+import { timingSafeEqual } from 'node:crypto';
+import { authPolicy } from '@kechuang/contracts';
+import { type AppCache, type Ctx, resolveSession, type SessionInfo } from '@kechuang/core';
+import type { DB, Kysely } from '@kechuang/db';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    session: SessionInfo | null;
+  }
+  interface FastifyContextConfig {
+    /** reachable without signing in */
+    public?: boolean;
+    /** reachable while a forced password change is pending */
+    duringPasswordChange?: boolean;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A cross-site form or script posting to us: its Origin names another host. */
+function foreignOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Resolves the session cookie into `request.ctx` for every /api request, then enforces:
+ * sign-in (unless the route is public), the CSRF token on cookie-authenticated mutations,
+ * and a pending forced password change.
+ */
+export function registerAuth(app: FastifyInstance, deps: { db: Kysely<DB>; cache: AppCache }) {
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const base = { db: deps.db, cache: deps.cache, ip: request.ip ?? null, now: () => new Date() };
+    const token = request.cookies?.[authPolicy.sessionCookie];
+    const session = token ? await resolveSession(base, token) : null;
+    request.session = session;
+    request.ctx = { ...base, actor: session?.actor ?? null };
+    if (!request.url.startsWith('/api/')) return;
+    const config = request.routeOptions.config;
+    const mutating = !safeMethods.has(request.method);
+    if (mutating && foreignOrigin(request)) return sendProblem(reply, 'auth/csrf_failed');
+    if (config.public || request.url.startsWith('/api/docs')) return;
+    if (!session) return sendProblem(reply, 'auth/unauthenticated');
+    if (mutating) {
+      const sent = request.headers[authPolicy.csrfHeader];
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) return sendProblem(reply, 'auth/csrf_failed');
+    }
+    if (session.mustChangePassword && !config.duringPasswordChange) return sendProblem(reply, 'auth/password_change_required');
+  });
+}

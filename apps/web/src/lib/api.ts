@@ -1,0 +1,157 @@
+/**
+ * The one way the web app talks to the server: JSON over fetch with the session cookie,
+ * the CSRF header on every state-changing request, and problem+json errors turned into ApiError.
+ */
+import { authPolicy } from '@kechuang/contracts';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** Codes the client itself produces when there is no problem+json body to read. */
+export type ClientErrorCode = 'client/network' | 'client/bad_response';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldProblem[];
+
+  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: FieldProblem[] }) {
+    super(init.title);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.title = init.title;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** What the app should do after the server says "who are you?" or "change your password first". */
+export type AuthEvent = 'unauthenticated' | 'password_change_required';
+let authListener: ((event: AuthEvent) => void) | null = null;
+export function onAuthEvent(listener: (event: AuthEvent) => void): () => void {
+  authListener = listener;
+  return () => {
+    if (authListener === listener) authListener = null;
+  };
+}
+
+let lastCsrfToken: string | null = null;
+/** Remember the token from the last /api/auth/me (or login) response, in case the cookie is unreadable. */
+export function rememberCsrfToken(token: string | null): void {
+  lastCsrfToken = token;
+}
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/**
+ * Builds a query string, leaving out empty values. `false` is left out too: the server coerces
+ * query booleans, so only their presence (`true`) is meaningful.
+ */
+export function toQueryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not redirect on 401/403 (the login form and the initial "who am I" probe handle it themselves). */
+  quiet?: boolean;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+function isProblemBody(value: unknown): value is { title: string; code: string; status?: number; detail?: string; errors?: FieldProblem[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.title === 'string' && typeof v.code === 'string';
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: fall through to a generic error
+  }
+  if (isProblemBody(body)) {
+    return new ApiError({
+      status: res.status,
+      code: body.code,
+      title: body.title,
+      ...(body.detail !== undefined ? { detail: body.detail } : {}),
+      ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+    });
+  }
+  const code: ClientErrorCode = res.status >= 500 || res.status === 0 ? 'client/network' : 'client/bad_response';
+  return new ApiError({ status: res.status, code, title: res.statusText || `HTTP ${res.status}` });
+}
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = readCookie(authPolicy.csrfCookie) ?? lastCsrfToken;
+    if (token) headers[authPolicy.csrfHeader] = token;
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(`${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError({ status: 0, code: 'client/network', title: 'Network error' });
+  }
+
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (!options.quiet) {
+      if (error.status === 401) authListener?.('unauthenticated');
+      else if (error.code === 'auth/password_change_required') authListener?.('password_change_required');
+    }
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiError({ status: res.status, code: 'client/bad_response', title: 'Bad response' });
+  }
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body: body ?? {} }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};

@@ -1,0 +1,67 @@
+/**
+ * UI text catalogs. zh-CN is canonical; en-US must have exactly the same keys
+ * (enforced by `scripts/check-i18n.mjs` and, for shape, by the `Catalog` type below).
+ * Each locale file is one module; its name becomes the top-level key, so a key reads
+ * `org.fields.name` or `errors.auth/invalid_credentials`.
+ */
+import enAudit from '../locales/en-US/audit.json' with { type: 'json' };
+import enAuth from '../locales/en-US/auth.json' with { type: 'json' };
+import enCommon from '../locales/en-US/common.json' with { type: 'json' };
+import enErrors from '../locales/en-US/errors.json' with { type: 'json' };
+import enHome from '../locales/en-US/home.json' with { type: 'json' };
+import enModules from '../locales/en-US/modules.json' with { type: 'json' };
+import enOrg from '../locales/en-US/org.json' with { type: 'json' };
+import enRegion from '../locales/en-US/region.json' with { type: 'json' };
+import enSession from '../locales/en-US/session.json' with { type: 'json' };
+import enShell from '../locales/en-US/shell.json' with { type: 'json' };
+import enUser from '../locales/en-US/user.json' with { type: 'json' };
+import zhAudit from '../locales/zh-CN/audit.json' with { type: 'json' };
+import zhAuth from '../locales/zh-CN/auth.json' with { type: 'json' };
+import zhCommon from '../locales/zh-CN/common.json' with { type: 'json' };
+import zhErrors from '../locales/zh-CN/errors.json' with { type: 'json' };
+import zhHome from '../locales/zh-CN/home.json' with { type: 'json' };
+import zhModules from '../locales/zh-CN/modules.json' with { type: 'json' };
+import zhOrg from '../locales/zh-CN/org.json' with { type: 'json' };
+import zhRegion from '../locales/zh-CN/region.json' with { type: 'json' };
+import zhSession from '../locales/zh-CN/session.json' with { type: 'json' };
+import zhShell from '../locales/zh-CN/shell.json' with { type: 'json' };
+import zhUser from '../locales/zh-CN/user.json' with { type: 'json' };
+
+export const languages = ['zh-CN', 'en-US'] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = 'zh-CN';
+
+export const zhCN = {
+  common: zhCommon,
+  errors: zhErrors,
+  shell: zhShell,
+  auth: zhAuth,
+  home: zhHome,
+  modules: zhModules,
+  org: zhOrg,
+  user: zhUser,
+  region: zhRegion,
+  audit: zhAudit,
+  session: zhSession,
+};
+export type Catalog = typeof zhCN;
+
+export const enUS: Catalog = {
+  common: enCommon,
+  errors: enErrors,
+  shell: enShell,
+  auth: enAuth,
+  home: enHome,
+  modules: enModules,
+  org: enOrg,
+  user: enUser,
+  region: enRegion,
+  audit: enAudit,
+  session: enSession,
+};
+
+/** Ready for `i18next.init({ resources })`: one `translation` namespace per language. */
+export const resources = {
+  'zh-CN': { translation: zhCN },
+  'en-US': { translation: enUS },
+} as const satisfies Record<Language, { translation: Catalog }>;
