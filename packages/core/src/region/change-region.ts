@@ -1,7 +1,7 @@
 import { AppError, type TRegionChange, type TRegionChangeInput } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
-import { requireRole } from '../policy.ts';
+import { assertRegionScope, requireRole } from '../policy.ts';
 import { initialsOf } from '@kechuang/db';
 import { findRegion } from './region.repository.ts';
 
@@ -11,8 +11,10 @@ import { findRegion } from './region.repository.ts';
  * can be followed to the current division. A plain rename keeps the code and logs the old name.
  */
 export async function changeRegion(ctx: Ctx, input: TRegionChangeInput): Promise<TRegionChange> {
-  requireRole(ctx, 'admin');
+  const actor = requireRole(ctx, 'admin');
   const { kind, fromCodes, to, effectiveDate } = input;
+  // An admin records changes of the divisions in their own subtree only.
+  for (const code of [...fromCodes, ...(to ? [to.code] : [])]) assertRegionScope(actor, code);
   const needs: Record<typeof kind, [number, number, boolean]> = {
     rename: [1, 1, true],
     recode: [1, 1, true],

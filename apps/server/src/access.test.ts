@@ -1,0 +1,268 @@
+import type { TRole } from '@kechuang/contracts';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from './testing.ts';
+
+/**
+ * Every API route × every role × a target inside and a target outside the role's scope.
+ * "in" is the natural in-scope target: for 衡阳 admins/planners and the 湖南 viewer a record of
+ * another 衡阳 unit; for reporters, experts and enterprises their own unit or account. "out" is a
+ * record of 武汉 (湖北), outside everyone's scope. allow = passes access control (2xx, or the stated
+ * status); deny = 401/403 (or 404 where the route hides what is not yours).
+ */
+type Who = TRole | 'anonymous';
+const roleUser: Record<TRole, string> = {
+  admin: 'admin',
+  planner: 'planner',
+  reporter: 'reporter.leiyang',
+  expert: 'expert',
+  enterprise: 'enterprise',
+  viewer: 'province',
+};
+const roles = Object.keys(roleUser) as TRole[];
+const everyone: TRole[] = roles;
+const regionWide: TRole[] = ['admin', 'planner', 'viewer'];
+
+interface Fx {
+  t: TestApp;
+  role: TRole;
+  client: Client | null;
+  fresh: { org(region: string): Promise<number>; user(region: string): Promise<number>; seq(): number };
+  ids: Record<string, number>;
+}
+type Req = (fx: Fx) => Promise<InjectOptions> | InjectOptions;
+interface Entry {
+  public?: boolean;
+  /** roles allowed on the in-scope target */
+  in: TRole[];
+  /** roles allowed on the out-of-scope target; omitted: the route has no target (same as in) */
+  out?: TRole[];
+  reqIn: Req;
+  reqOut?: Req;
+  okStatus?: number;
+  /** the request ends the caller's session */
+  endsSession?: boolean;
+}
+
+const ownOrNeighbourOrg = (fx: Fx) => (regionWide.includes(fx.role) ? fx.ids.drc : (fx.ids[`own:${fx.role}`] as number));
+const orgBody = (fx: Fx, region: string) => ({ name: `测试单位${fx.fresh.seq()}`, kind: 'department', regionCode: region });
+
+const table: Record<string, Entry> = {
+  'GET /api/health': { public: true, in: everyone, reqIn: () => ({ method: 'GET', url: '/api/health' }) },
+  'GET /api/openapi.json': { public: true, in: everyone, reqIn: () => ({ method: 'GET', url: '/api/openapi.json' }) },
+  'GET /api/docs*': { public: true, in: everyone, reqIn: () => ({ method: 'GET', url: '/api/docs/json' }) },
+  'POST /api/auth/login': {
+    public: true,
+    in: everyone,
+    reqIn: (fx) => ({ method: 'POST', url: '/api/auth/login', payload: { username: roleUser[fx.role], password: 'TestPass2026' } }),
+  },
+  'POST /api/auth/logout': { in: everyone, endsSession: true, reqIn: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    in: everyone,
+    okStatus: 400, // wrong current password: passed access control, refused by the rule
+    reqIn: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'wrong-one-1', newPassword: 'NewPass20261' } }),
+  },
+  'GET /api/auth/sessions': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/auth/sessions' }) },
+  'DELETE /api/auth/sessions/:sessionId': {
+    in: everyone,
+    out: [],
+    reqIn: async (fx) => {
+      if (!fx.client) return { method: 'DELETE', url: '/api/auth/sessions/0000000000000000' };
+      await fx.t.login(roleUser[fx.role]); // a second session of the same user, to end
+      const list = await fx.client?.request({ method: 'GET', url: '/api/auth/sessions' });
+      const other = (list?.json() as Array<{ id: string; current: boolean }>).find((s) => !s.current);
+      return { method: 'DELETE', url: `/api/auth/sessions/${other?.id ?? '0000000000000000'}` };
+    },
+    reqOut: async (fx) => {
+      const someoneElse = await fx.t.login(fx.role === 'admin' ? 'planner' : 'admin');
+      const list = await someoneElse.request({ method: 'GET', url: '/api/auth/sessions' });
+      return { method: 'DELETE', url: `/api/auth/sessions/${(list.json() as Array<{ id: string }>)[0]?.id}` };
+    },
+  },
+  'POST /api/auth/sessions/revoke-all': { in: everyone, endsSession: true, reqIn: () => ({ method: 'POST', url: '/api/auth/sessions/revoke-all' }) },
+  'GET /api/regions': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/regions?parent=430400' }) },
+  'GET /api/regions/:code': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/regions/430481' }) },
+  'GET /api/regions/changes': { in: regionWide, reqIn: () => ({ method: 'GET', url: '/api/regions/changes' }) },
+  'POST /api/regions/changes': {
+    in: ['admin'],
+    out: [],
+    reqIn: (fx) => ({
+      method: 'POST',
+      url: '/api/regions/changes',
+      payload: { kind: 'create', effectiveDate: '2026-01-01', to: { code: `4304${50 + (fx.fresh.seq() % 50)}`, name: `新区${fx.fresh.seq()}`, parentCode: '430400' } },
+    }),
+    reqOut: (fx) => ({
+      method: 'POST',
+      url: '/api/regions/changes',
+      payload: { kind: 'create', effectiveDate: '2026-01-01', to: { code: `4201${50 + (fx.fresh.seq() % 50)}`, name: `新区${fx.fresh.seq()}`, parentCode: '420100' } },
+    }),
+  },
+  'GET /api/orgs': {
+    in: everyone,
+    out: [],
+    reqIn: () => ({ method: 'GET', url: '/api/orgs' }),
+    reqOut: () => ({ method: 'GET', url: '/api/orgs?region=420100' }),
+  },
+  'GET /api/orgs/:id': {
+    in: everyone,
+    out: [],
+    reqIn: (fx) => ({ method: 'GET', url: `/api/orgs/${ownOrNeighbourOrg(fx)}` }),
+    reqOut: (fx) => ({ method: 'GET', url: `/api/orgs/${fx.ids.wuhan}` }),
+  },
+  'POST /api/orgs': {
+    in: ['admin'],
+    out: [],
+    reqIn: (fx) => ({ method: 'POST', url: '/api/orgs', payload: orgBody(fx, '430422') }),
+    reqOut: (fx) => ({ method: 'POST', url: '/api/orgs', payload: orgBody(fx, '420102') }),
+  },
+  'PUT /api/orgs/:id': {
+    in: ['admin'],
+    out: [],
+    reqIn: async (fx) => ({ method: 'PUT', url: `/api/orgs/${await fx.fresh.org('430422')}`, payload: { ...orgBody(fx, '430422'), version: 1 } }),
+    reqOut: async (fx) => ({ method: 'PUT', url: `/api/orgs/${await fx.fresh.org('420102')}`, payload: { ...orgBody(fx, '420102'), version: 1 } }),
+  },
+  'POST /api/orgs/:id/disable': {
+    in: ['admin'],
+    out: [],
+    reqIn: async (fx) => ({ method: 'POST', url: `/api/orgs/${await fx.fresh.org('430422')}/disable`, payload: { disabled: true, version: 1 } }),
+    reqOut: async (fx) => ({ method: 'POST', url: `/api/orgs/${await fx.fresh.org('420102')}/disable`, payload: { disabled: true, version: 1 } }),
+  },
+  'GET /api/users': {
+    in: ['admin'],
+    out: [],
+    reqIn: () => ({ method: 'GET', url: '/api/users' }),
+    reqOut: () => ({ method: 'GET', url: '/api/users?region=420100' }),
+  },
+  'GET /api/users/:id': {
+    in: everyone, // admins: a user of their region; everyone else: their own account
+    out: [],
+    reqIn: async (fx) => ({ method: 'GET', url: `/api/users/${fx.role === 'admin' ? await fx.fresh.user('430422') : fx.ids[`user:${fx.role}`]}` }),
+    reqOut: async (fx) => ({ method: 'GET', url: `/api/users/${await fx.fresh.user('420102')}` }),
+  },
+  'POST /api/users': {
+    in: ['admin'],
+    out: [],
+    reqIn: async (fx) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `u${fx.fresh.seq()}x`, displayName: '测试', orgId: await fx.fresh.org('430422'), roles: ['reporter'] },
+    }),
+    reqOut: async (fx) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `u${fx.fresh.seq()}x`, displayName: '测试', orgId: await fx.fresh.org('420102'), roles: ['reporter'] },
+    }),
+  },
+  'PUT /api/users/:id': {
+    in: ['admin'],
+    out: [],
+    reqIn: async (fx) => ({ method: 'PUT', url: `/api/users/${await fx.fresh.user('430422')}`, payload: { displayName: '改名', orgId: fx.ids.hengnan, roles: ['reporter'], version: 1 } }),
+    reqOut: async (fx) => ({ method: 'PUT', url: `/api/users/${await fx.fresh.user('420102')}`, payload: { displayName: '改名', orgId: fx.ids.wuhan, roles: ['reporter'], version: 1 } }),
+  },
+};
+for (const action of ['disable', 'reset-password', 'unlock', 'revoke-sessions']) {
+  const payload = action === 'disable' ? { disabled: true, version: 1 } : undefined;
+  table[`POST /api/users/:id/${action}`] = {
+    in: ['admin'],
+    out: [],
+    reqIn: async (fx) => ({ method: 'POST', url: `/api/users/${await fx.fresh.user('430422')}/${action}`, ...(payload ? { payload } : {}) }),
+    reqOut: async (fx) => ({ method: 'POST', url: `/api/users/${await fx.fresh.user('420102')}/${action}`, ...(payload ? { payload } : {}) }),
+  };
+}
+table['GET /api/audit'] = {
+  in: ['admin'],
+  out: [],
+  reqIn: () => ({ method: 'GET', url: '/api/audit' }),
+  reqOut: () => ({ method: 'GET', url: '/api/audit?region=420100' }),
+};
+
+function entryFor(route: string): Entry | undefined {
+  return table[route] ?? (route.startsWith('GET /api/docs') ? table['GET /api/docs*'] : undefined);
+}
+
+let t: TestApp;
+let fxBase: Omit<Fx, 'role' | 'client'>;
+const clients = new Map<TRole, Client>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  let n = 0;
+  const seq = () => ++n;
+  const org = async (region: string) =>
+    (await db.insertInto('organization').values({ name: `目标单位${seq()}`, kind: 'government', region_code: region }).returning('id').executeTakeFirstOrThrow()).id;
+  const wuhan = await org('420100');
+  const user = async (region: string) => {
+    const orgId = region.startsWith('42') ? wuhan : await org(region);
+    const row = await db
+      .insertInto('app_user')
+      .values({ username: `target${seq()}`, display_name: '目标', org_id: orgId, roles: ['reporter'], password_hash: 'x', must_change_password: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  const orgId = async (name: string) => (await db.selectFrom('organization').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const userId = async (name: string) => (await db.selectFrom('app_user').select('id').where('username', '=', name).executeTakeFirstOrThrow()).id;
+  const ids: Record<string, number> = { wuhan, drc: await orgId('衡阳市发展和改革委员会'), hengnan: await orgId('衡南县人民政府') };
+  for (const r of roles) {
+    const u = await db.selectFrom('app_user').select(['id', 'org_id']).where('username', '=', roleUser[r]).executeTakeFirstOrThrow();
+    ids[`own:${r}`] = u.org_id;
+    ids[`user:${r}`] = await userId(roleUser[r]);
+  }
+  fxBase = { t, fresh: { org, user, seq }, ids };
+});
+afterAll(async () => t?.close());
+
+async function clientFor(role: TRole): Promise<Client> {
+  let c = clients.get(role);
+  if (!c) {
+    c = await t.login(roleUser[role]);
+    clients.set(role, c);
+  }
+  return c;
+}
+
+async function run(entry: Entry, who: Who, scope: 'in' | 'out') {
+  const role = who === 'anonymous' ? 'admin' : who;
+  const client = who === 'anonymous' ? null : await clientFor(who);
+  const fx: Fx = { ...fxBase, role, client };
+  const req = await (scope === 'out' && entry.reqOut ? entry.reqOut : entry.reqIn)(fx);
+  const res = client ? await client.request(req) : await t.app.inject(req);
+  if (entry.endsSession && client) clients.delete(role);
+  return res;
+}
+
+describe('access control', () => {
+  it('has an entry for every API route', () => {
+    const missing = t.app.routeList.filter((r) => r.includes(' /api/') && !entryFor(r));
+    expect(missing).toEqual([]);
+  });
+
+  for (const [route, entry] of Object.entries(table)) {
+    describe(route, () => {
+      it(entry.public ? 'is reachable without signing in' : 'refuses anonymous requests', async () => {
+        const res = await run(entry, 'anonymous', 'in');
+        if (entry.public) expect(res.statusCode).toBe(200);
+        else {
+          expect(res.statusCode).toBe(401);
+          expect(res.headers['content-type']).toContain('application/problem+json');
+        }
+      });
+      if (entry.public) return;
+      for (const role of roles) {
+        for (const scope of entry.out ? (['in', 'out'] as const) : (['in'] as const)) {
+          const allowed = (scope === 'in' ? entry.in : (entry.out ?? [])).includes(role);
+          it(`${allowed ? 'allows' : 'refuses'} ${role} (${scope} of scope)`, async () => {
+            const res = await run(entry, role, scope);
+            if (allowed) expect(res.statusCode, res.body).toBe(entry.okStatus ?? 200);
+            else {
+              expect([401, 403, 404], res.body).toContain(res.statusCode);
+              expect(res.json().code).toMatch(/^(auth|session)\//);
+            }
+          });
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,113 @@
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Menu, type MenuProps, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '../features/auth/auth-api.ts';
+import { HeaderActions } from './HeaderActions.tsx';
+import { adminItems, adminRoot, homeItem, moduleItems } from './nav.tsx';
+
+const collapsedKey = 'kc_sider_collapsed';
+
+/** The menu entry for a path: the longest menu path that is a prefix of it. */
+function selectedKey(pathname: string, paths: string[]): string {
+  if (pathname === '/') return '/';
+  const match = paths.filter((p) => p !== '/' && (pathname === p || pathname.startsWith(`${p}/`)));
+  return match.sort((a, b) => b.length - a.length)[0] ?? pathname;
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { user } = useCurrentUser();
+  const isAdmin = user.roles.includes('admin');
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(collapsedKey) === '1');
+  const [openKeys, setOpenKeys] = useState<string[]>(() => (pathname.startsWith('/admin') ? [adminRoot.path] : []));
+
+  const items = useMemo<NonNullable<MenuProps['items']>>(() => {
+    const list: NonNullable<MenuProps['items']> = [
+      { key: homeItem.path, icon: homeItem.icon, label: t('shell.menu.home') },
+      ...moduleItems.map((m) => ({ key: m.path, icon: m.icon, label: t(`shell.menu.${m.key}`) })),
+    ];
+    if (isAdmin) {
+      list.push({
+        key: adminRoot.path,
+        icon: adminRoot.icon,
+        label: t('shell.menu.admin'),
+        children: adminItems.map((a) => ({ key: a.path, icon: a.icon, label: t(`shell.menu.${a.key}`) })),
+      });
+    }
+    return list;
+  }, [t, isAdmin]);
+
+  const allPaths = [homeItem.path, ...moduleItems.map((m) => m.path), ...adminItems.map((a) => a.path)];
+  const toggle = () => {
+    const next = !collapsed;
+    setCollapsed(next);
+    localStorage.setItem(collapsedKey, next ? '1' : '0');
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        width={220}
+        collapsedWidth={64}
+        collapsed={collapsed}
+        trigger={null}
+        style={{ borderRight: '1px solid #eef0f3', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <Link to="/" style={{ display: 'block' }}>
+          <Flex align="center" gap={10} style={{ height: 56, padding: collapsed ? '0 16px' : '0 20px' }}>
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            {collapsed ? null : (
+              <Flex vertical style={{ lineHeight: 1.2 }}>
+                <Typography.Text strong style={{ fontSize: 17 }}>
+                  {t('common.appName')}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                  {t('common.appTagline')}
+                </Typography.Text>
+              </Flex>
+            )}
+          </Flex>
+        </Link>
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={[selectedKey(pathname, allPaths)]}
+          openKeys={collapsed ? undefined : openKeys}
+          onOpenChange={setOpenKeys}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            borderBottom: '1px solid #eef0f3',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+          }}
+        >
+          <Tooltip title={collapsed ? t('shell.header.expand') : t('shell.header.collapse')}>
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={toggle}
+              aria-label={collapsed ? t('shell.header.expand') : t('shell.header.collapse')}
+            />
+          </Tooltip>
+          <HeaderActions />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,65 @@
+import { Button, Flex, Result, Spin } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Forbidden } from '../components/ResultPages.tsx';
+import { useCurrentUser, useForgetSession, useMe } from '../features/auth/auth-api.ts';
+import { isApiError, onAuthEvent } from '../lib/api.ts';
+import { useErrorText } from '../lib/error-text.ts';
+
+export function FullPageSpin() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Routes the API's "sign in first" and "change your password first" answers to the right page. */
+export function AuthEvents() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const forget = useForgetSession();
+  useEffect(
+    () =>
+      onAuthEvent((event) => {
+        if (event === 'unauthenticated') {
+          if (location.pathname === '/login') return;
+          forget();
+          navigate('/login', { replace: true, state: { from: location.pathname + location.search, expired: true } });
+        } else if (location.pathname !== '/password') {
+          navigate('/password', { replace: true });
+        }
+      }),
+    [navigate, location, forget],
+  );
+  return <Outlet />;
+}
+
+/** Only signed-in users who have set their own password get past this point. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) return <FullPageSpin />;
+  if (me.isError) {
+    if (isApiError(me.error) && me.error.code === 'auth/password_change_required') return <Navigate to="/password" replace />;
+    return (
+      <Result
+        status="warning"
+        title={t('common.loadFailed')}
+        subTitle={errorText(me.error)}
+        extra={<Button onClick={() => me.refetch()}>{t('common.actions.retry')}</Button>}
+      />
+    );
+  }
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.user.mustChangePassword) return <Navigate to="/password" replace />;
+  return <Outlet />;
+}
+
+export function RequireAdmin() {
+  const { user } = useCurrentUser();
+  return user.roles.includes('admin') ? <Outlet /> : <Forbidden />;
+}

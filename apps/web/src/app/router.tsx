@@ -1,0 +1,61 @@
+import { type ComponentType, lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { PageSkeleton } from '../components/PageSkeleton.tsx';
+import { NotFound } from '../components/ResultPages.tsx';
+import { AppShell } from './AppShell.tsx';
+import { AuthEvents, FullPageSpin, RequireAdmin, RequireAuth } from './guards.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/** Each page is its own chunk: `page(() => import('…'), 'OrgsPage')`. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string, fallback = <PageSkeleton />) {
+  const Component = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={fallback}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const full = <FullPageSpin />;
+
+export const router = createBrowserRouter([
+  {
+    element: <AuthEvents />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: page(() => import('../features/auth/LoginPage.tsx'), 'LoginPage', full) },
+      { path: '/password', element: page(() => import('../features/auth/PasswordPage.tsx'), 'PasswordPage', full) },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppShell />,
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: page(() => import('../features/home/HomePage.tsx'), 'HomePage') },
+              { path: 'plans', element: page(() => import('../features/plan/PlansPage.tsx'), 'PlansPage') },
+              { path: 'indicators', element: page(() => import('../features/indicator/IndicatorsPage.tsx'), 'IndicatorsPage') },
+              { path: 'enterprises', element: page(() => import('../features/enterprise/EnterprisesPage.tsx'), 'EnterprisesPage') },
+              { path: 'projects', element: page(() => import('../features/project/ProjectsPage.tsx'), 'ProjectsPage') },
+              { path: 'techmarket', element: page(() => import('../features/techmarket/TechmarketPage.tsx'), 'TechmarketPage') },
+              { path: 'talent', element: page(() => import('../features/talent/TalentPage.tsx'), 'TalentPage') },
+              { path: 'sessions', element: page(() => import('../features/session/SessionsPage.tsx'), 'SessionsPage') },
+              {
+                path: 'admin',
+                element: <RequireAdmin />,
+                children: [
+                  { index: true, element: <Navigate to="/admin/orgs" replace /> },
+                  { path: 'orgs', element: page(() => import('../features/org/OrgsPage.tsx'), 'OrgsPage') },
+                  { path: 'users', element: page(() => import('../features/user/UsersPage.tsx'), 'UsersPage') },
+                  { path: 'regions', element: page(() => import('../features/region/RegionsPage.tsx'), 'RegionsPage') },
+                  { path: 'audit', element: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage') },
+                ],
+              },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
