@@ -53,6 +53,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // The API speaks JSON only; anything else is 415 rather than a string handed to validation.
+  app.removeContentTypeParser('text/plain');
 
   // Only the embedded database guarantees a single process, so only there is memory caching safe.
   const cache = opts.cache ?? (opts.database.kind === 'pglite' ? new MemoryCache() : noCache);

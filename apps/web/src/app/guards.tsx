@@ -1,19 +1,12 @@
-import { Button, Flex, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { Forbidden } from '../components/ResultPages.tsx';
 import { useCurrentUser, useForgetSession, useMe } from '../features/auth/auth-api.ts';
 import { isApiError, onAuthEvent } from '../lib/api.ts';
 import { useErrorText } from '../lib/error-text.ts';
-
-export function FullPageSpin() {
-  return (
-    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
-      <Spin size="large" />
-    </Flex>
-  );
-}
 
 /** Routes the API's "sign in first" and "change your password first" answers to the right page. */
 export function AuthEvents() {

@@ -1,9 +1,10 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { PageSkeleton } from '../components/PageSkeleton.tsx';
 import { NotFound } from '../components/ResultPages.tsx';
 import { AppShell } from './AppShell.tsx';
-import { AuthEvents, FullPageSpin, RequireAdmin, RequireAuth } from './guards.tsx';
+import { AuthEvents, RequireAdmin, RequireAuth } from './guards.tsx';
 import { RouteError } from './RouteError.tsx';
 
 /** Each page is its own chunk: `page(() => import('…'), 'OrgsPage')`. */

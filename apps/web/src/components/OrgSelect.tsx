@@ -44,12 +44,12 @@ export function OrgSelect({ value, onChange, id, placeholder, allowClear = true,
   const options = useMemo(() => {
     const items = [...(list.data?.items ?? [])];
     if (selected.data && !items.some((o) => o.id === selected.data.id)) items.unshift(selected.data);
-    return items.map((o) => ({
-      value: o.id,
-      label: o.name,
-      title: `${o.name} · ${o.regionName}`,
-      org: o,
-    }));
+    return items.map((o) => ({ value: o.id, label: o.name, title: `${o.name} · ${o.regionName}` }));
+  }, [list.data, selected.data]);
+  const orgById = useMemo(() => {
+    const map = new Map<number, TOrg>();
+    for (const o of [...(list.data?.items ?? []), ...(selected.data ? [selected.data] : [])]) map.set(o.id, o);
+    return map;
   }, [list.data, selected.data]);
 
   return (
@@ -59,14 +59,19 @@ export function OrgSelect({ value, onChange, id, placeholder, allowClear = true,
       onChange={(v) => onChange?.(v ?? undefined)}
       showSearch={{ filterOption: false, searchValue: search, onSearch: setSearch }}
       options={options}
-      optionRender={(option) => (
-        <span>
-          {option.data.org.name}
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            {t(`common.orgKind.${option.data.org.kind}`)} · {option.data.org.regionName}
-          </Typography.Text>
-        </span>
-      )}
+      optionRender={(option) => {
+        const org = typeof option.value === 'number' ? orgById.get(option.value) : undefined;
+        return (
+          <span>
+            {option.label}
+            {org ? (
+              <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                {t(`common.orgKind.${org.kind}`)} · {org.regionName}
+              </Typography.Text>
+            ) : null}
+          </span>
+        );
+      }}
       placeholder={placeholder ?? t('org.selectPlaceholder')}
       allowClear={allowClear}
       status={status}

@@ -1,0 +1,145 @@
+import { authPolicy } from '@kechuang/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookiesOf, createTestApp, demoPassword, type TestApp } from './testing.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const loginReq = (username: string, password: string, ip = '10.0.0.1') => ({
+  method: 'POST' as const,
+  url: '/api/auth/login',
+  payload: { username, password },
+  remoteAddress: ip,
+});
+
+describe('sign-in', () => {
+  it('sets an httpOnly SameSite session cookie and a readable CSRF cookie', async () => {
+    const res = await t.app.inject(loginReq('planner', demoPassword));
+    expect(res.statusCode).toBe(200);
+    const session = res.cookies.find((c) => c.name === authPolicy.sessionCookie);
+    const csrf = res.cookies.find((c) => c.name === authPolicy.csrfCookie);
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Lax');
+    expect(csrf?.httpOnly).toBeFalsy();
+    expect(res.json().user.username).toBe('planner');
+    // the token is stored only as a hash
+    const rows = await t.database.db.selectFrom('session').select('token_hash').execute();
+    expect(rows.map((r) => r.token_hash)).not.toContain(session?.value);
+  });
+
+  it('answers a wrong password and an unknown user alike', async () => {
+    const a = await t.app.inject(loginReq('planner', 'wrong-password-1', '10.0.0.2'));
+    const b = await t.app.inject(loginReq('nobody', 'wrong-password-1', '10.0.0.2'));
+    expect(a.statusCode).toBe(401);
+    expect(b.statusCode).toBe(401);
+    expect(a.json().code).toBe('auth/invalid_credentials');
+    expect(b.json().title).toBe(a.json().title);
+  });
+
+  it('locks an account after repeated failures, then refuses even the right password', async () => {
+    for (let i = 0; i < authPolicy.lockAfterFailures - 1; i++) {
+      expect((await t.app.inject(loginReq('expert', `wrong-${i}-pass`, `10.1.0.${i}`))).json().code).toBe('auth/invalid_credentials');
+    }
+    const last = await t.app.inject(loginReq('expert', 'wrong-last-pass', '10.1.1.1'));
+    expect(last.statusCode).toBe(423);
+    expect(last.json().code).toBe('auth/account_locked');
+    const right = await t.app.inject(loginReq('expert', demoPassword, '10.1.1.2'));
+    expect(right.json().code).toBe('auth/account_locked');
+    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.lockout').execute();
+    expect(audit).toHaveLength(1);
+    // an admin unlocks it
+    const admin = await t.login('admin');
+    const id = (await t.database.db.selectFrom('app_user').select('id').where('username', '=', 'expert').executeTakeFirstOrThrow()).id;
+    expect((await admin.request({ method: 'POST', url: `/api/users/${id}/unlock` })).statusCode).toBe(200);
+    expect((await t.app.inject(loginReq('expert', demoPassword, '10.1.1.3'))).statusCode).toBe(200);
+  });
+
+  it('throttles an address with too many failures, across accounts', async () => {
+    const ip = '10.9.9.9';
+    for (let i = 0; i < authPolicy.ipMaxFailures; i++) {
+      await t.app.inject(loginReq(`ghost${i}`, 'wrong-password-1', ip));
+    }
+    const res = await t.app.inject(loginReq('viewer-nope', 'x', ip));
+    expect(res.statusCode).toBe(429);
+    expect(res.json().code).toBe('auth/too_many_attempts');
+    // the right password from that address is refused too; another address is fine
+    expect((await t.app.inject(loginReq('planner', demoPassword, ip))).statusCode).toBe(429);
+    expect((await t.app.inject(loginReq('planner', demoPassword, '10.9.9.10'))).statusCode).toBe(200);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a cookie-authenticated mutation without the token, and with a wrong one', async () => {
+    const c = await t.login('admin');
+    const body = { name: '某某单位', kind: 'department', regionCode: '430400' };
+    const before = await t.count('organization');
+    expect((await c.request({ method: 'POST', url: '/api/orgs', payload: body, csrf: false })).json().code).toBe('auth/csrf_failed');
+    expect((await c.request({ method: 'POST', url: '/api/orgs', payload: body, csrf: false, headers: { 'x-csrf-token': 'forged' } })).statusCode).toBe(403);
+    expect(await t.count('organization')).toBe(before);
+    expect((await c.request({ method: 'POST', url: '/api/orgs', payload: body })).statusCode).toBe(200);
+  });
+
+  it('refuses a mutation from a foreign Origin', async () => {
+    const c = await t.login('admin');
+    const res = await c.request({ method: 'POST', url: '/api/auth/sessions/revoke-all', headers: { origin: 'https://evil.example' } });
+    expect(res.json().code).toBe('auth/csrf_failed');
+  });
+});
+
+describe('password change', () => {
+  it('forces a new password on an account created by an admin, then lets it in', async () => {
+    const admin = await t.login('admin');
+    const org = await t.database.db.selectFrom('organization').select('id').where('name', '=', '衡南县人民政府').executeTakeFirstOrThrow();
+    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'newbie', displayName: '新人', orgId: org.id, roles: ['reporter'] } });
+    expect(created.statusCode).toBe(200);
+    const temp = created.json().temporaryPassword as string;
+    const u = await t.login('newbie', temp);
+    expect((await u.request({ method: 'GET', url: '/api/auth/me' })).json().user.mustChangePassword).toBe(true);
+    const blocked = await u.request({ method: 'GET', url: '/api/orgs' });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('auth/password_change_required');
+    const weak = await u.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: temp, newPassword: 'short' } });
+    expect(weak.json().code).toBe('auth/weak_password');
+    const ok = await u.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: temp, newPassword: 'Hengnan2026ok' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await u.request({ method: 'GET', url: '/api/orgs' })).statusCode).toBe(200);
+    expect((await t.app.inject(loginReq('newbie', temp, '10.2.0.1'))).statusCode).toBe(401);
+  });
+});
+
+describe('sessions', () => {
+  it('lists my sessions, ends one, and logs out everywhere', async () => {
+    const a = await t.login('reporter.hengnan');
+    const b = await t.login('reporter.hengnan');
+    const list = (await a.request({ method: 'GET', url: '/api/auth/sessions' })).json() as Array<{ id: string; current: boolean }>;
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    expect(list.filter((s) => s.current)).toHaveLength(1);
+    const other = list.find((s) => !s.current)?.id as string;
+    expect((await a.request({ method: 'DELETE', url: `/api/auth/sessions/${other}` })).statusCode).toBe(200);
+    const res = await a.request({ method: 'POST', url: '/api/auth/sessions/revoke-all' });
+    expect(res.json().revoked).toBeGreaterThanOrEqual(1);
+    expect((await a.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await b.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('ends the sessions of a user an admin disables', async () => {
+    const victim = await t.login('reporter.leiyang');
+    const admin = await t.login('admin');
+    const u = await t.database.db.selectFrom('app_user').select(['id', 'version']).where('username', '=', 'reporter.leiyang').executeTakeFirstOrThrow();
+    const res = await admin.request({ method: 'POST', url: `/api/users/${u.id}/disable`, payload: { disabled: true, version: u.version } });
+    expect(res.statusCode).toBe(200);
+    expect((await victim.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await t.app.inject(loginReq('reporter.leiyang', demoPassword, '10.3.0.1'))).json().code).toBe('auth/account_disabled');
+  });
+
+  it('logs out the current session only', async () => {
+    const a = await t.login('province');
+    const res = await a.request({ method: 'POST', url: '/api/auth/logout' });
+    expect(res.statusCode).toBe(200);
+    expect(cookiesOf(res)[authPolicy.sessionCookie]).toBe('');
+    expect((await a.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+});
