@@ -23,7 +23,7 @@ describe('bad input gets a problem+json and writes nothing', () => {
     ['wrong types', () => admin.request({ method: 'POST', url: '/api/orgs', payload: { name: 42, kind: 'bureau', regionCode: 430400 } }), 400, 'common/validation'],
     ['unknown fields', () => admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '多字段单位', kind: 'bureau', regionCode: '430400', isAdmin: true } }), 400, 'common/validation'],
     ['an unknown enum value', () => admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '某单位', kind: 'company', regionCode: '430400' } }), 400, 'common/validation'],
-    ['a bad credit code', () => admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '某企业', kind: 'enterprise', regionCode: '430400', uscc: '91430408MA4L16XK3D' } }), 400, 'common/validation'],
+    ['a bad credit code', () => admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '某企业', kind: 'enterprise', regionCode: '430400', uscc: '91430408MA4L16XK38' } }), 400, 'common/validation'],
     ['an unknown region', () => admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '某单位', kind: 'bureau', regionCode: '430499' } }), 404, 'region/not_found'],
     ['an oversize body', () => admin.request({ method: 'POST', url: '/api/orgs', payload: { name: 'x'.repeat(bodyLimit + 10), kind: 'bureau', regionCode: '430400' } }), 413, 'common/payload_too_large'],
     ['a wrong content type', () => admin.request({ method: 'POST', url: '/api/orgs', headers: { 'content-type': 'text/plain' }, payload: 'name=x' }), 415, 'common/unsupported_media_type'],

@@ -8,7 +8,7 @@ export const demoOrgs: Array<{ key: string; name: string; kind: TOrgKind; region
   { key: 'leiyang', name: '耒阳市人民政府', kind: 'government', regionCode: '430481' },
   { key: 'hengnan', name: '衡南县人民政府', kind: 'government', regionCode: '430422' },
   { key: 'park', name: '衡阳高新技术产业开发区管理委员会', kind: 'park', regionCode: '430472' },
-  { key: 'enterprise', name: '衡阳衡山科学仪器有限公司', kind: 'enterprise', regionCode: '430408', uscc: '91430408MA4L16XK3C' },
+  { key: 'enterprise', name: '衡阳衡山科学仪器有限公司', kind: 'enterprise', regionCode: '430408', uscc: '91430408MA4L16XK37' },
   { key: 'university', name: '南华大学', kind: 'institute', regionCode: '430407' },
   { key: 'changsha', name: '长沙市科学技术局', kind: 'bureau', regionCode: '430100' },
 ];
