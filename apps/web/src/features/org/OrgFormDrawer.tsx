@@ -1,6 +1,6 @@
 import { isValidUscc, orgKinds, type TOrg, type TOrgCreate, type TOrgKind } from '@kechuang/contracts';
 import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { isApiError } from '../../lib/api.ts';
@@ -40,6 +40,7 @@ function toValues(org: TOrg): OrgFormValues {
   };
 }
 
+/** Mount with a fresh `key` for each opening: the form starts from `org` every time. */
 export interface OrgFormDrawerProps {
   open: boolean;
   /** The organisation to edit, or null to create one. */
@@ -55,17 +56,6 @@ export function OrgFormDrawer({ open, org, onClose }: OrgFormDrawerProps) {
   const save = useSaveOrg();
   const [current, setCurrent] = useState<TOrg | null>(org);
   const [conflict, setConflict] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    setCurrent(org);
-    setConflict(false);
-    save.reset();
-    form.resetFields();
-    if (org) form.setFieldsValue(toValues(org));
-    // `save` is stable enough; re-running on its identity would clear errors mid-submit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, org, form]);
 
   const onFinish = (values: OrgFormValues) => {
     const input: TOrgCreate = {
@@ -121,7 +111,7 @@ export function OrgFormDrawer({ open, org, onClose }: OrgFormDrawerProps) {
     >
       {conflict ? <Alert type="warning" showIcon title={t('org.conflictReloaded')} style={{ marginBottom: 16 }} /> : null}
       {showGeneral ? <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} /> : null}
-      <Form<OrgFormValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'department' }}>
+      <Form<OrgFormValues> form={form} layout="vertical" onFinish={onFinish} initialValues={org ? toValues(org) : { kind: 'department' }}>
         <Form.Item name="name" label={t('org.fields.name')} rules={[{ required: true, whitespace: true }, { min: 2 }, { max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>

@@ -8,6 +8,7 @@ import { TableSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
+import { useDrawer } from '../../lib/use-drawer.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { OrgFormDrawer } from './OrgFormDrawer.tsx';
 import { type OrgListParams, useOrgs, useSetOrgDisabled } from './org-api.ts';
@@ -22,7 +23,7 @@ export function OrgsPage() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [search, setSearch] = useSearchState();
-  const [editing, setEditing] = useState<{ org: TOrg | null } | null>(null);
+  const drawer = useDrawer<TOrg>();
   const [q, setQ] = useState(search.q ?? '');
 
   const params: OrgListParams = {
@@ -91,7 +92,7 @@ export function OrgsPage() {
       fixed: 'right',
       render: (_, org) => (
         <Space size={4}>
-          <Button type="link" size="small" onClick={() => setEditing({ org })}>
+          <Button type="link" size="small" onClick={() => drawer.openWith(org)}>
             {t('common.actions.edit')}
           </Button>
           <Popconfirm
@@ -110,7 +111,7 @@ export function OrgsPage() {
   ];
 
   const createButton = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ org: null })}>
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => drawer.openWith(null)}>
       {t('org.create')}
     </Button>
   );
@@ -189,7 +190,7 @@ export function OrgsPage() {
           />
         )}
       </Card>
-      <OrgFormDrawer open={editing !== null} org={editing?.org ?? null} onClose={() => setEditing(null)} />
+      <OrgFormDrawer key={drawer.key} open={drawer.open} org={drawer.item} onClose={drawer.close} />
     </div>
   );
 }
