@@ -2,7 +2,7 @@
 // Fails when the en-US catalogs drift from the canonical zh-CN ones: a module file present in one
 // language only, a key present in one language only, a {{variable}} used in one language only, an
 // empty text, or an error code from packages/contracts/src/errors.ts without a text under errors.*.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +15,9 @@ const problems = [];
 function listModules(lang) {
   const dir = join(localesDir, lang);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 function flatten(value, prefix, out, file) {
@@ -44,7 +46,11 @@ function load(lang, file) {
   }
 }
 
-const variables = (text) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
+const variables = (text) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 const canonicalFiles = listModules(canonical);
 if (canonicalFiles.length === 0) problems.push(`${canonical}: no module files found in ${localesDir}`);

@@ -70,8 +70,8 @@ const table: Record<string, Entry> = {
     reqIn: async (fx) => {
       if (!fx.client) return { method: 'DELETE', url: '/api/auth/sessions/0000000000000000' };
       await fx.t.login(roleUser[fx.role]); // a second session of the same user, to end
-      const list = await fx.client?.request({ method: 'GET', url: '/api/auth/sessions' });
-      const other = (list?.json() as Array<{ id: string; current: boolean }>).find((s) => !s.current);
+      const list = await fx.client.request({ method: 'GET', url: '/api/auth/sessions' });
+      const other = (list.json() as Array<{ id: string; current: boolean }>).find((s) => !s.current);
       return { method: 'DELETE', url: `/api/auth/sessions/${other?.id ?? '0000000000000000'}` };
     },
     reqOut: async (fx) => {
@@ -80,7 +80,11 @@ const table: Record<string, Entry> = {
       return { method: 'DELETE', url: `/api/auth/sessions/${(list.json() as Array<{ id: string }>)[0]?.id}` };
     },
   },
-  'POST /api/auth/sessions/revoke-all': { in: everyone, endsSession: true, reqIn: () => ({ method: 'POST', url: '/api/auth/sessions/revoke-all' }) },
+  'POST /api/auth/sessions/revoke-all': {
+    in: everyone,
+    endsSession: true,
+    reqIn: () => ({ method: 'POST', url: '/api/auth/sessions/revoke-all' }),
+  },
   'GET /api/regions': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/regions?parent=430400' }) },
   'GET /api/regions/:code': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/regions/430481' }) },
   'GET /api/regions/changes': { in: regionWide, reqIn: () => ({ method: 'GET', url: '/api/regions/changes' }) },
@@ -90,12 +94,20 @@ const table: Record<string, Entry> = {
     reqIn: (fx) => ({
       method: 'POST',
       url: '/api/regions/changes',
-      payload: { kind: 'create', effectiveDate: '2026-01-01', to: { code: `4304${50 + (fx.fresh.seq() % 50)}`, name: `新区${fx.fresh.seq()}`, parentCode: '430400' } },
+      payload: {
+        kind: 'create',
+        effectiveDate: '2026-01-01',
+        to: { code: `4304${50 + (fx.fresh.seq() % 50)}`, name: `新区${fx.fresh.seq()}`, parentCode: '430400' },
+      },
     }),
     reqOut: (fx) => ({
       method: 'POST',
       url: '/api/regions/changes',
-      payload: { kind: 'create', effectiveDate: '2026-01-01', to: { code: `4201${50 + (fx.fresh.seq() % 50)}`, name: `新区${fx.fresh.seq()}`, parentCode: '420100' } },
+      payload: {
+        kind: 'create',
+        effectiveDate: '2026-01-01',
+        to: { code: `4201${50 + (fx.fresh.seq() % 50)}`, name: `新区${fx.fresh.seq()}`, parentCode: '420100' },
+      },
     }),
   },
   'GET /api/orgs': {
@@ -119,14 +131,30 @@ const table: Record<string, Entry> = {
   'PUT /api/orgs/:id': {
     in: ['admin'],
     out: [],
-    reqIn: async (fx) => ({ method: 'PUT', url: `/api/orgs/${await fx.fresh.org('430422')}`, payload: { ...orgBody(fx, '430422'), version: 1 } }),
-    reqOut: async (fx) => ({ method: 'PUT', url: `/api/orgs/${await fx.fresh.org('420102')}`, payload: { ...orgBody(fx, '420102'), version: 1 } }),
+    reqIn: async (fx) => ({
+      method: 'PUT',
+      url: `/api/orgs/${await fx.fresh.org('430422')}`,
+      payload: { ...orgBody(fx, '430422'), version: 1 },
+    }),
+    reqOut: async (fx) => ({
+      method: 'PUT',
+      url: `/api/orgs/${await fx.fresh.org('420102')}`,
+      payload: { ...orgBody(fx, '420102'), version: 1 },
+    }),
   },
   'POST /api/orgs/:id/disable': {
     in: ['admin'],
     out: [],
-    reqIn: async (fx) => ({ method: 'POST', url: `/api/orgs/${await fx.fresh.org('430422')}/disable`, payload: { disabled: true, version: 1 } }),
-    reqOut: async (fx) => ({ method: 'POST', url: `/api/orgs/${await fx.fresh.org('420102')}/disable`, payload: { disabled: true, version: 1 } }),
+    reqIn: async (fx) => ({
+      method: 'POST',
+      url: `/api/orgs/${await fx.fresh.org('430422')}/disable`,
+      payload: { disabled: true, version: 1 },
+    }),
+    reqOut: async (fx) => ({
+      method: 'POST',
+      url: `/api/orgs/${await fx.fresh.org('420102')}/disable`,
+      payload: { disabled: true, version: 1 },
+    }),
   },
   'GET /api/users': {
     in: ['admin'],
@@ -137,7 +165,10 @@ const table: Record<string, Entry> = {
   'GET /api/users/:id': {
     in: everyone, // admins: a user of their region; everyone else: their own account
     out: [],
-    reqIn: async (fx) => ({ method: 'GET', url: `/api/users/${fx.role === 'admin' ? await fx.fresh.user('430422') : fx.ids[`user:${fx.role}`]}` }),
+    reqIn: async (fx) => ({
+      method: 'GET',
+      url: `/api/users/${fx.role === 'admin' ? await fx.fresh.user('430422') : fx.ids[`user:${fx.role}`]}`,
+    }),
     reqOut: async (fx) => ({ method: 'GET', url: `/api/users/${await fx.fresh.user('420102')}` }),
   },
   'POST /api/users': {
@@ -157,8 +188,16 @@ const table: Record<string, Entry> = {
   'PUT /api/users/:id': {
     in: ['admin'],
     out: [],
-    reqIn: async (fx) => ({ method: 'PUT', url: `/api/users/${await fx.fresh.user('430422')}`, payload: { displayName: '改名', orgId: fx.ids.hengnan, roles: ['reporter'], version: 1 } }),
-    reqOut: async (fx) => ({ method: 'PUT', url: `/api/users/${await fx.fresh.user('420102')}`, payload: { displayName: '改名', orgId: fx.ids.wuhan, roles: ['reporter'], version: 1 } }),
+    reqIn: async (fx) => ({
+      method: 'PUT',
+      url: `/api/users/${await fx.fresh.user('430422')}`,
+      payload: { displayName: '改名', orgId: fx.ids.hengnan, roles: ['reporter'], version: 1 },
+    }),
+    reqOut: async (fx) => ({
+      method: 'PUT',
+      url: `/api/users/${await fx.fresh.user('420102')}`,
+      payload: { displayName: '改名', orgId: fx.ids.wuhan, roles: ['reporter'], version: 1 },
+    }),
   },
 };
 for (const action of ['disable', 'reset-password', 'unlock', 'revoke-sessions']) {
@@ -166,8 +205,16 @@ for (const action of ['disable', 'reset-password', 'unlock', 'revoke-sessions'])
   table[`POST /api/users/:id/${action}`] = {
     in: ['admin'],
     out: [],
-    reqIn: async (fx) => ({ method: 'POST', url: `/api/users/${await fx.fresh.user('430422')}/${action}`, ...(payload ? { payload } : {}) }),
-    reqOut: async (fx) => ({ method: 'POST', url: `/api/users/${await fx.fresh.user('420102')}/${action}`, ...(payload ? { payload } : {}) }),
+    reqIn: async (fx) => ({
+      method: 'POST',
+      url: `/api/users/${await fx.fresh.user('430422')}/${action}`,
+      ...(payload ? { payload } : {}),
+    }),
+    reqOut: async (fx) => ({
+      method: 'POST',
+      url: `/api/users/${await fx.fresh.user('420102')}/${action}`,
+      ...(payload ? { payload } : {}),
+    }),
   };
 }
 table['GET /api/audit'] = {
@@ -191,19 +238,34 @@ beforeAll(async () => {
   let n = 0;
   const seq = () => ++n;
   const org = async (region: string) =>
-    (await db.insertInto('organization').values({ name: `目标单位${seq()}`, kind: 'government', region_code: region }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto('organization')
+        .values({ name: `目标单位${seq()}`, kind: 'government', region_code: region })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const wuhan = await org('420100');
   const user = async (region: string) => {
     const orgId = region.startsWith('42') ? wuhan : await org(region);
     const row = await db
       .insertInto('app_user')
-      .values({ username: `target${seq()}`, display_name: '目标', org_id: orgId, roles: ['reporter'], password_hash: 'x', must_change_password: false })
+      .values({
+        username: `target${seq()}`,
+        display_name: '目标',
+        org_id: orgId,
+        roles: ['reporter'],
+        password_hash: 'x',
+        must_change_password: false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   };
-  const orgId = async (name: string) => (await db.selectFrom('organization').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const userId = async (name: string) => (await db.selectFrom('app_user').select('id').where('username', '=', name).executeTakeFirstOrThrow()).id;
+  const orgId = async (name: string) =>
+    (await db.selectFrom('organization').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const userId = async (name: string) =>
+    (await db.selectFrom('app_user').select('id').where('username', '=', name).executeTakeFirstOrThrow()).id;
   const ids: Record<string, number> = { wuhan, drc: await orgId('衡阳市发展和改革委员会'), hengnan: await orgId('衡南县人民政府') };
   for (const r of roles) {
     const u = await db.selectFrom('app_user').select(['id', 'org_id']).where('username', '=', roleUser[r]).executeTakeFirstOrThrow();

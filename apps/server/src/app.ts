@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { type AppCache, MemoryCache, noCache } from '@kechuang/core';
 import type { Database } from '@kechuang/db';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './plugins/auth.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problem.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { memoizedSerializerCompiler } from './plugins/serializer.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -51,7 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routeList.push(`${m} ${r.url}`);
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(memoizedSerializerCompiler);
   registerProblemHandlers(app);
   // The API speaks JSON only; anything else is 415 rather than a string handed to validation.
   app.removeContentTypeParser('text/plain');
@@ -59,23 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Only the embedded database guarantees a single process, so only there is memory caching safe.
   const cache = opts.cache ?? (opts.database.kind === 'pglite' ? new MemoryCache() : noCache);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: process.env.KECHUANG_COOKIE_SECURE === '1',
-  });
+  registerSecurityHeaders(app, { hsts: process.env.KECHUANG_COOKIE_SECURE === '1' });
   await app.register(cookie);
   registerAuth(app, { db: opts.database.db, cache });
 

@@ -40,7 +40,9 @@ describe('audit trail', () => {
 
   it('a successful mutation leaves exactly one row with who, where from, and before/after', async () => {
     const admin = await t.login('admin');
-    const created = (await admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '审计测试单位', kind: 'park', regionCode: '430472' } })).json();
+    const created = (
+      await admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '审计测试单位', kind: 'park', regionCode: '430472' } })
+    ).json();
     const res = await admin.request({
       method: 'PUT',
       url: `/api/orgs/${created.id}`,
@@ -48,13 +50,19 @@ describe('audit trail', () => {
       remoteAddress: '192.0.2.7',
     });
     expect(res.statusCode).toBe(200);
-    const rows = await t.database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'org').where('entity_id', '=', String(created.id)).orderBy('id').execute();
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'org')
+      .where('entity_id', '=', String(created.id))
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(['org.create', 'org.update']);
     const upd = rows[1];
     expect(upd?.actor_username).toBe('admin');
     expect(upd?.ip).toBe('192.0.2.7');
-    expect((upd?.before as { name: string }).name).toBe('审计测试单位');
-    expect((upd?.after as { name: string }).name).toBe('审计测试单位（改）');
+    expect((upd?.before as { name: string } | undefined)?.name).toBe('审计测试单位');
+    expect((upd?.after as { name: string } | undefined)?.name).toBe('审计测试单位（改）');
   });
 
   it('cannot be changed or deleted, not even with SQL', async () => {
@@ -74,6 +82,8 @@ describe('audit trail', () => {
     expect(res.statusCode).toBe(200);
     const page = res.json();
     expect(page.total).toBeGreaterThanOrEqual(3);
-    expect(page.items.every((e: { action: string; actorUsername: string }) => e.action.startsWith('org.') && e.actorUsername === 'admin')).toBe(true);
+    expect(
+      page.items.every((e: { action: string; actorUsername: string }) => e.action.startsWith('org.') && e.actorUsername === 'admin'),
+    ).toBe(true);
   });
 });

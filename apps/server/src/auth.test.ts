@@ -77,7 +77,9 @@ describe('CSRF', () => {
     const body = { name: '某某单位', kind: 'department', regionCode: '430400' };
     const before = await t.count('organization');
     expect((await c.request({ method: 'POST', url: '/api/orgs', payload: body, csrf: false })).json().code).toBe('auth/csrf_failed');
-    expect((await c.request({ method: 'POST', url: '/api/orgs', payload: body, csrf: false, headers: { 'x-csrf-token': 'forged' } })).statusCode).toBe(403);
+    expect(
+      (await c.request({ method: 'POST', url: '/api/orgs', payload: body, csrf: false, headers: { 'x-csrf-token': 'forged' } })).statusCode,
+    ).toBe(403);
     expect(await t.count('organization')).toBe(before);
     expect((await c.request({ method: 'POST', url: '/api/orgs', payload: body })).statusCode).toBe(200);
   });
@@ -93,7 +95,11 @@ describe('password change', () => {
   it('forces a new password on an account created by an admin, then lets it in', async () => {
     const admin = await t.login('admin');
     const org = await t.database.db.selectFrom('organization').select('id').where('name', '=', '衡南县人民政府').executeTakeFirstOrThrow();
-    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'newbie', displayName: '新人', orgId: org.id, roles: ['reporter'] } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'newbie', displayName: '新人', orgId: org.id, roles: ['reporter'] },
+    });
     expect(created.statusCode).toBe(200);
     const temp = created.json().temporaryPassword as string;
     const u = await t.login('newbie', temp);
@@ -103,7 +109,11 @@ describe('password change', () => {
     expect(blocked.json().code).toBe('auth/password_change_required');
     const weak = await u.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: temp, newPassword: 'short' } });
     expect(weak.json().code).toBe('auth/weak_password');
-    const ok = await u.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: temp, newPassword: 'Hengnan2026ok' } });
+    const ok = await u.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: temp, newPassword: 'Hengnan2026ok' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await u.request({ method: 'GET', url: '/api/orgs' })).statusCode).toBe(200);
     expect((await t.app.inject(loginReq('newbie', temp, '10.2.0.1'))).statusCode).toBe(401);
@@ -128,7 +138,11 @@ describe('sessions', () => {
   it('ends the sessions of a user an admin disables', async () => {
     const victim = await t.login('reporter.leiyang');
     const admin = await t.login('admin');
-    const u = await t.database.db.selectFrom('app_user').select(['id', 'version']).where('username', '=', 'reporter.leiyang').executeTakeFirstOrThrow();
+    const u = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'version'])
+      .where('username', '=', 'reporter.leiyang')
+      .executeTakeFirstOrThrow();
     const res = await admin.request({ method: 'POST', url: `/api/users/${u.id}/disable`, payload: { disabled: true, version: u.version } });
     expect(res.statusCode).toBe(200);
     expect((await victim.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);

@@ -5,7 +5,17 @@ import { type Database, openDb, sql } from '@kechuang/db';
 import { describe, expect, it } from 'vitest';
 import { freshPgDatabase, runCli } from './cli-testing.ts';
 
-const tables = ['region', 'region_change', 'organization', 'app_user', 'session', 'login_attempt', 'audit_log', 'setting', 'kysely_migration'];
+const tables = [
+  'region',
+  'region_change',
+  'organization',
+  'app_user',
+  'session',
+  'login_attempt',
+  'audit_log',
+  'setting',
+  'kysely_migration',
+];
 
 /** Every row of every table, in a stable order, as text. */
 async function snapshot(database: Database): Promise<Record<string, string[]>> {

@@ -4,7 +4,10 @@ import pg from 'pg';
 
 export const bin = path.resolve(import.meta.dirname, '../bin/kechuang.js');
 
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -20,7 +23,10 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 /** Starts `kechuang serve` and resolves once it listens. */
-export function startServer(args: string[], env: Record<string, string | undefined> = {}): Promise<{ child: ChildProcess; output: () => string }> {
+export function startServer(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -13,7 +13,11 @@ async function http(port: number, method: string, url: string, opts: { cookie?: 
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.csrf) headers[authPolicy.csrfHeader] = opts.csrf;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`http://127.0.0.1:${port}${url}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+  const res = await fetch(`http://127.0.0.1:${port}${url}`, {
+    method,
+    headers,
+    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown>, setCookie: res.headers.getSetCookie() };
 }
 
@@ -51,7 +55,11 @@ describe('several server processes', () => {
       const s = await login(pa, 'admin');
       expect((await http(pb, 'GET', '/api/auth/me', { cookie: s.cookie })).status).toBe(200);
       // a write on B is read on A at once
-      const created = await http(pb, 'POST', '/api/orgs', { cookie: s.cookie, csrf: s.csrf, body: { name: '双进程单位', kind: 'park', regionCode: '430400' } });
+      const created = await http(pb, 'POST', '/api/orgs', {
+        cookie: s.cookie,
+        csrf: s.csrf,
+        body: { name: '双进程单位', kind: 'park', regionCode: '430400' },
+      });
       expect(created.status).toBe(200);
       expect((await http(pa, 'GET', `/api/orgs/${created.json.id}`, { cookie: s.cookie })).json.name).toBe('双进程单位');
       // logging out everywhere on A ends the session on B immediately

@@ -7,7 +7,11 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('admin');
   for (let i = 1; i <= 25; i++) {
-    await admin.request({ method: 'POST', url: '/api/orgs', payload: { name: `耒阳企业${String(i).padStart(2, '0')}`, kind: 'enterprise', regionCode: '430481' } });
+    await admin.request({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { name: `耒阳企业${String(i).padStart(2, '0')}`, kind: 'enterprise', regionCode: '430481' },
+    });
   }
 });
 afterAll(async () => t?.close());
@@ -28,7 +32,10 @@ describe('organisations', () => {
   });
 
   it('shows a city planner the city, a province viewer the province, a reporter only its own unit', async () => {
-    const names = async (u: string) => ((await (await t.login(u)).request({ method: 'GET', url: '/api/orgs?pageSize=200' })).json().items as Array<{ name: string }>).map((o) => o.name);
+    const names = async (u: string) =>
+      ((await (await t.login(u)).request({ method: 'GET', url: '/api/orgs?pageSize=200' })).json().items as Array<{ name: string }>).map(
+        (o) => o.name,
+      );
     const planner = await names('planner');
     expect(planner).toContain('耒阳市人民政府');
     expect(planner).not.toContain('长沙市科学技术局');

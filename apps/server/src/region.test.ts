@@ -31,11 +31,19 @@ describe('regions', () => {
 
   it('keeps history through a 区划调整: a recode retires the old code and links its successor', async () => {
     // an organisation in the old county keeps pointing at it
-    const org = (await admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '衡南县科工局', kind: 'department', regionCode: '430422' } })).json();
+    const org = (
+      await admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '衡南县科工局', kind: 'department', regionCode: '430422' } })
+    ).json();
     const change = await admin.request({
       method: 'POST',
       url: '/api/regions/changes',
-      payload: { kind: 'recode', effectiveDate: '2026-06-01', fromCodes: ['430422'], to: { code: '430409', name: '衡南区', parentCode: '430400' }, note: '撤县设区' },
+      payload: {
+        kind: 'recode',
+        effectiveDate: '2026-06-01',
+        fromCodes: ['430422'],
+        to: { code: '430409', name: '衡南区', parentCode: '430400' },
+        note: '撤县设区',
+      },
     });
     expect(change.statusCode).toBe(200);
     const old = (await admin.request({ method: 'GET', url: '/api/regions/430422' })).json().region;
@@ -47,7 +55,11 @@ describe('regions', () => {
     expect(withRetired.map((r: { code: string }) => r.code)).toContain('430422');
     // history still reads: the org keeps its old region, and new records cannot use it
     expect((await admin.request({ method: 'GET', url: `/api/orgs/${org.id}` })).json().regionName).toBe('衡南县');
-    const refused = await admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '新单位', kind: 'department', regionCode: '430422' } });
+    const refused = await admin.request({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { name: '新单位', kind: 'department', regionCode: '430422' },
+    });
     expect(refused.json().code).toBe('region/retired');
     const log = (await admin.request({ method: 'GET', url: '/api/regions/changes' })).json();
     expect(log[0]).toMatchObject({ kind: 'recode', fromCodes: ['430422'], toCode: '430409' });
@@ -55,14 +67,29 @@ describe('regions', () => {
 
   it('renames in place and merges several into one', async () => {
     expect(
-      (await admin.request({ method: 'POST', url: '/api/regions/changes', payload: { kind: 'rename', effectiveDate: '2026-07-01', fromCodes: ['430412'], to: { code: '430412', name: '南岳新区', parentCode: '430400' } } }))
-        .statusCode,
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/regions/changes',
+          payload: {
+            kind: 'rename',
+            effectiveDate: '2026-07-01',
+            fromCodes: ['430412'],
+            to: { code: '430412', name: '南岳新区', parentCode: '430400' },
+          },
+        })
+      ).statusCode,
     ).toBe(200);
     expect((await admin.request({ method: 'GET', url: '/api/regions/430412' })).json().region.name).toBe('南岳新区');
     const merge = await admin.request({
       method: 'POST',
       url: '/api/regions/changes',
-      payload: { kind: 'merge', effectiveDate: '2026-08-01', fromCodes: ['430405', '430406'], to: { code: '430405', name: '珠晖区', parentCode: '430400' } },
+      payload: {
+        kind: 'merge',
+        effectiveDate: '2026-08-01',
+        fromCodes: ['430405', '430406'],
+        to: { code: '430405', name: '珠晖区', parentCode: '430400' },
+      },
     });
     expect(merge.statusCode).toBe(200);
     const yanfeng = (await admin.request({ method: 'GET', url: '/api/regions/430406' })).json().region;
@@ -72,7 +99,16 @@ describe('regions', () => {
 
   it('refuses an inconsistent change and writes nothing', async () => {
     const before = await t.count('region_change');
-    const bad = await admin.request({ method: 'POST', url: '/api/regions/changes', payload: { kind: 'merge', effectiveDate: '2026-08-01', fromCodes: ['430481'], to: { code: '430481', name: 'x', parentCode: '430400' } } });
+    const bad = await admin.request({
+      method: 'POST',
+      url: '/api/regions/changes',
+      payload: {
+        kind: 'merge',
+        effectiveDate: '2026-08-01',
+        fromCodes: ['430481'],
+        to: { code: '430481', name: 'x', parentCode: '430400' },
+      },
+    });
     expect(bad.json().code).toBe('region/invalid_change');
     expect(await t.count('region_change')).toBe(before);
   });

@@ -61,7 +61,10 @@ export async function createTestApp(opts: { cache?: boolean; demo?: boolean } = 
       };
     },
     async count(table) {
-      const r = await database.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await database.db
+        .selectFrom(table)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
     async close() {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, pageOf } from './common.ts';
+import { pageOf, ZPageQuery } from './common.ts';
 import { ZRegionCode } from './region.ts';
 
 export const ZAuditEntry = z

@@ -4,9 +4,10 @@ export * from './common.ts';
 export * from './errors.ts';
 export * from './org.ts';
 export * from './region.ts';
-export * from './user.ts';
 export * from './uscc.ts';
+export * from './user.ts';
 
 // Validation messages in zh-CN wherever the contracts are used (server, web, CLI).
 import { z } from 'zod';
+
 z.config(z.locales.zhCN());

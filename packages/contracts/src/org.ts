@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, pageOf } from './common.ts';
+import { pageOf, ZPageQuery } from './common.ts';
 import { ZRegionCode } from './region.ts';
 import { isValidUscc } from './uscc.ts';
 
@@ -8,11 +8,7 @@ export const orgKinds = ['bureau', 'department', 'government', 'park', 'enterpri
 export const ZOrgKind = z.enum(orgKinds);
 export type TOrgKind = z.infer<typeof ZOrgKind>;
 
-export const ZUscc = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidUscc, { message: '统一社会信用代码校验失败' });
+export const ZUscc = z.string().trim().toUpperCase().refine(isValidUscc, { message: '统一社会信用代码校验失败' });
 
 export const ZOrg = z
   .object({

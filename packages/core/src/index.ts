@@ -9,8 +9,8 @@ export { generatePassword, hashPassword, verifyPassword } from './auth/password.
 export { hashToken, listMySessions, logout, logoutEverywhere, resolveSession, revokeMySession } from './auth/session.ts';
 export { type AppCache, MemoryCache, noCache } from './cache.ts';
 export type { Actor, Ctx } from './context.ts';
-export { type DemoAccount, loadDemo } from './demo/load-demo.ts';
 export { demoOrgs, demoUsers } from './demo/demo-data.ts';
+export { type DemoAccount, loadDemo } from './demo/load-demo.ts';
 export { getOrg, listOrgs } from './org/list-orgs.ts';
 export { createOrg, setOrgDisabled, updateOrg } from './org/save-org.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';

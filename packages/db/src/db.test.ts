@@ -15,7 +15,12 @@ afterAll(async () => d?.close());
 
 describe('migrations', () => {
   it('load the whole division tree: every province, prefecture and county', async () => {
-    const byLevel = await d.db.selectFrom('region').select(['level', (e) => e.fn.countAll<number>().as('n')]).groupBy('level').orderBy('level').execute();
+    const byLevel = await d.db
+      .selectFrom('region')
+      .select(['level', (e) => e.fn.countAll<number>().as('n')])
+      .groupBy('level')
+      .orderBy('level')
+      .execute();
     const n = Object.fromEntries(byLevel.map((r) => [r.level, Number(r.n)]));
     expect(n[1]).toBe(34);
     expect(n[2]).toBeGreaterThan(330);
@@ -23,14 +28,21 @@ describe('migrations', () => {
     const hengyang = await d.db.selectFrom('region').select('name').where('parent_code', '=', '430400').execute();
     expect(hengyang.map((r) => r.name)).toEqual(expect.arrayContaining(['耒阳市', '衡南县', '珠晖区']));
     // counties of a municipality and 省直辖县 hang directly under the province
-    expect((await d.db.selectFrom('region').select('parent_code').where('code', '=', '429004').executeTakeFirstOrThrow()).parent_code).toBe('420000');
-    expect((await d.db.selectFrom('region').select('parent_code').where('code', '=', '110101').executeTakeFirstOrThrow()).parent_code).toBe('110000');
+    expect((await d.db.selectFrom('region').select('parent_code').where('code', '=', '429004').executeTakeFirstOrThrow()).parent_code).toBe(
+      '420000',
+    );
+    expect((await d.db.selectFrom('region').select('parent_code').where('code', '=', '110101').executeTakeFirstOrThrow()).parent_code).toBe(
+      '110000',
+    );
     // no placeholder rows
     expect(await d.db.selectFrom('region').select('code').where('name', '=', '市辖区').execute()).toEqual([]);
   });
 
   it('record the applied versions', async () => {
-    const rows = await d.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    const rows = await d.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
     expect(rows.map((r) => (r as { name: string }).name)).toEqual(['0001_foundation', '0002_regions']);
   });
 });
@@ -40,7 +52,9 @@ describe('data directory lock', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-lock-'));
     // another process takes the lock and waits
     const script = `import { acquireDirLock } from ${JSON.stringify(path.resolve(import.meta.dirname, 'lock.ts'))}; acquireDirLock(${JSON.stringify(dir)}); console.log('locked'); setTimeout(() => {}, 60000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (b) => String(b).includes('locked') && resolve());

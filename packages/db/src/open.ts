@@ -45,9 +45,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
   if (databaseUrl) {
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === DATE_OID || oid === INT8_OID
-          ? keepText
-          : pg.types.getTypeParser(oid, format as 'text'),
+        oid === DATE_OID || oid === INT8_OID ? keepText : pg.types.getTypeParser(oid, format as 'text'),
     };
     const pool = new pg.Pool({
       connectionString: databaseUrl,

@@ -37,12 +37,21 @@ export async function restore(cmd: Command, file: string) {
   if (process.env.DATABASE_URL) {
     const probe = await openDb({ databaseUrl: process.env.DATABASE_URL, migrate: false });
     try {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public'`.execute(probe.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from information_schema.tables where table_schema = 'public'`.execute(probe.db);
       if ((rows[0]?.n ?? 0) > 0) throw new Error('目标数据库不是空库：请恢复到一个新建的空数据库');
     } finally {
       await probe.close();
     }
-    runPgTool('pg_restore', ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${process.env.DATABASE_URL}`, source]);
+    runPgTool('pg_restore', [
+      '--no-owner',
+      '--no-privileges',
+      '--single-transaction',
+      '--exit-on-error',
+      `--dbname=${process.env.DATABASE_URL}`,
+      source,
+    ]);
     return;
   }
   const dataDir = path.resolve(dataDirOf(cmd));

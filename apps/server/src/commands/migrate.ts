@@ -7,7 +7,9 @@ export function migrateCommand() {
     const database = await openFromEnv(cmd, { migrate: false });
     try {
       const applied = await migrateToLatest(database.db);
-      console.log(applied.length ? `已执行迁移：${applied.join(', ')}（${describeDb(database)}）` : `数据库已是最新（${describeDb(database)}）`);
+      console.log(
+        applied.length ? `已执行迁移：${applied.join(', ')}（${describeDb(database)}）` : `数据库已是最新（${describeDb(database)}）`,
+      );
     } finally {
       await database.close();
     }

@@ -13,21 +13,26 @@ export function serveCommand() {
     .option('--demo-password <pw>', '演示账号统一密码（默认随机）', process.env.KECHUANG_DEMO_PASSWORD)
     .option('--trust-proxy', '位于反向代理之后（使用 X-Forwarded-For 记录来源地址）')
     .option('--quiet', '不输出请求日志')
-    .action(async (opts: { port: string; host: string; demo?: boolean; demoPassword?: string; trustProxy?: boolean; quiet?: boolean }, cmd: Command) => {
-      const database = await openFromEnv(cmd);
-      if (opts.demo) {
-        const accounts = await loadDemo(consoleCtx(database), opts.demoPassword ? { password: opts.demoPassword } : {});
-        if (accounts) printDemoAccounts(accounts);
-      }
-      const app = await buildApp({ database, logger: !opts.quiet, trustProxy: Boolean(opts.trustProxy) });
-      const stop = async () => {
-        await app.close();
-        await database.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      await app.listen({ port: Number(opts.port), host: opts.host });
-      console.log(`科创已启动：http://localhost:${opts.port}  （${describeDb(database)}；接口文档 /api/docs）`);
-    });
+    .action(
+      async (
+        opts: { port: string; host: string; demo?: boolean; demoPassword?: string; trustProxy?: boolean; quiet?: boolean },
+        cmd: Command,
+      ) => {
+        const database = await openFromEnv(cmd);
+        if (opts.demo) {
+          const accounts = await loadDemo(consoleCtx(database), opts.demoPassword ? { password: opts.demoPassword } : {});
+          if (accounts) printDemoAccounts(accounts);
+        }
+        const app = await buildApp({ database, logger: !opts.quiet, trustProxy: Boolean(opts.trustProxy) });
+        const stop = async () => {
+          await app.close();
+          await database.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        await app.listen({ port: Number(opts.port), host: opts.host });
+        console.log(`科创已启动：http://localhost:${opts.port}  （${describeDb(database)}；接口文档 /api/docs）`);
+      },
+    );
 }

@@ -23,24 +23,36 @@ function clearSessionCookies(reply: FastifyReply) {
 const tags = ['auth'];
 
 export const authRoutes: Routes = async (app) => {
-  app.post('/auth/login', { config: { public: true }, schema: { tags, summary: '登录', body: ZLogin, response: { 200: ZMe } } }, async (request, reply) => {
-    const s = await login(request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
-    setSessionCookies(request, reply, s);
-    const ctx = { ...request.ctx, actor: s.actor };
-    return { user: await getMe(ctx), csrfToken: s.csrfToken, demo: await isDemo(ctx) };
-  });
+  app.post(
+    '/auth/login',
+    { config: { public: true }, schema: { tags, summary: '登录', body: ZLogin, response: { 200: ZMe } } },
+    async (request, reply) => {
+      const s = await login(request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      setSessionCookies(request, reply, s);
+      const ctx = { ...request.ctx, actor: s.actor };
+      return { user: await getMe(ctx), csrfToken: s.csrfToken, demo: await isDemo(ctx) };
+    },
+  );
 
-  app.post('/auth/logout', { config: { duringPasswordChange: true }, schema: { tags, summary: '退出登录', response: { 200: ZOk } } }, async (request, reply) => {
-    await logout(request.ctx, request.session?.tokenHash ?? '');
-    clearSessionCookies(reply);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    { config: { duringPasswordChange: true }, schema: { tags, summary: '退出登录', response: { 200: ZOk } } },
+    async (request, reply) => {
+      await logout(request.ctx, request.session?.tokenHash ?? '');
+      clearSessionCookies(reply);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/auth/me', { config: { duringPasswordChange: true }, schema: { tags, summary: '当前用户', response: { 200: ZMe } } }, async (request) => ({
-    user: await getMe(request.ctx),
-    csrfToken: request.session?.csrfToken ?? '',
-    demo: await isDemo(request.ctx),
-  }));
+  app.get(
+    '/auth/me',
+    { config: { duringPasswordChange: true }, schema: { tags, summary: '当前用户', response: { 200: ZMe } } },
+    async (request) => ({
+      user: await getMe(request.ctx),
+      csrfToken: request.session?.csrfToken ?? '',
+      demo: await isDemo(request.ctx),
+    }),
+  );
 
   app.post(
     '/auth/password',

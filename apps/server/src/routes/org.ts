@@ -14,8 +14,10 @@ export const orgRoutes: Routes = async (app) => {
   app.post('/orgs', { schema: { tags, summary: '新建单位', body: ZOrgCreate, response: { 200: ZOrg } } }, async (request) =>
     createOrg(request.ctx, request.body),
   );
-  app.put('/orgs/:id', { schema: { tags, summary: '修改单位', params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg } } }, async (request) =>
-    updateOrg(request.ctx, request.params.id, request.body),
+  app.put(
+    '/orgs/:id',
+    { schema: { tags, summary: '修改单位', params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg } } },
+    async (request) => updateOrg(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/orgs/:id/disable',

@@ -1,4 +1,14 @@
-import { ZIdParams, ZRevokedCount, ZUser, ZUserCreate, ZUserDisable, ZUserListQuery, ZUserPage, ZUserUpdate, ZUserWithPassword } from '@kechuang/contracts';
+import {
+  ZIdParams,
+  ZRevokedCount,
+  ZUser,
+  ZUserCreate,
+  ZUserDisable,
+  ZUserListQuery,
+  ZUserPage,
+  ZUserUpdate,
+  ZUserWithPassword,
+} from '@kechuang/contracts';
 import { createUser, getUser, listUsers, resetPassword, revokeUserSessions, setUserDisabled, unlockUser, updateUser } from '@kechuang/core';
 import type { Routes } from './types.ts';
 
@@ -11,11 +21,15 @@ export const userRoutes: Routes = async (app) => {
   app.get('/users/:id', { schema: { tags, summary: '用户详情', params: ZIdParams, response: { 200: ZUser } } }, async (request) =>
     getUser(request.ctx, request.params.id),
   );
-  app.post('/users', { schema: { tags, summary: '新建用户（返回一次性临时密码）', body: ZUserCreate, response: { 200: ZUserWithPassword } } }, async (request) =>
-    createUser(request.ctx, request.body),
+  app.post(
+    '/users',
+    { schema: { tags, summary: '新建用户（返回一次性临时密码）', body: ZUserCreate, response: { 200: ZUserWithPassword } } },
+    async (request) => createUser(request.ctx, request.body),
   );
-  app.put('/users/:id', { schema: { tags, summary: '修改用户', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } } }, async (request) =>
-    updateUser(request.ctx, request.params.id, request.body),
+  app.put(
+    '/users/:id',
+    { schema: { tags, summary: '修改用户', params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } } },
+    async (request) => updateUser(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/users/:id/disable',

@@ -36,14 +36,7 @@ export function HeaderActions() {
       {demo ? <Tag color="gold">{t('shell.header.demo')}</Tag> : null}
       <LanguageSwitch />
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <Flex
-          align="center"
-          gap={8}
-          style={{ cursor: 'pointer', lineHeight: 1.25 }}
-          role="button"
-          tabIndex={0}
-          data-testid="user-menu"
-        >
+        <Flex align="center" gap={8} style={{ cursor: 'pointer', lineHeight: 1.25 }} role="button" tabIndex={0} data-testid="user-menu">
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1456f0' }} />
           <Flex vertical>
             <Typography.Text strong>{user.displayName}</Typography.Text>

@@ -126,20 +126,22 @@ export function RegionPicker({
     [matchCodes],
   );
 
-  const renderMatch = useCallback(
-    (_input: string, path: RegionOption[]) => {
-      const last = path[path.length - 1];
-      return (
-        <span>
-          {path.map((o) => o.label).reduce<ReactNode[]>((acc, label, i) => (i === 0 ? [label] : [...acc, ' / ', label]), [])}
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            {last?.value}
-          </Typography.Text>
-        </span>
-      );
-    },
-    [],
-  );
+  const renderMatch = useCallback((_input: string, path: RegionOption[]) => {
+    const last = path[path.length - 1];
+    return (
+      <span>
+        {path.map((o, i) => (
+          <span key={o.value}>
+            {i > 0 ? ' / ' : null}
+            {o.label}
+          </span>
+        ))}
+        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+          {last?.value}
+        </Typography.Text>
+      </span>
+    );
+  }, []);
 
   const cascaderValue = value ? (valuePath.length > 0 ? valuePath.map((r) => r.code) : [value]) : undefined;
   const fetching = searching && (matches.isFetching || query !== search.trim());
@@ -203,7 +205,8 @@ function buildSearchTree(
       if (region.level > maxLevel) break;
       let node = byCode.get(region.code);
       if (!node) {
-        node = { ...toOption(region, undefined), children: [] };
+        // isLeaf: a search result is picked, never expanded (no arrow in the flat result list).
+        node = { ...toOption(region, undefined), isLeaf: true, children: [] };
         byCode.set(region.code, node);
         siblings.push(node);
       }

@@ -2,7 +2,7 @@
  * The one way the web app talks to the server: JSON over fetch with the session cookie,
  * the CSRF header on every state-changing request, and problem+json errors turned into ApiError.
  */
-import { authPolicy } from '@kechuang/contracts';
+import type { authPolicy } from '@kechuang/contracts';
 
 export interface FieldProblem {
   path: string;
@@ -43,6 +43,10 @@ export function onAuthEvent(listener: (event: AuthEvent) => void): () => void {
     if (authListener === listener) authListener = null;
   };
 }
+
+// Checked against the contract at compile time; a runtime import would pull zod into the first page load.
+const csrfCookie: (typeof authPolicy)['csrfCookie'] = 'kc_csrf';
+const csrfHeader: (typeof authPolicy)['csrfHeader'] = 'x-csrf-token';
 
 let lastCsrfToken: string | null = null;
 /** Remember the token from the last /api/auth/me (or login) response, in case the cookie is unreadable. */
@@ -85,7 +89,9 @@ export interface RequestOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-function isProblemBody(value: unknown): value is { title: string; code: string; status?: number; detail?: string; errors?: FieldProblem[] } {
+function isProblemBody(
+  value: unknown,
+): value is { title: string; code: string; status?: number; detail?: string; errors?: FieldProblem[] } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.title === 'string' && typeof v.code === 'string';
@@ -115,8 +121,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
-    const token = readCookie(authPolicy.csrfCookie) ?? lastCsrfToken;
-    if (token) headers[authPolicy.csrfHeader] = token;
+    const token = readCookie(csrfCookie) ?? lastCsrfToken;
+    if (token) headers[csrfHeader] = token;
   }
 
   let res: Response;

@@ -6,12 +6,7 @@ import { isApiError } from './api.ts';
  * fields. Returns true when at least one field was marked, so the caller can skip a general toast.
  * `codeFields` pins whole-request codes to a field (e.g. org/duplicate_name → name).
  */
-export function applyFieldErrors<T>(
-  form: FormInstance<T>,
-  error: unknown,
-  text: string,
-  codeFields: Record<string, string> = {},
-): boolean {
+export function applyFieldErrors<T>(form: FormInstance<T>, error: unknown, text: string, codeFields: Record<string, string> = {}): boolean {
   if (!isApiError(error)) return false;
   const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
   const fields: { name: (string | number)[]; errors: string[] }[] = [];

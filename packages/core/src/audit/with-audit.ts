@@ -17,10 +17,7 @@ export type Recorder = (entry: AuditInput) => void;
  * Runs a mutation in one transaction and writes its audit rows in that same transaction:
  * either the change and its audit record are both committed, or neither is.
  */
-export async function withAudit<T>(
-  ctx: Ctx,
-  fn: (tx: Transaction<DB>, record: Recorder) => Promise<T>,
-): Promise<T> {
+export async function withAudit<T>(ctx: Ctx, fn: (tx: Transaction<DB>, record: Recorder) => Promise<T>): Promise<T> {
   const result = await ctx.db.transaction().execute(async (tx) => {
     const entries: AuditInput[] = [];
     const out = await fn(tx, (e) => entries.push(e));

@@ -32,7 +32,19 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
   const user = await ctx.db
     .selectFrom('app_user as u')
     .innerJoin('organization as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.username', 'u.org_id', 'u.roles', 'o.kind as org_kind', 'u.password_hash', 'u.failed_logins', 'u.locked_until', 'u.disabled_at', 'o.disabled_at as org_disabled_at', 'o.region_code'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.org_id',
+      'u.roles',
+      'o.kind as org_kind',
+      'u.password_hash',
+      'u.failed_logins',
+      'u.locked_until',
+      'u.disabled_at',
+      'o.disabled_at as org_disabled_at',
+      'o.region_code',
+    ])
     .where('u.username', '=', username)
     .executeTakeFirst();
 
@@ -59,7 +71,11 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
           })
           .execute();
       } else {
-        await tx.updateTable('app_user').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) })).where('id', '=', user.id).execute();
+        await tx
+          .updateTable('app_user')
+          .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+          .where('id', '=', user.id)
+          .execute();
       }
     });
     ctx.cache.invalidate();

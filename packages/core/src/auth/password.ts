@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import { AppError, passwordProblem } from '@kechuang/contracts';
+import { hash, verify } from '@node-rs/argon2';
 
 // argon2id (algorithm 2) with the OWASP-recommended minimum: 19 MiB, 2 passes.
 const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

@@ -21,5 +21,11 @@ export const demoUsers: Array<{ username: string; displayName: string; org: stri
   { username: 'enterprise', displayName: '赵企业', org: 'enterprise', roles: ['enterprise'], note: '企业用户' },
   { username: 'expert', displayName: '陈专家', org: 'university', roles: ['expert'], note: '评审专家（南华大学）' },
   { username: 'province', displayName: '刘处长', org: 'province', roles: ['viewer'], note: '湖南省科技厅 只读' },
-  { username: 'planner.changsha', displayName: '周规划', org: 'changsha', roles: ['planner'], note: '长沙市科技局 业务人员（用于对比范围）' },
+  {
+    username: 'planner.changsha',
+    displayName: '周规划',
+    org: 'changsha',
+    roles: ['planner'],
+    note: '长沙市科技局 业务人员（用于对比范围）',
+  },
 ];

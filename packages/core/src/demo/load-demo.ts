@@ -43,8 +43,17 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
         })
         .execute();
     }
-    await tx.insertInto('setting').values({ key: 'demo', value: sql`'true'::jsonb` as unknown as string }).execute();
-    record({ action: 'demo.load', entityType: 'setting', entityId: 'demo', regionCode: '430400', after: { orgs: demoOrgs.length, users: accounts.length } });
+    await tx
+      .insertInto('setting')
+      .values({ key: 'demo', value: sql`'true'::jsonb` as unknown as string })
+      .execute();
+    record({
+      action: 'demo.load',
+      entityType: 'setting',
+      entityId: 'demo',
+      regionCode: '430400',
+      after: { orgs: demoOrgs.length, users: accounts.length },
+    });
     return accounts.map((a) => ({ username: a.username, password: a.password, note: a.note }));
   });
 }

@@ -40,7 +40,10 @@ export async function listOrgs(ctx: Ctx, input: ListOrgsInput) {
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && input.page > 1) {
     // past the last page: still report the real total
-    const c = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const c = await q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     total = Number(c.n);
   }
   const result = { items: rows.map(toOrg), total, page: input.page, pageSize: input.pageSize };

@@ -84,7 +84,14 @@ export async function setOrgDisabled(ctx: Ctx, id: number, input: { disabled: bo
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('common/conflict', { id, version: input.version });
     const after = (await findOrgView(tx, id)) as TOrg;
-    record({ action: input.disabled ? 'org.disable' : 'org.enable', entityType: 'org', entityId: id, regionCode: after.regionCode, before, after });
+    record({
+      action: input.disabled ? 'org.disable' : 'org.enable',
+      entityType: 'org',
+      entityId: id,
+      regionCode: after.regionCode,
+      before,
+      after,
+    });
     return after;
   });
 }

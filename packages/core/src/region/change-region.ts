@@ -1,8 +1,8 @@
 import { AppError, type TRegionChange, type TRegionChangeInput } from '@kechuang/contracts';
+import { initialsOf } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { assertRegionScope, requireRole } from '../policy.ts';
-import { initialsOf } from '@kechuang/db';
 import { findRegion } from './region.repository.ts';
 
 /**
@@ -46,13 +46,24 @@ export async function changeRegion(ctx: Ctx, input: TRegionChangeInput): Promise
       }
       const existing = await findRegion(tx, to.code);
       if (kind === 'rename') {
-        await tx.updateTable('region').set({ name: to.name, initials: initialsOf(to.name) }).where('code', '=', to.code).execute();
+        await tx
+          .updateTable('region')
+          .set({ name: to.name, initials: initialsOf(to.name) })
+          .where('code', '=', to.code)
+          .execute();
       } else if (existing) {
         if (existing.valid_to || kind !== 'merge') throw new AppError('region/invalid_change', { reason: 'code exists', code: to.code });
       } else {
         await tx
           .insertInto('region')
-          .values({ code: to.code, name: to.name, level, parent_code: to.parentCode, initials: initialsOf(to.name), valid_from: effectiveDate })
+          .values({
+            code: to.code,
+            name: to.name,
+            level,
+            parent_code: to.parentCode,
+            initials: initialsOf(to.name),
+            valid_from: effectiveDate,
+          })
           .execute();
       }
     }
@@ -81,7 +92,14 @@ export async function changeRegion(ctx: Ctx, input: TRegionChangeInput): Promise
   });
 }
 
-export function toChange(r: { id: number; kind: string; effective_date: string; from_codes: string[]; to_code: string | null; note: string }): TRegionChange {
+export function toChange(r: {
+  id: number;
+  kind: string;
+  effective_date: string;
+  from_codes: string[];
+  to_code: string | null;
+  note: string;
+}): TRegionChange {
   return {
     id: r.id,
     kind: r.kind as TRegionChange['kind'],
@@ -94,6 +112,12 @@ export function toChange(r: { id: number; kind: string; effective_date: string; 
 
 export async function listRegionChanges(ctx: Ctx): Promise<TRegionChange[]> {
   requireRole(ctx, 'admin', 'planner', 'viewer');
-  const rows = await ctx.db.selectFrom('region_change').selectAll().orderBy('effective_date', 'desc').orderBy('id', 'desc').limit(500).execute();
+  const rows = await ctx.db
+    .selectFrom('region_change')
+    .selectAll()
+    .orderBy('effective_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(500)
+    .execute();
   return rows.map(toChange);
 }

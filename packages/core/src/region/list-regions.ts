@@ -23,9 +23,7 @@ export async function listRegions(ctx: Ctx, input: ListRegionsInput): Promise<TR
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query
       .where((eb) =>
-        /^[a-z]+$/.test(lower)
-          ? eb.or([eb('name', 'like', like), eb('initials', 'like', `${lower}%`)])
-          : eb('name', 'like', like),
+        /^[a-z]+$/.test(lower) ? eb.or([eb('name', 'like', like), eb('initials', 'like', `${lower}%`)]) : eb('name', 'like', like),
       )
       .orderBy('level')
       .orderBy('code')

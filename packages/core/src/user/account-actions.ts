@@ -28,7 +28,14 @@ export async function setUserDisabled(ctx: Ctx, id: number, input: { disabled: b
     if (Number(res.numUpdatedRows) === 0) throw new AppError('common/conflict', { id, version: input.version });
     if (input.disabled) await revokeAllSessions(tx, id, now);
     const after = await reload(ctx, tx, id);
-    record({ action: input.disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, regionCode: after.regionCode, before, after });
+    record({
+      action: input.disabled ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: id,
+      regionCode: after.regionCode,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -55,7 +62,13 @@ export async function resetPassword(ctx: Ctx, id: number): Promise<{ user: TUser
       .execute();
     const ended = await revokeAllSessions(tx, id, now);
     const user = await reload(ctx, tx, id);
-    record({ action: 'user.reset_password', entityType: 'user', entityId: id, regionCode: user.regionCode, after: { sessionsEnded: ended } });
+    record({
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      regionCode: user.regionCode,
+      after: { sessionsEnded: ended },
+    });
     return { user, temporaryPassword };
   });
 }
@@ -65,7 +78,14 @@ export async function unlockUser(ctx: Ctx, id: number): Promise<TUser> {
     const before = await loadUserForChange(ctx, tx, id);
     await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
     const after = await reload(ctx, tx, id);
-    record({ action: 'user.unlock', entityType: 'user', entityId: id, regionCode: after.regionCode, before: { locked: before.locked }, after: { locked: false } });
+    record({
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
+      regionCode: after.regionCode,
+      before: { locked: before.locked },
+      after: { locked: false },
+    });
     return after;
   });
 }

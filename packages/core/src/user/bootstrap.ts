@@ -27,10 +27,25 @@ export async function addUserFromConsole(ctx: Ctx, input: AddUserInput): Promise
   return withAudit(ctx, async (tx, record) => {
     const region = await findRegion(tx, input.regionCode);
     if (!region) throw new AppError('region/not_found', { code: input.regionCode });
-    let org = await tx.selectFrom('organization').select(['id', 'kind']).where('region_code', '=', input.regionCode).where('name', '=', input.orgName).executeTakeFirst();
+    let org = await tx
+      .selectFrom('organization')
+      .select(['id', 'kind'])
+      .where('region_code', '=', input.regionCode)
+      .where('name', '=', input.orgName)
+      .executeTakeFirst();
     if (!org) {
-      org = await tx.insertInto('organization').values({ name: input.orgName, kind: input.orgKind, region_code: input.regionCode }).returning(['id', 'kind']).executeTakeFirstOrThrow();
-      record({ action: 'org.create', entityType: 'org', entityId: org.id, regionCode: input.regionCode, after: { name: input.orgName, kind: input.orgKind } });
+      org = await tx
+        .insertInto('organization')
+        .values({ name: input.orgName, kind: input.orgKind, region_code: input.regionCode })
+        .returning(['id', 'kind'])
+        .executeTakeFirstOrThrow();
+      record({
+        action: 'org.create',
+        entityType: 'org',
+        entityId: org.id,
+        regionCode: input.regionCode,
+        after: { name: input.orgName, kind: input.orgKind },
+      });
     }
     assertRolesFit(input.roles, org.kind as TOrgKind);
     const taken = await tx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
@@ -47,7 +62,13 @@ export async function addUserFromConsole(ctx: Ctx, input: AddUserInput): Promise
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    record({ action: 'user.create', entityType: 'user', entityId: id, regionCode: input.regionCode, after: { username: input.username, roles: input.roles } });
+    record({
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      regionCode: input.regionCode,
+      after: { username: input.username, roles: input.roles },
+    });
     return id;
   });
 }
@@ -67,7 +88,14 @@ export async function setPasswordFromConsole(ctx: Ctx, username: string, passwor
     const now = ctx.now();
     await tx
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, must_change_password: mustChange, failed_logins: 0, locked_until: null, password_changed_at: now, updated_at: now })
+      .set({
+        password_hash: passwordHash,
+        must_change_password: mustChange,
+        failed_logins: 0,
+        locked_until: null,
+        password_changed_at: now,
+        updated_at: now,
+      })
       .where('id', '=', u.id)
       .execute();
     await tx.updateTable('session').set({ revoked_at: now }).where('user_id', '=', u.id).where('revoked_at', 'is', null).execute();

@@ -35,7 +35,10 @@ export async function listUsers(ctx: Ctx, input: ListUsersInput) {
     .execute();
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && input.page > 1) {
-    const c = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const c = await q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     total = Number(c.n);
   }
   const now = ctx.now();

@@ -1,15 +1,19 @@
 import { AppError, type TOrgKind, type TUser, type TUserCreate, type TUserUpdate } from '@kechuang/contracts';
 import type { DB, Transaction } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Ctx } from '../context.ts';
 import { assertRegionScope, requireRole } from '../policy.ts';
-import { generatePassword, hashPassword } from '../auth/password.ts';
 import { assertRolesFit } from './user.policy.ts';
 import { findUserView } from './user.repository.ts';
 
 async function usableOrg(ctx: Ctx, tx: Transaction<DB>, orgId: number) {
   const actor = requireRole(ctx, 'admin');
-  const org = await tx.selectFrom('organization').select(['id', 'kind', 'region_code', 'disabled_at']).where('id', '=', orgId).executeTakeFirst();
+  const org = await tx
+    .selectFrom('organization')
+    .select(['id', 'kind', 'region_code', 'disabled_at'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
   if (!org || org.disabled_at) throw new AppError('org/not_found', { id: orgId });
   assertRegionScope(actor, org.region_code);
   return org;

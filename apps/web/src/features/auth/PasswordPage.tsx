@@ -5,8 +5,8 @@ import { Navigate, useNavigate } from 'react-router';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/error-text.ts';
-import { useChangePassword, useLogout, useMe } from './auth-api.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { useChangePassword, useLogout, useMe } from './auth-api.ts';
 
 interface PasswordForm {
   currentPassword: string;
@@ -32,8 +32,7 @@ export function PasswordPage() {
   const logout = useLogout();
 
   const mustChange =
-    me.data?.user.mustChangePassword === true ||
-    (isApiError(me.error) && me.error.code === 'auth/password_change_required');
+    me.data?.user.mustChangePassword === true || (isApiError(me.error) && me.error.code === 'auth/password_change_required');
   if (me.isPending) return <FullPageSpin />;
   if (!me.data && !mustChange) return <Navigate to="/login" replace />;
 

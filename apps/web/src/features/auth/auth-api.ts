@@ -42,8 +42,7 @@ export function useHealth() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) =>
-      api.post<TMe>('/api/auth/login', input, { quiet: true }),
+    mutationFn: (input: { username: string; password: string }) => api.post<TMe>('/api/auth/login', input, { quiet: true }),
     onSuccess: (me) => {
       rememberCsrfToken(me.csrfToken);
       queryClient.clear();
@@ -55,8 +54,7 @@ export function useLogin() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api.post<TMe>('/api/auth/password', input, { quiet: true }),
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<TMe>('/api/auth/password', input, { quiet: true }),
     onSuccess: (me) => {
       rememberCsrfToken(me.csrfToken);
       queryClient.setQueryData(meKey, me);

@@ -1,6 +1,22 @@
-import { orgKinds, type TOrg, type TOrgKind } from '@kechuang/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Flex, Input, Popconfirm, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { orgKinds, type TOrg, type TOrgKind } from '@kechuang/contracts';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -83,7 +99,11 @@ export function OrgsPage() {
       dataIndex: 'disabled',
       width: 100,
       render: (disabled: boolean) =>
-        disabled ? <Badge status="default" text={t('common.status.disabled')} /> : <Badge status="success" text={t('common.status.active')} />,
+        disabled ? (
+          <Badge status="default" text={t('common.status.disabled')} />
+        ) : (
+          <Badge status="success" text={t('common.status.active')} />
+        ),
     },
     {
       title: t('common.table.actions'),
@@ -118,7 +138,12 @@ export function OrgsPage() {
 
   const emptyText = filtered ? (
     <Empty description={t('common.table.noMatch')}>
-      <Button onClick={() => { setQ(''); setSearch({ q: undefined, kind: undefined, region: undefined, disabled: undefined }); }}>
+      <Button
+        onClick={() => {
+          setQ('');
+          setSearch({ q: undefined, kind: undefined, region: undefined, disabled: undefined });
+        }}
+      >
         {t('common.actions.clearFilters')}
       </Button>
     </Empty>

@@ -2,9 +2,9 @@ import type { TRegionChangeInput } from '@kechuang/contracts';
 import { Alert, App, DatePicker, Divider, Flex, Form, Input, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { knownRegion } from '../../components/region-data.ts';
 import { RegionMultiSelect } from '../../components/RegionMultiSelect.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { knownRegion } from '../../components/region-data.ts';
 import { isApiError } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
@@ -117,7 +117,12 @@ export function RegionChangeModal({ open, onClose }: { open: boolean; onClose: (
               >
                 <Input maxLength={6} inputMode="numeric" style={{ fontFamily: 'monospace' }} />
               </Form.Item>
-              <Form.Item name={['to', 'name']} label={t('region.form.toName')} rules={[{ required: true, whitespace: true }, { max: 50 }]} style={{ flex: 1 }}>
+              <Form.Item
+                name={['to', 'name']}
+                label={t('region.form.toName')}
+                rules={[{ required: true, whitespace: true }, { max: 50 }]}
+                style={{ flex: 1 }}
+              >
                 <Input maxLength={50} />
               </Form.Item>
             </Flex>

@@ -1,5 +1,5 @@
-import type { TSession } from '@kechuang/contracts';
 import { LogoutOutlined } from '@ant-design/icons';
+import type { TSession } from '@kechuang/contracts';
 import { App, Button, Card, Empty, Popconfirm, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

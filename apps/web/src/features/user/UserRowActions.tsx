@@ -12,7 +12,17 @@ export interface UserRowActionsProps {
   onPasswordReset: (result: UserWithPassword) => void;
 }
 
-function Confirmed({ title, onConfirm, danger, children }: { title: string; onConfirm: () => void; danger?: boolean; children: ReactNode }) {
+function Confirmed({
+  title,
+  onConfirm,
+  danger,
+  children,
+}: {
+  title: string;
+  onConfirm: () => void;
+  danger?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Popconfirm title={title} onConfirm={onConfirm} okButtonProps={{ danger }} styles={{ root: { maxWidth: 340 } }}>
       <Button type="link" size="small" danger={danger} style={{ paddingInline: 4 }}>

@@ -1,5 +1,5 @@
-import { roles, type TRole, type TUser } from '@kechuang/contracts';
 import { PlusOutlined } from '@ant-design/icons';
+import { roles, type TRole, type TUser } from '@kechuang/contracts';
 import { Button, Card, Empty, Flex, Input, Select, Space, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,12 @@ export function UsersPage() {
     {
       title: t('user.fields.username'),
       dataIndex: 'username',
-      render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
+      width: 170,
+      render: (username: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {username}
+        </Typography.Text>
+      ),
     },
     { title: t('user.fields.displayName'), dataIndex: 'displayName' },
     {
@@ -89,7 +94,7 @@ export function UsersPage() {
     {
       title: t('common.table.actions'),
       key: 'actions',
-      width: 230,
+      width: 300,
       fixed: 'right',
       render: (_, u) => (
         <UserRowActions
@@ -165,7 +170,7 @@ export function UsersPage() {
             loading={users.isFetching}
             rowClassName={(u) => (u.disabled ? 'kc-row-disabled' : '')}
             locale={{ emptyText }}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1200 }}
             pagination={{
               current: params.page,
               pageSize: params.pageSize,
