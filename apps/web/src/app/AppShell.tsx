@@ -61,11 +61,11 @@ export function AppShell() {
           <Flex align="center" gap={10} style={{ height: 56, padding: collapsed ? '0 16px' : '0 20px' }}>
             <img src="/favicon.svg" alt="" width={28} height={28} />
             {collapsed ? null : (
-              <Flex vertical style={{ lineHeight: 1.2 }}>
+              <Flex vertical style={{ lineHeight: 1.2, minWidth: 0 }}>
                 <Typography.Text strong style={{ fontSize: 17 }}>
                   {t('common.appName')}
                 </Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                <Typography.Text type="secondary" ellipsis style={{ fontSize: 11 }}>
                   {t('common.appTagline')}
                 </Typography.Text>
               </Flex>

@@ -1,4 +1,4 @@
-import { authPolicy, passwordProblem } from '@kechuang/contracts';
+import { passwordProblem } from '@kechuang/contracts';
 import { Alert, App, Button, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
@@ -87,7 +87,7 @@ export function PasswordPage() {
             }),
           ]}
         >
-          <Input.Password autoComplete="new-password" maxLength={200} minLength={authPolicy.passwordMinLength} />
+          <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
         <Form.Item
           name="confirm"

@@ -79,7 +79,7 @@ export function OrgsPage() {
         </div>
       ),
     },
-    { title: t('org.fields.kind'), dataIndex: 'kind', width: 120, render: (kind: TOrgKind) => <Tag>{t(`common.orgKind.${kind}`)}</Tag> },
+    { title: t('org.fields.kind'), dataIndex: 'kind', render: (kind: TOrgKind) => <Tag>{t(`common.orgKind.${kind}`)}</Tag> },
     {
       title: t('org.fields.region'),
       dataIndex: 'regionName',
