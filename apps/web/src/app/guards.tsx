@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { Forbidden } from '../components/ResultPages.tsx';
-import { useCurrentUser, useForgetSession, useMe } from '../features/auth/auth-api.ts';
+import { useCurrentUser, useForgetSession, useIsSignedIn, useMe } from '../features/auth/auth-api.ts';
 import { isApiError, onAuthEvent } from '../lib/api.ts';
 import { useErrorText } from '../lib/error-text.ts';
 
@@ -13,18 +13,21 @@ export function AuthEvents() {
   const navigate = useNavigate();
   const location = useLocation();
   const forget = useForgetSession();
+  const isSignedIn = useIsSignedIn();
   useEffect(
     () =>
       onAuthEvent((event) => {
         if (event === 'unauthenticated') {
           if (location.pathname === '/login') return;
+          // Only a session we believed alive has "expired"; after signing out, a late 401 means nothing.
+          const expired = isSignedIn();
           forget();
-          navigate('/login', { replace: true, state: { from: location.pathname + location.search, expired: true } });
+          navigate('/login', { replace: true, state: { from: location.pathname + location.search, expired } });
         } else if (location.pathname !== '/password') {
           navigate('/password', { replace: true });
         }
       }),
-    [navigate, location, forget],
+    [navigate, location, forget, isSignedIn],
   );
   return <Outlet />;
 }

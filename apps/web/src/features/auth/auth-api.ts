@@ -1,5 +1,6 @@
 import type { THealth, TMe } from '@kechuang/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api, isApiError, rememberCsrfToken } from '../../lib/api.ts';
 
 export const meKey = ['auth', 'me'] as const;
@@ -65,11 +66,20 @@ export function useChangePassword() {
 /** Forget everything cached for the previous user and mark the app as signed out. */
 export function useForgetSession() {
   const queryClient = useQueryClient();
-  return () => {
+  return useCallback(() => {
     rememberCsrfToken(null);
-    queryClient.clear();
+    // Signed out first, so the guard unmounts the pages before their cached data disappears
+    // (otherwise they would refetch, and get 401s, on the way out).
     queryClient.setQueryData(meKey, null);
-  };
+    void queryClient.cancelQueries();
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] || q.queryKey[1] !== meKey[1] });
+  }, [queryClient]);
+}
+
+/** Whether the cache believes someone is signed in (a 401 then means the session ended). */
+export function useIsSignedIn() {
+  const queryClient = useQueryClient();
+  return useCallback(() => Boolean(queryClient.getQueryData(meKey)), [queryClient]);
 }
 
 export function useLogout() {

@@ -84,7 +84,7 @@ export function UsersPage() {
         </Flex>
       ),
     },
-    { title: t('user.fields.status'), key: 'status', width: 150, render: (_, u) => <UserStatus user={u} /> },
+    { title: t('user.fields.status'), key: 'status', width: 130, render: (_, u) => <UserStatus user={u} /> },
     {
       title: t('user.fields.lastLoginAt'),
       dataIndex: 'lastLoginAt',
@@ -94,7 +94,7 @@ export function UsersPage() {
     {
       title: t('common.table.actions'),
       key: 'actions',
-      width: 300,
+      width: 260,
       fixed: 'right',
       render: (_, u) => (
         <UserRowActions
@@ -170,7 +170,7 @@ export function UsersPage() {
             loading={users.isFetching}
             rowClassName={(u) => (u.disabled ? 'kc-row-disabled' : '')}
             locale={{ emptyText }}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1080 }}
             pagination={{
               current: params.page,
               pageSize: params.pageSize,
