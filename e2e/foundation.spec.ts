@@ -35,13 +35,12 @@ test('an admin creates a unit and a user, and finds both in the audit log', asyn
   await page.goto('/admin/orgs');
   await expect(page.getByTestId('page-orgs')).toBeVisible();
   await page.getByRole('button', { name: /新建单位/ }).click();
-  const drawer = page.locator('.ant-drawer-content, .ant-modal-content').last();
+  const drawer = page.getByRole('dialog');
   await drawer.getByLabel('单位名称').fill(name);
   await drawer.getByLabel('单位类型').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '服务机构' }).click();
   // the region picker finds 衡阳市 by its pinyin initials
-  const region = drawer.getByTestId('org-region-picker');
-  await region.click();
+  await drawer.getByLabel('所在地区').click();
   await page.keyboard.type('hys');
   await page.locator('.ant-cascader-menu-item, .ant-select-item-option').filter({ hasText: '衡阳市' }).first().click();
   await shot(page, (n) => info.outputPath(n), 'org-form');
@@ -52,7 +51,7 @@ test('an admin creates a unit and a user, and finds both in the audit log', asyn
   await page.goto('/admin/users');
   await expect(page.getByTestId('page-users')).toBeVisible();
   await page.getByRole('button', { name: /新建用户/ }).click();
-  const form = page.locator('.ant-drawer-content, .ant-modal-content').last();
+  const form = page.getByRole('dialog');
   await form.getByLabel('用户名').fill('e2e.reporter');
   await form.getByLabel('姓名').fill('测试填报人');
   await form.getByLabel('所属单位').click();
@@ -61,7 +60,7 @@ test('an admin creates a unit and a user, and finds both in the audit log', asyn
   await form.getByLabel('责任单位填报人').check();
   await form.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
   await expect(page.getByTestId('temp-password')).toBeVisible();
-  const temp = (await page.getByTestId('temp-password').innerText()).trim();
+  const temp = ((await page.getByTestId('temp-password').textContent()) ?? '').trim();
   expect(temp).toMatch(/^[A-Za-z0-9]{10,}$/);
   await shot(page, (n) => info.outputPath(n), 'user-created');
   await page.getByTestId('temp-password-modal').getByRole('button').last().click();

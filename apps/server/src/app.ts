@@ -92,8 +92,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir as string, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) return sendProblem(reply, 'common/route_not_found');
-    // client-side routes of the single-page app
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET' || !hasWeb)
+      return sendProblem(reply, 'common/route_not_found');
+    // client-side routes of the single-page app (a missing /assets/ file is a 404, not the page)
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
   return app;

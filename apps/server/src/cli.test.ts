@@ -11,7 +11,12 @@ const usePg = Boolean(process.env.DATABASE_URL);
 async function target() {
   if (usePg) {
     const db = await freshPgDatabase('kc_cli');
-    return { args: [] as string[], env: { DATABASE_URL: db.url }, open: () => openDb({ databaseUrl: db.url, migrate: false }), drop: db.drop };
+    return {
+      args: [] as string[],
+      env: { DATABASE_URL: db.url },
+      open: () => openDb({ databaseUrl: db.url, migrate: false }),
+      drop: db.drop,
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cli-'));
   return { args: ['--data', dir], env: { DATABASE_URL: '' }, open: () => openDb({ dataDir: dir, migrate: false }), drop: async () => {} };
@@ -24,12 +29,21 @@ describe('kechuang CLI', () => {
       const m = await runCli([...t.args, 'migrate'], t.env);
       expect(m.code, m.stderr).toBe(0);
       expect(m.stdout).toContain('0002_regions');
-      const add = await runCli([...t.args, 'user', 'add', '--username', 'root', '--org', '衡阳市科学技术局', '--region', '430400', '--password', 'FirstAdmin2026'], t.env);
+      const add = await runCli(
+        [...t.args, 'user', 'add', '--username', 'root', '--org', '衡阳市科学技术局', '--region', '430400', '--password', 'FirstAdmin2026'],
+        t.env,
+      );
       expect(add.code, add.stderr).toBe(0);
-      const dup = await runCli([...t.args, 'user', 'add', '--username', 'root', '--org', '衡阳市科学技术局', '--region', '430400', '--password', 'FirstAdmin2026'], t.env);
+      const dup = await runCli(
+        [...t.args, 'user', 'add', '--username', 'root', '--org', '衡阳市科学技术局', '--region', '430400', '--password', 'FirstAdmin2026'],
+        t.env,
+      );
       expect(dup.code).toBe(1);
       expect(dup.stderr).toMatch(/^错误：/);
-      const weak = await runCli([...t.args, 'user', 'add', '--username', 'weak', '--org', 'x局', '--region', '430400', '--password', '123'], t.env);
+      const weak = await runCli(
+        [...t.args, 'user', 'add', '--username', 'weak', '--org', 'x局', '--region', '430400', '--password', '123'],
+        t.env,
+      );
       expect(weak.code).toBe(1);
       const reset = await runCli([...t.args, 'user', 'reset-password', '--username', 'root', '--password', 'Second2026pw'], t.env);
       expect(reset.code, reset.stderr).toBe(0);

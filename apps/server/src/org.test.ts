@@ -50,3 +50,17 @@ describe('organisations', () => {
     expect(res.json().code).toBe('org/has_users');
   });
 });
+
+describe('boolean query flags', () => {
+  it('reads includeDisabled=false as false', async () => {
+    const all = (await admin.request({ method: 'GET', url: '/api/orgs?includeDisabled=true&pageSize=200' })).json().total;
+    const o = (
+      await admin.request({ method: 'POST', url: '/api/orgs', payload: { name: '待停用单位', kind: 'department', regionCode: '430400' } })
+    ).json();
+    await admin.request({ method: 'POST', url: `/api/orgs/${o.id}/disable`, payload: { disabled: true, version: o.version } });
+    const off = (await admin.request({ method: 'GET', url: '/api/orgs?includeDisabled=false&pageSize=200' })).json().total;
+    const on = (await admin.request({ method: 'GET', url: '/api/orgs?includeDisabled=true&pageSize=200' })).json().total;
+    expect(on).toBe(all + 1);
+    expect(off).toBe(on - 1);
+  });
+});

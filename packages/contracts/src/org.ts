@@ -34,7 +34,7 @@ export const ZOrgListQuery = ZPageQuery.extend({
   q: z.string().max(100).optional(),
   kind: ZOrgKind.optional(),
   region: ZRegionCode.optional().describe('only this region and below'),
-  includeDisabled: z.coerce.boolean().default(false),
+  includeDisabled: z.stringbool().default(false),
   sort: z.enum(['name', 'region', 'createdAt']).default('region'),
 }).strict();
 export const ZOrgPage = pageOf(ZOrg);

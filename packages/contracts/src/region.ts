@@ -24,7 +24,7 @@ export type TRegion = z.infer<typeof ZRegion>;
 export const ZRegionListQuery = z.strictObject({
   parent: ZRegionCode.optional().describe('children of this region; omitted = provinces'),
   q: z.string().max(50).optional().describe('search by name or pinyin initials'),
-  includeRetired: z.coerce.boolean().default(false),
+  includeRetired: z.stringbool().default(false),
 });
 
 export const ZRegionChangeKind = z.enum(['rename', 'merge', 'recode', 'create', 'abolish']);

@@ -45,7 +45,7 @@ export const ZUserListQuery = ZPageQuery.extend({
   orgId: z.coerce.number().int().positive().optional(),
   role: ZRole.optional(),
   region: ZRegionCode.optional(),
-  includeDisabled: z.coerce.boolean().default(false),
+  includeDisabled: z.stringbool().default(false),
 }).strict();
 export const ZUserPage = pageOf(ZUser);
 

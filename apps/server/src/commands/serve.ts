@@ -22,7 +22,10 @@ export function serveCommand() {
         if (opts.demo) {
           const accounts = await loadDemo(consoleCtx(database), opts.demoPassword ? { password: opts.demoPassword } : {});
           if (accounts) printDemoAccounts(accounts);
-          else console.log('演示数据已载入过，演示账号不变。忘记密码时，先停止服务再运行：npx kechuang user reset-password --username planner --password <新密码> --no-must-change');
+          else
+            console.log(
+              '演示数据已载入过，演示账号不变。忘记密码时，先停止服务再运行：npx kechuang user reset-password --username planner --password <新密码> --no-must-change',
+            );
         }
         const app = await buildApp({ database, logger: !opts.quiet, trustProxy: Boolean(opts.trustProxy) });
         const stop = async () => {

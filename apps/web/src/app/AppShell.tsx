@@ -55,6 +55,10 @@ export function AppShell() {
         collapsedWidth={64}
         collapsed={collapsed}
         trigger={null}
+        breakpoint="lg"
+        onBreakpoint={(narrow) => {
+          if (narrow) setCollapsed(true);
+        }}
         style={{ borderRight: '1px solid #eef0f3', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >
         <Link to="/" style={{ display: 'block' }}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { Forbidden } from '../components/ResultPages.tsx';
-import { useCurrentUser, useForgetSession, useIsSignedIn, useMe } from '../features/auth/auth-api.ts';
+import { useCurrentUser, useForgetSession, useIsSignedIn, useMe, useRefreshMe } from '../features/auth/auth-api.ts';
 import { isApiError, onAuthEvent } from '../lib/api.ts';
 import { useErrorText } from '../lib/error-text.ts';
 
@@ -14,6 +14,7 @@ export function AuthEvents() {
   const location = useLocation();
   const forget = useForgetSession();
   const isSignedIn = useIsSignedIn();
+  const refreshMe = useRefreshMe();
   useEffect(
     () =>
       onAuthEvent((event) => {
@@ -24,10 +25,11 @@ export function AuthEvents() {
           forget();
           navigate('/login', { replace: true, state: { from: location.pathname + location.search, expired } });
         } else if (location.pathname !== '/password') {
+          void refreshMe();
           navigate('/password', { replace: true });
         }
       }),
-    [navigate, location, forget, isSignedIn],
+    [navigate, location, forget, isSignedIn, refreshMe],
   );
   return <Outlet />;
 }

@@ -168,7 +168,7 @@ export function RegionPicker({
         onSearch: setSearch,
         filter,
         render: renderMatch,
-        limit: false,
+        limit: 100,
         matchInputWidth: false,
       }}
       onOpenChange={(open) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { AuditDiff } from './AuditDiff.tsx';
@@ -50,7 +51,12 @@ export function AuditPage() {
         </span>
       ),
     },
-    { title: t('audit.fields.region'), dataIndex: 'regionCode', width: 100, render: (code: string | null) => code ?? t('common.none') },
+    {
+      title: t('audit.fields.region'),
+      dataIndex: 'regionCode',
+      width: 110,
+      render: (code: string | null) => (code ? <RegionName code={code} /> : t('common.none')),
+    },
     { title: t('audit.fields.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? t('common.none') },
   ];
 

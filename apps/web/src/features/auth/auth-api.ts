@@ -76,6 +76,12 @@ export function useForgetSession() {
   }, [queryClient]);
 }
 
+/** Ask the server again who is signed in (e.g. after it said a password change is now required). */
+export function useRefreshMe() {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: meKey }), [queryClient]);
+}
+
 /** Whether the cache believes someone is signed in (a 401 then means the session ended). */
 export function useIsSignedIn() {
   const queryClient = useQueryClient();
