@@ -1,6 +1,7 @@
 import { AppError, type TAuditEntry } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
-import { inRegionScope, requireRole, scopePrefix } from '../policy.ts';
+import { inRegionScope, requireRole } from '../policy.ts';
+import { pageWindow, subtreePattern } from '../query.ts';
 
 export interface ListAuditInput {
   page: number;
@@ -18,8 +19,8 @@ export interface ListAuditInput {
 export async function listAudit(ctx: Ctx, input: ListAuditInput) {
   const actor = requireRole(ctx, 'admin');
   if (input.region && !inRegionScope(actor, input.region)) throw new AppError('auth/out_of_scope', { region: input.region });
-  let q = ctx.db.selectFrom('audit_log').where('region_code', 'like', `${scopePrefix(actor)}%`);
-  if (input.region) q = q.where('region_code', 'like', `${input.region.replace(/(00)+$/, '')}%`);
+  let q = ctx.db.selectFrom('audit_log').where('region_code', 'like', subtreePattern(actor.regionCode));
+  if (input.region) q = q.where('region_code', 'like', subtreePattern(input.region));
   if (input.actor) q = q.where('actor_username', '=', input.actor.toLowerCase());
   if (input.action) q = input.action.endsWith('.') ? q.where('action', 'like', `${input.action}%`) : q.where('action', '=', input.action);
   if (input.entityType) q = q.where('entity_type', '=', input.entityType);
@@ -30,8 +31,8 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput) {
     q
       .selectAll()
       .orderBy('id', 'desc')
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
+      .limit(pageWindow(input).limit)
+      .offset(pageWindow(input).offset)
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

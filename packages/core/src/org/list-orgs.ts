@@ -1,6 +1,7 @@
 import { AppError, type TOrg, type TOrgKind } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
-import { canSeeOrgRecord, inRegionScope, isRegionWide, requireActor, scopePrefix } from '../policy.ts';
+import { canSeeOrgRecord, inRegionScope, isRegionWide, requireActor } from '../policy.ts';
+import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
 import { findOrgView, selectOrgs, toOrg } from './org.repository.ts';
 
 export interface ListOrgsInput {
@@ -22,20 +23,20 @@ export async function listOrgs(ctx: Ctx, input: ListOrgsInput) {
   if (cached) return cached;
 
   let q = selectOrgs(ctx.db);
-  q = isRegionWide(actor) ? q.where('o.region_code', 'like', `${scopePrefix(actor)}%`) : q.where('o.id', '=', actor.orgId);
-  if (input.region) q = q.where('o.region_code', 'like', `${input.region.replace(/(00)+$/, '')}%`);
+  q = isRegionWide(actor) ? q.where('o.region_code', 'like', subtreePattern(actor.regionCode)) : q.where('o.id', '=', actor.orgId);
+  if (input.region) q = q.where('o.region_code', 'like', subtreePattern(input.region));
   if (input.kind) q = q.where('o.kind', '=', input.kind);
   if (!input.includeDisabled) q = q.where('o.disabled_at', 'is', null);
   if (input.q?.trim()) {
-    const like = `%${input.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(input.q);
     q = q.where((eb) => eb.or([eb('o.name', 'like', like), eb('o.short_name', 'like', like), eb('o.uscc', 'like', like)]));
   }
   const rows = await q
     .select((eb) => eb.fn.countAll<number>().over().as('total'))
     .orderBy(input.sort === 'name' ? 'o.name' : input.sort === 'createdAt' ? 'o.created_at' : 'o.region_code')
     .orderBy('o.id')
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
+    .limit(pageWindow(input).limit)
+    .offset(pageWindow(input).offset)
     .execute();
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && input.page > 1) {

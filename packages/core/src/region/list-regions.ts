@@ -1,6 +1,7 @@
 import { AppError, type TRegion } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
+import { containsPattern, subtreePattern } from '../query.ts';
 import { findRegion, toRegion } from './region.repository.ts';
 
 export interface ListRegionsInput {
@@ -20,7 +21,7 @@ export async function listRegions(ctx: Ctx, input: ListRegionsInput): Promise<TR
   const q = input.q?.trim();
   if (q) {
     const lower = q.toLowerCase();
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     query = query
       .where((eb) =>
         /^[a-z]+$/.test(lower) ? eb.or([eb('name', 'like', like), eb('initials', 'like', `${lower}%`)]) : eb('name', 'like', like),
@@ -28,7 +29,7 @@ export async function listRegions(ctx: Ctx, input: ListRegionsInput): Promise<TR
       .orderBy('level')
       .orderBy('code')
       .limit(50);
-    if (input.parent) query = query.where('code', 'like', `${input.parent.replace(/(00)+$/, '')}%`);
+    if (input.parent) query = query.where('code', 'like', subtreePattern(input.parent));
   } else {
     query = input.parent ? query.where('parent_code', '=', input.parent) : query.where('level', '=', 1);
     query = query.orderBy('code');

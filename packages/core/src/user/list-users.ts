@@ -1,6 +1,7 @@
 import { AppError, type TRole, type TUser } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
-import { inRegionScope, requireActor, requireRole, scopePrefix } from '../policy.ts';
+import { inRegionScope, requireActor, requireRole } from '../policy.ts';
+import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
 import { findUserView, selectUsers, toUser } from './user.repository.ts';
 
 export interface ListUsersInput {
@@ -17,21 +18,21 @@ export interface ListUsersInput {
 export async function listUsers(ctx: Ctx, input: ListUsersInput) {
   const actor = requireRole(ctx, 'admin');
   if (input.region && !inRegionScope(actor, input.region)) throw new AppError('auth/out_of_scope', { region: input.region });
-  let q = selectUsers(ctx.db).where('o.region_code', 'like', `${scopePrefix(actor)}%`);
-  if (input.region) q = q.where('o.region_code', 'like', `${input.region.replace(/(00)+$/, '')}%`);
+  let q = selectUsers(ctx.db).where('o.region_code', 'like', subtreePattern(actor.regionCode));
+  if (input.region) q = q.where('o.region_code', 'like', subtreePattern(input.region));
   if (input.orgId) q = q.where('u.org_id', '=', input.orgId);
   if (input.role) q = q.where((eb) => eb(eb.val(input.role as string), '=', eb.fn.any('u.roles')));
   if (!input.includeDisabled) q = q.where('u.disabled_at', 'is', null);
   if (input.q?.trim()) {
-    const like = `%${input.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(input.q);
     q = q.where((eb) => eb.or([eb('u.username', 'like', like), eb('u.display_name', 'like', like), eb('o.name', 'like', like)]));
   }
   const rows = await q
     .select((eb) => eb.fn.countAll<number>().over().as('total'))
     .orderBy('o.region_code')
     .orderBy('u.username')
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
+    .limit(pageWindow(input).limit)
+    .offset(pageWindow(input).offset)
     .execute();
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && input.page > 1) {
