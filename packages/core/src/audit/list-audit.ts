@@ -28,12 +28,7 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput) {
   if (input.from) q = q.where('at', '>=', new Date(input.from));
   if (input.to) q = q.where('at', '<', new Date(input.to));
   const [rows, count] = await Promise.all([
-    q
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(pageWindow(input).limit)
-      .offset(pageWindow(input).offset)
-      .execute(),
+    q.selectAll().orderBy('id', 'desc').limit(pageWindow(input).limit).offset(pageWindow(input).offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const items: TAuditEntry[] = rows.map((r) => ({
