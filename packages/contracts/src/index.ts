@@ -11,3 +11,6 @@ export * from './user.ts';
 import { z } from 'zod';
 
 z.config(z.locales.zhCN());
+export * from './plan.ts';
+export * from './plan-draft.ts';
+export * from './plan-import.ts';
