@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_regions.ts';
+import * as m0003 from './migrations/0003_plans.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_regions': m0002,
+  '0003_plans': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

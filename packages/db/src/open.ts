@@ -34,9 +34,10 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-// Dates stay 'YYYY-MM-DD' strings and int8 stays a string on both drivers, so rows look alike.
+// Dates stay 'YYYY-MM-DD' strings, int8 and numeric stay strings on both drivers, so rows look alike.
 const DATE_OID = 1082;
 const INT8_OID = 20;
+const NUMERIC_OID = 1700;
 const keepText = (v: string) => v;
 
 export async function openDb(opts: OpenOptions = {}): Promise<Database> {
@@ -45,7 +46,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
   if (databaseUrl) {
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === DATE_OID || oid === INT8_OID ? keepText : pg.types.getTypeParser(oid, format as 'text'),
+        oid === DATE_OID || oid === INT8_OID || oid === NUMERIC_OID ? keepText : pg.types.getTypeParser(oid, format as 'text'),
     };
     const pool = new pg.Pool({
       connectionString: databaseUrl,
@@ -62,7 +63,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
       const pglite = new PGlite({
         ...(dataDir ? { dataDir: path.join(dataDir, 'pg') } : {}),
         ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-        parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText },
+        parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText, [NUMERIC_OID]: keepText },
       });
       await pglite.waitReady;
       if (opts.schema) await pglite.exec(`set search_path to ${opts.schema}`);

@@ -104,7 +104,68 @@ export interface SettingTable {
   updated_at: TimestampDefault;
 }
 
+export interface PlanTable {
+  id: Generated<number>;
+  region_code: string;
+  title: string;
+  doc_number: string | null;
+  issuer: string | null;
+  issued_on: string | null;
+  year: number;
+  period_to: number | null;
+  kind: string;
+  status: Generated<string>;
+  source_filename: string | null;
+  source_text: Generated<string>;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface PlanNodeTable {
+  id: Generated<number>;
+  plan_id: number;
+  parent_id: number | null;
+  position: number;
+  kind: string;
+  number: Generated<string>;
+  title: string;
+  start_offset: Generated<number>;
+  end_offset: Generated<number>;
+  lead_units: Generated<string[]>;
+  co_units: Generated<string[]>;
+  deadline: string | null;
+}
+
+/** numeric columns come back as strings (exact decimals); write numbers or strings */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface PlanTargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  node_id: number | null;
+  indicator_name: string;
+  indicator_code: string | null;
+  value: Numeric;
+  value_max: ColumnType<string | null, number | string | null, number | string | null>;
+  unit: string;
+  normalized_value: Numeric;
+  normalized_unit: string;
+  comparator: string | null;
+  qualifier: string | null;
+  kind: string;
+  target_year: number | null;
+  quote: Generated<string>;
+  start_offset: Generated<number>;
+  end_offset: Generated<number>;
+  baseline: Generated<boolean>;
+}
+
 export interface DB {
+  plan: PlanTable;
+  plan_node: PlanNodeTable;
+  plan_target: PlanTargetTable;
   region: RegionTable;
   region_change: RegionChangeTable;
   organization: OrganizationTable;

@@ -17,7 +17,7 @@ const keepText = (v: string) => v;
 
 function sharedPglite(): Promise<PGlite> {
   shared ??= (async () => {
-    const p = new PGlite({ parsers: { 1082: keepText, 20: keepText } });
+    const p = new PGlite({ parsers: { 1082: keepText, 20: keepText, 1700: keepText } });
     await p.waitReady;
     return p;
   })();
@@ -38,7 +38,7 @@ export async function createTestDb(): Promise<Database> {
     await admin.end();
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 1082 || oid === 20 ? keepText : pg.types.getTypeParser(oid, format as 'text'),
+        oid === 1082 || oid === 20 || oid === 1700 ? keepText : pg.types.getTypeParser(oid, format as 'text'),
     };
     const pool = new pg.Pool({ connectionString: url, max: 4, types, options: `-c search_path=${schema}` });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
