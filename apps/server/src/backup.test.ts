@@ -14,6 +14,9 @@ const tables = [
   'login_attempt',
   'audit_log',
   'setting',
+  'plan',
+  'plan_node',
+  'plan_target',
   'kysely_migration',
 ];
 
