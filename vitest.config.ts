@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // to share a module graph; each file still gets a database schema of its own.
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'bench/**/*.test.ts'],
     pool: 'forks',
     isolate: false,
     maxWorkers: 2,

@@ -1,4 +1,5 @@
 import type { TRole } from '@kechuang/contracts';
+import { goodInput } from '@kechuang/core/testing';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -217,6 +218,44 @@ for (const action of ['disable', 'reset-password', 'unlock', 'revoke-sessions'])
     }),
   };
 }
+const planText = '某市2026年科技工作要点\n一、主要目标\n高新技术企业总数突破600家。';
+const planBody = (region: string) => ({ title: '测试计划', regionCode: region, year: 2026, kind: 'plan', nodes: [], targets: [] });
+table['POST /api/plans/import'] = {
+  in: ['admin', 'planner'],
+  reqIn: () => ({
+    method: 'POST',
+    url: '/api/plans/import?filename=plan.txt',
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(planText),
+  }),
+};
+table['POST /api/plans/import/text'] = {
+  in: ['admin', 'planner'],
+  reqIn: () => ({ method: 'POST', url: '/api/plans/import/text', payload: { text: planText } }),
+};
+table['POST /api/plans'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: () => ({ method: 'POST', url: '/api/plans', payload: planBody('430400') }),
+  reqOut: () => ({ method: 'POST', url: '/api/plans', payload: planBody('420100') }),
+};
+table['GET /api/plans'] = {
+  in: regionWide,
+  out: [],
+  reqIn: () => ({ method: 'GET', url: '/api/plans' }),
+  reqOut: () => ({ method: 'GET', url: '/api/plans?region=420100' }),
+};
+table['GET /api/plans/:id'] = {
+  in: regionWide,
+  out: [],
+  reqIn: (fx) => ({ method: 'GET', url: `/api/plans/${fx.ids.planIn}` }),
+  reqOut: (fx) => ({ method: 'GET', url: `/api/plans/${fx.ids.planOut}` }),
+};
+table['POST /api/enterprise/assess'] = {
+  in: everyone,
+  reqIn: () => ({ method: 'POST', url: '/api/enterprise/assess', payload: { input: goodInput(), at: '2026-06-01' } }),
+};
+table['GET /api/enterprise/rule-packs'] = { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/enterprise/rule-packs' }) };
 table['GET /api/audit'] = {
   in: ['admin'],
   out: [],
@@ -266,7 +305,21 @@ beforeAll(async () => {
     (await db.selectFrom('organization').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const userId = async (name: string) =>
     (await db.selectFrom('app_user').select('id').where('username', '=', name).executeTakeFirstOrThrow()).id;
-  const ids: Record<string, number> = { wuhan, drc: await orgId('衡阳市发展和改革委员会'), hengnan: await orgId('衡南县人民政府') };
+  const plan = async (region: string) =>
+    (
+      await db
+        .insertInto('plan')
+        .values({ region_code: region, title: '计划', year: 2026, kind: 'plan' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const ids: Record<string, number> = {
+    wuhan,
+    drc: await orgId('衡阳市发展和改革委员会'),
+    hengnan: await orgId('衡南县人民政府'),
+    planIn: await plan('430481'),
+    planOut: await plan('420100'),
+  };
   for (const r of roles) {
     const u = await db.selectFrom('app_user').select(['id', 'org_id']).where('username', '=', roleUser[r]).executeTakeFirstOrThrow();
     ids[`own:${r}`] = u.org_id;

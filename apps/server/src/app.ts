@@ -14,8 +14,10 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { memoizedSerializerCompiler } from './plugins/serializer.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { enterpriseRoutes } from './routes/enterprise.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/org.ts';
+import { planRoutes } from './routes/plan.ts';
 import { regionRoutes } from './routes/region.ts';
 import { userRoutes } from './routes/user.ts';
 import { version } from './version.ts';
@@ -68,7 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: '科创 Kechuang API', description: '科技局年度工作平台的 REST 接口。错误统一为 application/problem+json。', version },
-      tags: ['system', 'auth', 'region', 'org', 'user', 'audit'].map((name) => ({ name })),
+      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise'].map((name) => ({ name })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -84,6 +86,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(planRoutes);
+      await api.register(enterpriseRoutes);
     },
     { prefix: '/api' },
   );

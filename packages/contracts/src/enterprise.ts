@@ -211,6 +211,7 @@ export const ZScoreItem = z.object({
   max: z.number().int(),
   cap: z.number().int(),
   basis: z.string().describe('zh-CN: band and figures behind the range'),
+  hint: z.string().optional().describe('zh-CN: what would lift the item into the next band'),
 });
 export type TScoreItem = z.infer<typeof ZScoreItem>;
 
@@ -232,3 +233,25 @@ export type TPackAssessment = z.infer<typeof ZPackAssessment>;
 
 export const ZAssessmentResult = z.object({ at: ZIsoDate, assessments: z.array(ZPackAssessment) }).meta({ id: 'AssessmentResult' });
 export type TAssessmentResult = z.infer<typeof ZAssessmentResult>;
+
+// ── API ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** POST /api/enterprise/assess: a pre-assessment of the posted data; nothing is stored. */
+export const ZAssessRequest = z.strictObject({
+  input: ZAssessmentInput,
+  at: ZIsoDate.optional().describe('申报（评价）日期; default today'),
+  packs: z.array(z.string().max(40)).max(10).optional(),
+});
+export type TAssessRequest = z.infer<typeof ZAssessRequest>;
+
+export const ZRulePackSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    program: z.enum(['hnte', 'techSme']),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    unverified: z.array(z.string()),
+  })
+  .meta({ id: 'RulePackSummary' });

@@ -45,8 +45,16 @@ export const errorCatalog = {
   'user/cannot_disable_self': { status: 400, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   'session/not_found': { status: 404, zh: '会话不存在或已结束', en: 'Unknown session' },
   'import/empty': { status: 400, zh: '文件为空或没有可识别的文字', en: 'The file is empty or has no readable text' },
-  'import/unsupported_type': { status: 415, zh: '不支持的文件类型（支持 .docx、.pdf、.html、.txt）', en: 'Unsupported file type (.docx, .pdf, .html, .txt)' },
-  'import/scanned_pdf': { status: 422, zh: '该 PDF 没有文字层（可能是扫描件），请先进行文字识别或上传 Word 版本', en: 'The PDF has no text layer (scanned?)' },
+  'import/unsupported_type': {
+    status: 415,
+    zh: '不支持的文件类型（支持 .docx、.pdf、.html、.txt）',
+    en: 'Unsupported file type (.docx, .pdf, .html, .txt)',
+  },
+  'import/scanned_pdf': {
+    status: 422,
+    zh: '该 PDF 没有文字层（可能是扫描件），请先进行文字识别或上传 Word 版本',
+    en: 'The PDF has no text layer (scanned?)',
+  },
   'import/corrupt': { status: 422, zh: '文件已损坏或格式不正确，无法读取', en: 'The file is corrupt or malformed' },
   'import/too_large': { status: 413, zh: '文件过大（上限 20 MB）', en: 'The file is too large (20 MB at most)' },
   'import/zip_bomb': { status: 422, zh: '文件解压后体积异常巨大，已拒绝读取', en: 'The file expands to an implausible size' },

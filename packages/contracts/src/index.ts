@@ -11,6 +11,8 @@ export * from './user.ts';
 import { z } from 'zod';
 
 z.config(z.locales.zhCN());
+
+export * from './enterprise.ts';
 export * from './plan.ts';
 export * from './plan-draft.ts';
 export * from './plan-import.ts';

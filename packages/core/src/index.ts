@@ -11,8 +11,22 @@ export { type AppCache, MemoryCache, noCache } from './cache.ts';
 export type { Actor, Ctx } from './context.ts';
 export { demoOrgs, demoUsers } from './demo/demo-data.ts';
 export { type DemoAccount, loadDemo } from './demo/load-demo.ts';
+export { assessPosted, rulePacks } from './enterprise/assess-request.ts';
+export {
+  type AssessOptions,
+  assessEnterprise,
+  builtinRulePacks,
+  findRulePacks,
+  listRulePacks,
+  type RulePack,
+  type RulePackSummary,
+  selectPacks,
+} from './enterprise/index.ts';
 export { getOrg, listOrgs } from './org/list-orgs.ts';
 export { createOrg, setOrgDisabled, updateOrg } from './org/save-org.ts';
+export { createPlan, orderTree } from './plan/create-plan.ts';
+export { importPlanDocument, importPlanText } from './plan/import-plan-document.ts';
+export { getPlan, listPlans } from './plan/list-plans.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';

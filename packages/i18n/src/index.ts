@@ -11,6 +11,7 @@ import enErrors from '../locales/en-US/errors.json' with { type: 'json' };
 import enHome from '../locales/en-US/home.json' with { type: 'json' };
 import enModules from '../locales/en-US/modules.json' with { type: 'json' };
 import enOrg from '../locales/en-US/org.json' with { type: 'json' };
+import enPlan from '../locales/en-US/plan.json' with { type: 'json' };
 import enRegion from '../locales/en-US/region.json' with { type: 'json' };
 import enSession from '../locales/en-US/session.json' with { type: 'json' };
 import enShell from '../locales/en-US/shell.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import zhErrors from '../locales/zh-CN/errors.json' with { type: 'json' };
 import zhHome from '../locales/zh-CN/home.json' with { type: 'json' };
 import zhModules from '../locales/zh-CN/modules.json' with { type: 'json' };
 import zhOrg from '../locales/zh-CN/org.json' with { type: 'json' };
+import zhPlan from '../locales/zh-CN/plan.json' with { type: 'json' };
 import zhRegion from '../locales/zh-CN/region.json' with { type: 'json' };
 import zhSession from '../locales/zh-CN/session.json' with { type: 'json' };
 import zhShell from '../locales/zh-CN/shell.json' with { type: 'json' };
@@ -39,6 +41,7 @@ export const zhCN = {
   home: zhHome,
   modules: zhModules,
   org: zhOrg,
+  plan: zhPlan,
   user: zhUser,
   region: zhRegion,
   audit: zhAudit,
@@ -54,6 +57,7 @@ export const enUS: Catalog = {
   home: enHome,
   modules: enModules,
   org: enOrg,
+  plan: enPlan,
   user: enUser,
   region: enRegion,
   audit: enAudit,

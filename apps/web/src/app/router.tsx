@@ -35,6 +35,8 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: page(() => import('../features/home/HomePage.tsx'), 'HomePage') },
               { path: 'plans', element: page(() => import('../features/plan/PlansPage.tsx'), 'PlansPage') },
+              { path: 'plans/import', element: page(() => import('../features/plan/PlanImportPage.tsx'), 'PlanImportPage') },
+              { path: 'plans/:id', element: page(() => import('../features/plan/PlanDetailPage.tsx'), 'PlanDetailPage') },
               { path: 'indicators', element: page(() => import('../features/indicator/IndicatorsPage.tsx'), 'IndicatorsPage') },
               { path: 'enterprises', element: page(() => import('../features/enterprise/EnterprisesPage.tsx'), 'EnterprisesPage') },
               { path: 'projects', element: page(() => import('../features/project/ProjectsPage.tsx'), 'ProjectsPage') },

@@ -97,6 +97,20 @@ function isProblemBody(
   return typeof v.title === 'string' && typeof v.code === 'string';
 }
 
+function problemToApiError(status: number, statusText: string, body: unknown): ApiError {
+  if (isProblemBody(body)) {
+    return new ApiError({
+      status,
+      code: body.code,
+      title: body.title,
+      ...(body.detail !== undefined ? { detail: body.detail } : {}),
+      ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+    });
+  }
+  const code: ClientErrorCode = status >= 500 || status === 0 ? 'client/network' : 'client/bad_response';
+  return new ApiError({ status, code, title: statusText || `HTTP ${status}` });
+}
+
 async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
@@ -104,24 +118,24 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // not JSON: fall through to a generic error
   }
-  if (isProblemBody(body)) {
-    return new ApiError({
-      status: res.status,
-      code: body.code,
-      title: body.title,
-      ...(body.detail !== undefined ? { detail: body.detail } : {}),
-      ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
-    });
-  }
-  const code: ClientErrorCode = res.status >= 500 || res.status === 0 ? 'client/network' : 'client/bad_response';
-  return new ApiError({ status: res.status, code, title: res.statusText || `HTTP ${res.status}` });
+  return problemToApiError(res.status, res.statusText, body);
+}
+
+function notifyAuth(error: ApiError, quiet: boolean | undefined): void {
+  if (quiet) return;
+  if (error.status === 401) authListener?.('unauthenticated');
+  else if (error.code === 'auth/password_change_required') authListener?.('password_change_required');
+}
+
+function csrfToken(): string | null {
+  return readCookie(csrfCookie) ?? lastCsrfToken;
 }
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
-    const token = readCookie(csrfCookie) ?? lastCsrfToken;
+    const token = csrfToken();
     if (token) headers[csrfHeader] = token;
   }
 
@@ -141,10 +155,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
 
   if (!res.ok) {
     const error = await toApiError(res);
-    if (!options.quiet) {
-      if (error.status === 401) authListener?.('unauthenticated');
-      else if (error.code === 'auth/password_change_required') authListener?.('password_change_required');
-    }
+    notifyAuth(error, options.quiet);
     throw error;
   }
   if (res.status === 204) return undefined as T;
@@ -161,3 +172,52 @@ export const api = {
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
+
+export interface UploadOptions {
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  /** Fraction of the body sent so far, 0…1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * POSTs raw bytes (application/octet-stream) and reads a JSON answer. XMLHttpRequest rather than
+ * fetch, because only XHR reports upload progress; errors are shaped exactly as `request` shapes them.
+ */
+export function uploadBytes<T>(path: string, body: Blob, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${path}${toQueryString(options.query)}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    const token = csrfToken();
+    if (token) xhr.setRequestHeader(csrfHeader, token);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => options.onProgress?.(1);
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'client/network', title: 'Network error' }));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    xhr.onload = () => {
+      let parsed: unknown = null;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // not JSON: handled below
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && parsed !== null) {
+        resolve(parsed as T);
+        return;
+      }
+      const error =
+        xhr.status >= 200 && xhr.status < 300
+          ? new ApiError({ status: xhr.status, code: 'client/bad_response', title: 'Bad response' })
+          : problemToApiError(xhr.status, xhr.statusText, parsed);
+      notifyAuth(error, false);
+      reject(error);
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}

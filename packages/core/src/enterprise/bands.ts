@@ -1,0 +1,16 @@
+import { compareRatio, constant, type Dec, ONE, type Ratio } from './decimal.ts';
+import type { Band } from './rule-packs/types.ts';
+
+/** The first band (ordered high → low) whose lower bound the ratio reaches, with the pack's inclusiveness. */
+export function bandOfRatio(r: Ratio, bands: readonly Band[]): Band {
+  for (const band of bands) {
+    if (band.min === null) return band;
+    const c = compareRatio(r, constant(band.min));
+    if (band.inclusive ? c >= 0 : c > 0) return band;
+  }
+  throw new Error('rule pack band table has no floor band');
+}
+
+export function bandOfValue(value: Dec, bands: readonly Band[]): Band {
+  return bandOfRatio({ num: value, den: ONE }, bands);
+}

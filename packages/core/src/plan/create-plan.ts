@@ -1,0 +1,124 @@
+import { AppError, type TPlanCreate, type TPlanDetail, type TPlanNodeInput } from '@kechuang/contracts';
+import { withAudit } from '../audit/with-audit.ts';
+import type { Ctx } from '../context.ts';
+import { assertRegionScope, requireRole } from '../policy.ts';
+import { findRegion } from '../region/region.repository.ts';
+import { loadPlanDetail } from './plan.repository.ts';
+
+/** Parents before children, in input order otherwise; refuses unknown parents and cycles. */
+export function orderTree(nodes: TPlanNodeInput[]): TPlanNodeInput[] {
+  const byKey = new Map(nodes.map((n) => [n.key, n]));
+  if (byKey.size !== nodes.length) throw new AppError('plan/invalid_tree', { reason: 'duplicate key' });
+  const out: TPlanNodeInput[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (n: TPlanNodeInput) => {
+    const s = state.get(n.key);
+    if (s === 'done') return;
+    if (s === 'visiting') throw new AppError('plan/invalid_tree', { reason: 'cycle', key: n.key });
+    state.set(n.key, 'visiting');
+    if (n.parentKey !== null) {
+      const parent = byKey.get(n.parentKey);
+      if (!parent) throw new AppError('plan/invalid_tree', { reason: 'unknown parent', key: n.key });
+      visit(parent);
+    }
+    state.set(n.key, 'done');
+    out.push(n);
+  };
+  for (const n of nodes) visit(n);
+  return out;
+}
+
+/** Creates a plan with its tree and targets in one transaction (the confirm step of the importer). */
+export async function createPlan(ctx: Ctx, input: TPlanCreate): Promise<TPlanDetail> {
+  const actor = requireRole(ctx, 'admin', 'planner');
+  assertRegionScope(actor, input.regionCode);
+  const ordered = orderTree(input.nodes);
+  const keys = new Set(input.nodes.map((n) => n.key));
+  for (const t of input.targets)
+    if (t.nodeKey !== null && !keys.has(t.nodeKey)) throw new AppError('plan/invalid_tree', { reason: 'unknown target node' });
+  return withAudit(ctx, async (tx, record) => {
+    const region = await findRegion(tx, input.regionCode);
+    if (!region) throw new AppError('region/not_found', { code: input.regionCode });
+    const { id } = await tx
+      .insertInto('plan')
+      .values({
+        region_code: input.regionCode,
+        title: input.title,
+        doc_number: input.docNumber,
+        issuer: input.issuer,
+        issued_on: input.issuedOn,
+        year: input.year,
+        period_to: input.periodTo,
+        kind: input.kind,
+        source_filename: input.sourceFilename,
+        source_text: input.sourceText,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ids = new Map<string, number>();
+    // one insert per node, parents first, so each child can name its parent's id
+    for (const [position, n] of ordered.entries()) {
+      const row = await tx
+        .insertInto('plan_node')
+        .values({
+          plan_id: id,
+          parent_id: n.parentKey === null ? null : (ids.get(n.parentKey) as number),
+          position,
+          kind: n.kind,
+          number: n.number,
+          title: n.title,
+          start_offset: n.start,
+          end_offset: n.end,
+          lead_units: n.leadUnits,
+          co_units: n.coUnits,
+          deadline: n.deadline,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.set(n.key, row.id);
+    }
+    if (input.targets.length > 0) {
+      await tx
+        .insertInto('plan_target')
+        .values(
+          input.targets.map((t) => ({
+            plan_id: id,
+            node_id: t.nodeKey === null ? null : (ids.get(t.nodeKey) as number),
+            indicator_name: t.indicatorName,
+            indicator_code: t.indicatorCode,
+            value: t.value,
+            value_max: t.valueMax,
+            unit: t.unit,
+            normalized_value: t.normalizedValue,
+            normalized_unit: t.normalizedUnit,
+            comparator: t.comparator,
+            qualifier: t.qualifier,
+            kind: t.kind,
+            target_year: t.targetYear,
+            quote: t.quote,
+            start_offset: t.start,
+            end_offset: t.end,
+            baseline: t.baseline,
+          })),
+        )
+        .execute();
+    }
+    const plan = (await loadPlanDetail(tx, id)) as TPlanDetail;
+    record({
+      action: 'plan.create',
+      entityType: 'plan',
+      entityId: id,
+      regionCode: input.regionCode,
+      after: {
+        title: plan.title,
+        year: plan.year,
+        docNumber: plan.docNumber,
+        tasks: plan.taskCount,
+        targets: plan.targetCount,
+        source: input.sourceFilename,
+      },
+    });
+    return plan;
+  });
+}

@@ -1,0 +1,21 @@
+/** Where tests and the benchmark find the seed plans and their answer keys. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Golden } from './score.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const goldenDir = join(here, 'golden');
+/** The seed plans live beside the repository (../shared/seeds); KECHUANG_SEEDS overrides. */
+export const seedsDir = process.env.KECHUANG_SEEDS ?? resolve(here, '../../../../shared/seeds');
+
+export function loadGoldens(): { golden: Golden; bytes: Buffer; name: string }[] {
+  if (!existsSync(seedsDir)) return [];
+  return readdirSync(goldenDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const golden = JSON.parse(readFileSync(join(goldenDir, f), 'utf8')) as Golden;
+      return { golden, bytes: readFileSync(join(seedsDir, golden.file)), name: golden.file };
+    });
+}
