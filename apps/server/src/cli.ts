@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
+import { extractCommand } from './commands/extract.ts';
 import { genOpenapiCommand } from './commands/gen-openapi.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -18,6 +19,7 @@ program.addCommand(demoCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
 program.addCommand(genOpenapiCommand());
+program.addCommand(extractCommand());
 const user = new Command('user').description('账号管理');
 user.addCommand(userAddCommand());
 user.addCommand(userResetPasswordCommand());

@@ -10,7 +10,11 @@ export const goldenDir = join(here, 'golden');
 export const seedsDir = process.env.KECHUANG_SEEDS ?? resolve(here, '../../../../shared/seeds');
 
 export function loadGoldens(): { golden: Golden; bytes: Buffer; name: string }[] {
-  if (!existsSync(seedsDir)) return [];
+  if (!existsSync(seedsDir)) {
+    // CI always has the seeds beside the clone: their absence there is a failure, not a skip.
+    if (process.env.CI) throw new Error(`seed plans not found at ${seedsDir} (set KECHUANG_SEEDS)`);
+    return [];
+  }
   return readdirSync(goldenDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
