@@ -31,7 +31,10 @@ test('a planner imports the 长沙 plan, corrects a target, confirms, and finds 
   await expect(firstValue).toHaveValue('3.1');
 
   await page.getByTestId('plan-confirm').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|确\s*认|创\s*建/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|确\s*认|创\s*建/ })
+    .click();
   await expect(page.getByTestId('page-plan-detail')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('page-plan-detail')).toContainText('长政办发〔2021〕11号');
   await page.getByRole('tab', { name: /指标/ }).click();
