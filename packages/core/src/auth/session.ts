@@ -51,14 +51,15 @@ const touchEveryMs = 60_000;
  */
 export async function resolveSession(ctx: Omit<Ctx, 'actor'>, token: string): Promise<SessionInfo | null> {
   if (!token || token.length > 100) return null;
-  const tokenHash = hashToken(token);
-  const key = `session:${tokenHash}`;
+  // Keyed by the token itself so a cache hit costs no hashing; the database only ever sees the hash.
+  const key = `session:${token}`;
   let info = ctx.cache.get<SessionInfo>(key) ?? null;
   if (!info) {
-    info = await loadSession(ctx.db, tokenHash);
+    info = await loadSession(ctx.db, hashToken(token));
     if (!info) return null;
     ctx.cache.set(key, info);
   }
+  const tokenHash = info.tokenHash;
   const now = ctx.now();
   const idleLimit = info.lastSeenAt.getTime() + authPolicy.sessionIdleHours * 3_600_000;
   if (now >= info.expiresAt || now.getTime() > idleLimit) return null;
