@@ -27,7 +27,11 @@ describe('read cache on the embedded database', () => {
     const victim = await t.login('expert');
     expect((await victim.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
     const admin = await t.login('admin');
-    const u = await t.database.db.selectFrom('app_user').select(['id', 'version']).where('username', '=', 'expert').executeTakeFirstOrThrow();
+    const u = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'version'])
+      .where('username', '=', 'expert')
+      .executeTakeFirstOrThrow();
     await admin.request({ method: 'POST', url: `/api/users/${u.id}/disable`, payload: { disabled: true, version: u.version } });
     expect((await victim.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
@@ -36,7 +40,11 @@ describe('read cache on the embedded database', () => {
     const p = await t.login('province');
     expect((await p.request({ method: 'GET', url: '/api/plans' })).statusCode).toBe(200);
     const admin = await t.login('admin');
-    const u = await t.database.db.selectFrom('app_user').select(['id', 'version', 'org_id']).where('username', '=', 'reporter.leiyang').executeTakeFirstOrThrow();
+    const u = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'version', 'org_id'])
+      .where('username', '=', 'reporter.leiyang')
+      .executeTakeFirstOrThrow();
     const r = await t.login('reporter.leiyang');
     expect((await r.request({ method: 'GET', url: '/api/plans' })).statusCode).toBe(403);
     const upd = await admin.request({
