@@ -1,4 +1,4 @@
-import type { TRole } from '@kechuang/contracts';
+import { type TRole, usccCheckChar } from '@kechuang/contracts';
 import { goodInput } from '@kechuang/core/testing';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,12 @@ interface Fx {
   t: TestApp;
   role: TRole;
   client: Client | null;
-  fresh: { org(region: string): Promise<number>; user(region: string): Promise<number>; seq(): number };
+  fresh: {
+    org(region: string): Promise<number>;
+    user(region: string): Promise<number>;
+    seq(): number;
+    enterprise(region: string, orgId: number | null): Promise<number>;
+  };
   ids: Record<string, number>;
 }
 type Req = (fx: Fx) => Promise<InjectOptions> | InjectOptions;
@@ -256,6 +261,86 @@ table['POST /api/enterprise/assess'] = {
   reqIn: () => ({ method: 'POST', url: '/api/enterprise/assess', payload: { input: goodInput(), at: '2026-06-01' } }),
 };
 table['GET /api/enterprise/rule-packs'] = { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/enterprise/rule-packs' }) };
+// The registry: "in" is the demo enterprise in 衡阳 (蒸湘区) that the demo enterprise account owns; "out" one in 武汉.
+const entReaders: TRole[] = ['admin', 'planner', 'viewer', 'enterprise'];
+const entWriters: TRole[] = ['admin', 'planner', 'enterprise'];
+const usccOf = (n: number) => {
+  const first = `91${'430408'}MA4${String(n).padStart(6, '0')}`;
+  return `${first}${usccCheckChar(first)}`;
+};
+const entBody = (fx: Fx, region: string, orgId: number | null) => ({
+  uscc: usccOf(fx.fresh.seq()),
+  name: `测试企业${fx.fresh.seq()}`,
+  regionCode: region,
+  orgId,
+});
+const ownEnterpriseOrg = (fx: Fx) => (fx.role === 'enterprise' ? (fx.ids['own:enterprise'] as number) : null);
+table['GET /api/enterprises'] = {
+  in: entReaders,
+  out: [],
+  reqIn: () => ({ method: 'GET', url: '/api/enterprises' }),
+  reqOut: () => ({ method: 'GET', url: '/api/enterprises?region=420100' }),
+};
+table['POST /api/enterprises'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: (fx) => ({ method: 'POST', url: '/api/enterprises', payload: entBody(fx, '430422', null) }),
+  reqOut: (fx) => ({ method: 'POST', url: '/api/enterprises', payload: entBody(fx, '420102', null) }),
+};
+table['GET /api/enterprises/:id'] = {
+  in: entReaders,
+  out: [],
+  reqIn: (fx) => ({ method: 'GET', url: `/api/enterprises/${fx.ids.entIn}` }),
+  reqOut: (fx) => ({ method: 'GET', url: `/api/enterprises/${fx.ids.entOut}` }),
+};
+table['PUT /api/enterprises/:id'] = {
+  in: entWriters,
+  out: [],
+  reqIn: async (fx) => {
+    const body = entBody(fx, '430408', ownEnterpriseOrg(fx));
+    const id = await fx.fresh.enterprise('430408', body.orgId);
+    return { method: 'PUT', url: `/api/enterprises/${id}`, payload: { ...body, version: 1 } };
+  },
+  reqOut: async (fx) => {
+    const body = entBody(fx, '420102', null);
+    return { method: 'PUT', url: `/api/enterprises/${await fx.fresh.enterprise('420102', null)}`, payload: { ...body, version: 1 } };
+  },
+};
+table['PUT /api/enterprises/:id/years/:year'] = {
+  in: entWriters,
+  out: [],
+  reqIn: (fx) => ({ method: 'PUT', url: `/api/enterprises/${fx.ids.entIn}/years/2022`, payload: { employeesAvg: '50' } }),
+  reqOut: (fx) => ({ method: 'PUT', url: `/api/enterprises/${fx.ids.entOut}/years/2022`, payload: { employeesAvg: '50' } }),
+};
+const statusBody = { rung: 'techSme', validFrom: '2026-04-01', validTo: '2026-12-31' };
+table['POST /api/enterprises/:id/statuses'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: async (fx) => ({
+    method: 'POST',
+    url: `/api/enterprises/${await fx.fresh.enterprise('430408', null)}/statuses`,
+    payload: statusBody,
+  }),
+  reqOut: (fx) => ({ method: 'POST', url: `/api/enterprises/${fx.ids.entOut}/statuses`, payload: statusBody }),
+};
+table['GET /api/enterprises/:id/assessment'] = {
+  in: entReaders,
+  out: [],
+  reqIn: (fx) => ({ method: 'GET', url: `/api/enterprises/${fx.ids.entIn}/assessment?at=2026-06-01` }),
+  reqOut: (fx) => ({ method: 'GET', url: `/api/enterprises/${fx.ids.entOut}/assessment?at=2026-06-01` }),
+};
+table['GET /api/enterprises/funnel'] = {
+  in: regionWide,
+  out: [],
+  reqIn: () => ({ method: 'GET', url: '/api/enterprises/funnel?region=430400&year=2025' }),
+  reqOut: () => ({ method: 'GET', url: '/api/enterprises/funnel?region=420100&year=2025' }),
+};
+table['GET /api/enterprises/reserve'] = {
+  in: regionWide,
+  out: [],
+  reqIn: () => ({ method: 'GET', url: '/api/enterprises/reserve?region=430400' }),
+  reqOut: () => ({ method: 'GET', url: '/api/enterprises/reserve?region=420100' }),
+};
 table['GET /api/audit'] = {
   in: ['admin'],
   out: [],
@@ -313,8 +398,18 @@ beforeAll(async () => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+  const enterprise = async (region: string, ownerOrg: number | null) =>
+    (
+      await db
+        .insertInto('enterprise')
+        .values({ uscc: usccOf(900000 + seq()), name: `目标企业${seq()}`, region_code: region, org_id: ownerOrg })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const ids: Record<string, number> = {
     wuhan,
+    entIn: (await db.selectFrom('enterprise').select('id').where('name', '=', '衡阳衡山科学仪器有限公司').executeTakeFirstOrThrow()).id,
+    entOut: await enterprise('420102', null),
     drc: await orgId('衡阳市发展和改革委员会'),
     hengnan: await orgId('衡南县人民政府'),
     planIn: await plan('430481'),
@@ -325,7 +420,7 @@ beforeAll(async () => {
     ids[`own:${r}`] = u.org_id;
     ids[`user:${r}`] = await userId(roleUser[r]);
   }
-  fxBase = { t, fresh: { org, user, seq }, ids };
+  fxBase = { t, fresh: { org, user, seq, enterprise }, ids };
 });
 afterAll(async () => t?.close());
 

@@ -15,6 +15,7 @@ import { memoizedSerializerCompiler } from './plugins/serializer.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { enterpriseRoutes } from './routes/enterprise.ts';
+import { enterpriseRegistryRoutes } from './routes/enterprise-registry.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(planRoutes);
       await api.register(enterpriseRoutes);
+      await api.register(enterpriseRegistryRoutes);
     },
     { prefix: '/api' },
   );

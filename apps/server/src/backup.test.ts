@@ -17,6 +17,11 @@ const tables = [
   'plan',
   'plan_node',
   'plan_target',
+  'enterprise',
+  'enterprise_year',
+  'enterprise_status',
+  'enterprise_ladder_span',
+  'enterprise_ladder_tally',
   'kysely_migration',
 ];
 

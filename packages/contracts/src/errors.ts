@@ -60,6 +60,17 @@ export const errorCatalog = {
   'import/zip_bomb': { status: 422, zh: '文件解压后体积异常巨大，已拒绝读取', en: 'The file expands to an implausible size' },
   'plan/not_found': { status: 404, zh: '工作计划不存在', en: 'Unknown plan' },
   'plan/invalid_tree': { status: 400, zh: '任务结构不正确：上级节点不存在或形成循环', en: 'Invalid plan tree' },
+  'enterprise/not_found': { status: 404, zh: '企业不存在', en: 'Unknown enterprise' },
+  'enterprise/duplicate_uscc': {
+    status: 409,
+    zh: '该统一社会信用代码的企业已登记',
+    en: 'An enterprise with this credit code is registered',
+  },
+  'enterprise/invalid_org': {
+    status: 400,
+    zh: '关联的账号单位不存在或不是本地区的企业单位',
+    en: 'The linked organisation is not an enterprise of the region',
+  },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -13,6 +13,7 @@ import { z } from 'zod';
 z.config(z.locales.zhCN());
 
 export * from './enterprise.ts';
+export * from './enterprise-registry.ts';
 export * from './plan.ts';
 export * from './plan-draft.ts';
 export * from './plan-import.ts';

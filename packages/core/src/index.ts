@@ -22,6 +22,20 @@ export {
   type RulePackSummary,
   selectPacks,
 } from './enterprise/index.ts';
+export {
+  addLadderStatus,
+  assessStoredEnterprise,
+  createEnterprise,
+  enterpriseFunnel,
+  getEnterprise,
+  hnteValidTo,
+  listEnterprises,
+  rebuildAllLadders,
+  refreshLadder,
+  reservePool,
+  saveEnterpriseYear,
+  updateEnterprise,
+} from './enterprise-registry/index.ts';
 export { getOrg, listOrgs } from './org/list-orgs.ts';
 export { createOrg, setOrgDisabled, updateOrg } from './org/save-org.ts';
 export { createPlan, orderTree } from './plan/create-plan.ts';

@@ -43,7 +43,7 @@ describe('migrations', () => {
       .selectFrom('kysely_migration' as never)
       .select('name' as never)
       .execute();
-    expect(rows.map((r) => (r as { name: string }).name)).toEqual(['0001_foundation', '0002_regions', '0003_plans']);
+    expect(rows.map((r) => (r as { name: string }).name)).toEqual(['0001_foundation', '0002_regions', '0003_plans', '0004_enterprises']);
   });
 });
 

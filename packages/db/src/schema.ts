@@ -162,7 +162,64 @@ export interface PlanTargetTable {
   baseline: Generated<boolean>;
 }
 
+export interface EnterpriseTable {
+  id: Generated<number>;
+  uscc: string;
+  name: string;
+  region_code: string;
+  industry_code: string | null;
+  registered_on: string | null;
+  contact: string | null;
+  phone: string | null;
+  /** the enterprise's own account organisation, when it signs in itself */
+  org_id: number | null;
+  version: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface EnterpriseYearTable {
+  enterprise_id: number;
+  year: number;
+  /** one ZEnterpriseYear object */
+  data: Json;
+  updated_at: TimestampDefault;
+}
+
+export interface EnterpriseStatusTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  rung: string;
+  reference: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  note: string | null;
+  created_at: TimestampDefault;
+}
+
+/** derived from enterprise_status: merged coverage per enterprise and rung */
+export interface EnterpriseLadderSpanTable {
+  enterprise_id: number;
+  rung: string;
+  region_code: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** derived: per county, rung and year, spans started minus spans ended */
+export interface EnterpriseLadderTallyTable {
+  region_code: string;
+  rung: string;
+  year: number;
+  delta: number;
+}
+
 export interface DB {
+  enterprise_ladder_span: EnterpriseLadderSpanTable;
+  enterprise_ladder_tally: EnterpriseLadderTallyTable;
+  enterprise: EnterpriseTable;
+  enterprise_year: EnterpriseYearTable;
+  enterprise_status: EnterpriseStatusTable;
   plan: PlanTable;
   plan_node: PlanNodeTable;
   plan_target: PlanTargetTable;

@@ -2,7 +2,9 @@ import { sql } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
 import type { Ctx } from '../context.ts';
+import { refreshLadder } from '../enterprise-registry/index.ts';
 import { demoOrgs, demoUsers } from './demo-data.ts';
+import { demoEnterprises } from './demo-enterprises.ts';
 
 export interface DemoAccount {
   username: string;
@@ -43,6 +45,37 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
         })
         .execute();
     }
+    for (const e of demoEnterprises) {
+      const { id } = await tx
+        .insertInto('enterprise')
+        .values({
+          uscc: e.uscc,
+          name: e.name,
+          region_code: e.regionCode,
+          industry_code: e.industryCode,
+          registered_on: e.registeredOn,
+          org_id: e.orgKey ? (ids.get(e.orgKey) ?? null) : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('enterprise_year')
+        .values(e.years.map((y) => ({ enterprise_id: id, year: y.year, data: JSON.stringify(y) })))
+        .execute();
+      await tx
+        .insertInto('enterprise_status')
+        .values(
+          e.statuses.map((s) => ({
+            enterprise_id: id,
+            rung: s.rung,
+            reference: s.reference,
+            valid_from: s.validFrom,
+            valid_to: s.validTo,
+          })),
+        )
+        .execute();
+      await refreshLadder(tx, id);
+    }
     await tx
       .insertInto('setting')
       .values({ key: 'demo', value: sql`'true'::jsonb` as unknown as string })
@@ -52,7 +85,7 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
       entityType: 'setting',
       entityId: 'demo',
       regionCode: '430400',
-      after: { orgs: demoOrgs.length, users: accounts.length },
+      after: { orgs: demoOrgs.length, users: accounts.length, enterprises: demoEnterprises.length },
     });
     return accounts.map((a) => ({ username: a.username, password: a.password, note: a.note }));
   });

@@ -1,0 +1,103 @@
+import {
+  ZEnterpriseAssessment,
+  ZEnterpriseAssessmentQuery,
+  ZEnterpriseCreate,
+  ZEnterpriseDetail,
+  ZEnterpriseListQuery,
+  ZEnterprisePage,
+  ZEnterpriseUpdate,
+  ZEnterpriseYearInput,
+  ZEnterpriseYearParams,
+  ZFunnel,
+  ZFunnelQuery,
+  ZIdParams,
+  ZLadderStatusInput,
+  ZReservePool,
+  ZReserveQuery,
+} from '@kechuang/contracts';
+import {
+  addLadderStatus,
+  assessStoredEnterprise,
+  createEnterprise,
+  enterpriseFunnel,
+  getEnterprise,
+  listEnterprises,
+  reservePool,
+  saveEnterpriseYear,
+  updateEnterprise,
+} from '@kechuang/core';
+import type { Routes } from './types.ts';
+
+const tags = ['enterprise'];
+
+export const enterpriseRegistryRoutes: Routes = async (app) => {
+  app.get(
+    '/enterprises',
+    { schema: { tags, summary: '企业库列表', querystring: ZEnterpriseListQuery, response: { 200: ZEnterprisePage } } },
+    async (request) => listEnterprises(request.ctx, request.query),
+  );
+  app.post(
+    '/enterprises',
+    { schema: { tags, summary: '登记企业', body: ZEnterpriseCreate, response: { 200: ZEnterpriseDetail } } },
+    async (request) => createEnterprise(request.ctx, request.body),
+  );
+  app.get(
+    '/enterprises/funnel',
+    { schema: { tags, summary: '梯度培育漏斗（按地区、年度）', querystring: ZFunnelQuery, response: { 200: ZFunnel } } },
+    async (request) => enterpriseFunnel(request.ctx, request.query),
+  );
+  app.get(
+    '/enterprises/reserve',
+    { schema: { tags, summary: '高企后备库（按接近程度排序，含差距）', querystring: ZReserveQuery, response: { 200: ZReservePool } } },
+    async (request) => reservePool(request.ctx, request.query),
+  );
+  app.get(
+    '/enterprises/:id',
+    { schema: { tags, summary: '企业详情（含年度数据与梯度历史）', params: ZIdParams, response: { 200: ZEnterpriseDetail } } },
+    async (request) => getEnterprise(request.ctx, request.params.id),
+  );
+  app.put(
+    '/enterprises/:id',
+    { schema: { tags, summary: '修改企业信息', params: ZIdParams, body: ZEnterpriseUpdate, response: { 200: ZEnterpriseDetail } } },
+    async (request) => updateEnterprise(request.ctx, request.params.id, request.body),
+  );
+  app.put(
+    '/enterprises/:id/years/:year',
+    {
+      schema: {
+        tags,
+        summary: '保存企业年度数据',
+        params: ZEnterpriseYearParams,
+        body: ZEnterpriseYearInput,
+        response: { 200: ZEnterpriseDetail },
+      },
+    },
+    async (request) => saveEnterpriseYear(request.ctx, request.params.id, request.params.year, request.body),
+  );
+  app.post(
+    '/enterprises/:id/statuses',
+    {
+      schema: {
+        tags,
+        summary: '登记梯度状态（入库、认定、上市等）',
+        params: ZIdParams,
+        body: ZLadderStatusInput,
+        response: { 200: ZEnterpriseDetail },
+      },
+    },
+    async (request) => addLadderStatus(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/enterprises/:id/assessment',
+    {
+      schema: {
+        tags,
+        summary: '按已登记数据预评估（不保存；非认定结论）',
+        params: ZIdParams,
+        querystring: ZEnterpriseAssessmentQuery,
+        response: { 200: ZEnterpriseAssessment },
+      },
+    },
+    async (request) => assessStoredEnterprise(request.ctx, request.params.id, request.query.at),
+  );
+};

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { pageOf, ZPageQuery } from './common.ts';
+import { ZAssessmentResult, ZEnterpriseYear, ZIsoDate } from './enterprise.ts';
+import { ZUscc } from './org.ts';
+import { ZRegionCode } from './region.ts';
+
+/*
+ * The enterprise registry and the cultivation ladder (issue 6): 科技型中小企业 → 高企后备库 →
+ * 高新技术企业 → 专精特新 → 小巨人 → 上市. Statuses are history (added, never overwritten), so the
+ * count on any date and the net additions of any year are exact.
+ */
+
+export const ladderRungs = ['techSme', 'hnteReserve', 'hnte', 'specialized', 'littleGiant', 'listed'] as const;
+/** 科技型中小企业, 高企后备库, 高新技术企业, 专精特新中小企业, 专精特新"小巨人", 上市企业 */
+export const ZLadderRung = z.enum(ladderRungs);
+export type TLadderRung = z.infer<typeof ZLadderRung>;
+
+/** GB/T 4754 门类字母 + 大类（2位）/中类（3位）/小类（4位）代码, e.g. "C39", "I6513". */
+export const ZIndustryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-T](\d{2,4})?$/, '行业代码应为 GB/T 4754 门类字母加大类数字，如 C39');
+
+export const ZLadderStatus = z
+  .object({
+    id: z.number().int(),
+    rung: ZLadderRung,
+    reference: z.string().nullable().describe('入库编号 / 证书编号'),
+    validFrom: ZIsoDate,
+    validTo: ZIsoDate.nullable().describe('last day of validity (inclusive); null = open-ended'),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'LadderStatus' });
+export type TLadderStatus = z.infer<typeof ZLadderStatus>;
+
+const enterpriseFields = {
+  uscc: ZUscc,
+  name: z.string().trim().min(2, '企业名称至少 2 个字').max(100),
+  regionCode: ZRegionCode,
+  industryCode: ZIndustryCode.nullable().default(null),
+  registeredOn: ZIsoDate.nullable().default(null).describe('成立（注册）日期'),
+  contact: z.string().trim().max(50).nullable().default(null),
+  phone: z.string().trim().max(30).nullable().default(null),
+  orgId: z.number().int().positive().nullable().default(null).describe("the enterprise's own account organisation"),
+};
+
+export const ZEnterprise = z
+  .object({
+    id: z.number().int(),
+    uscc: z.string(),
+    name: z.string(),
+    regionCode: ZRegionCode,
+    regionName: z.string(),
+    industryCode: z.string().nullable(),
+    registeredOn: ZIsoDate.nullable(),
+    contact: z.string().nullable(),
+    phone: z.string().nullable(),
+    orgId: z.number().int().nullable(),
+    /** rungs held today (statuses in force on the server's date) */
+    rungs: z.array(ZLadderRung),
+    version: z.number().int().describe('optimistic concurrency token; send it back when updating'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Enterprise' });
+export type TEnterprise = z.infer<typeof ZEnterprise>;
+
+export const ZEnterpriseDetail = ZEnterprise.extend({
+  years: z.array(ZEnterpriseYear),
+  statuses: z.array(ZLadderStatus).describe('the whole ladder history, oldest first'),
+}).meta({ id: 'EnterpriseDetail' });
+export type TEnterpriseDetail = z.infer<typeof ZEnterpriseDetail>;
+
+export const ZEnterpriseCreate = z.strictObject(enterpriseFields);
+export type TEnterpriseCreate = z.infer<typeof ZEnterpriseCreate>;
+export const ZEnterpriseUpdate = z.strictObject({ ...enterpriseFields, version: z.number().int() });
+export type TEnterpriseUpdate = z.infer<typeof ZEnterpriseUpdate>;
+
+export const ZEnterpriseListQuery = ZPageQuery.extend({
+  q: z.string().max(100).optional().describe('name or credit code contains'),
+  region: ZRegionCode.optional().describe('only this region and below'),
+  rung: ZLadderRung.optional().describe('only enterprises holding this rung today'),
+  sort: z.enum(['name', 'region', 'createdAt']).default('name'),
+}).strict();
+export type TEnterpriseListQuery = z.infer<typeof ZEnterpriseListQuery>;
+export const ZEnterprisePage = pageOf(ZEnterprise);
+
+export const ZEnterpriseYearParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  year: z.coerce.number().int().min(1990).max(2100),
+});
+/** PUT /api/enterprises/:id/years/:year: the year's figures (the year itself comes from the path). */
+export const ZEnterpriseYearInput = ZEnterpriseYear.omit({ year: true }).strict();
+export type TEnterpriseYearInput = z.infer<typeof ZEnterpriseYearInput>;
+
+export const ZLadderStatusInput = z
+  .strictObject({
+    rung: ZLadderRung,
+    reference: z.string().trim().max(60).nullable().default(null).describe('入库编号 / 证书编号'),
+    validFrom: ZIsoDate.describe('入库 / 发证日期'),
+    validTo: ZIsoDate.nullable()
+      .default(null)
+      .describe('last day of validity; for 高新技术企业 default = 3 years after validFrom, minus a day'),
+    note: z.string().trim().max(200).nullable().default(null),
+  })
+  .refine((s) => s.validTo === null || s.validTo >= s.validFrom, { message: '有效期止不能早于起始日期', path: ['validTo'] });
+export type TLadderStatusInput = z.infer<typeof ZLadderStatusInput>;
+
+export const ZEnterpriseAssessmentQuery = z.strictObject({ at: ZIsoDate.optional().describe('申报（评价）日期; default today') });
+export const ZEnterpriseAssessment = z
+  .object({ enterpriseId: z.number().int(), result: ZAssessmentResult })
+  .meta({ id: 'EnterpriseAssessment' });
+
+export const ZFunnelQuery = z.strictObject({
+  region: ZRegionCode.optional().describe("default: the actor's region"),
+  year: z.coerce.number().int().min(1990).max(2100).optional().describe('default: the current year'),
+});
+export const ZFunnelRung = z.object({
+  rung: ZLadderRung,
+  count: z.number().int().describe('enterprises holding the rung on 31 December of the year'),
+  netAdditions: z.number().int().describe('count at the end of the year − count at the end of the previous year'),
+  expiring90: z.number().int().describe('enterprises whose status ends within the next 90 days (and not renewed)'),
+  expiring180: z.number().int().describe('… within the next 180 days'),
+});
+export const ZFunnel = z
+  .object({
+    regionCode: ZRegionCode,
+    year: z.number().int(),
+    asOf: ZIsoDate.describe('the date the expiry windows start from'),
+    rungs: z.array(ZFunnelRung).describe('one entry per rung, in ladder order'),
+  })
+  .meta({ id: 'Funnel' });
+export type TFunnel = z.infer<typeof ZFunnel>;
+
+export const ZReserveQuery = z.strictObject({
+  region: ZRegionCode.optional().describe("default: the actor's region"),
+  at: ZIsoDate.optional().describe('assessment date; default today'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ZReserveGap = z.object({
+  id: z.string(),
+  label: z.string(),
+  status: z.enum(['unmet', 'unknown']),
+  hint: z.string().optional(),
+});
+export const ZReserveEntry = z.object({
+  enterprise: ZEnterprise,
+  unmet: z.number().int().describe('number of 高新技术企业 conditions not met'),
+  unknown: z.number().int(),
+  scoreMin: z.number().int(),
+  scoreMax: z.number().int(),
+  gaps: z.array(ZReserveGap),
+});
+export const ZReservePool = z.object({ regionCode: ZRegionCode, at: ZIsoDate, items: z.array(ZReserveEntry) }).meta({ id: 'ReservePool' });
+export type TReservePool = z.infer<typeof ZReservePool>;

@@ -1,0 +1,52 @@
+import { type TAssessmentResult, type TEnterprise, type TEnterpriseYear, ZAssessmentInput } from '@kechuang/contracts';
+import type { Ctx } from '../context.ts';
+import { assessEnterprise } from '../enterprise/index.ts';
+import { assertReadable, requireRegistryReader } from './enterprise-registry.policy.ts';
+import { findEnterprise, isoDay, loadYears } from './enterprise-registry.repository.ts';
+
+export interface StoredFacts {
+  enterprise: TEnterprise;
+  years: TEnterpriseYear[];
+  /** the latest 高新技术企业 certificate in the ladder history, null when there is none */
+  hnteCertificate: { issueDate: string; number?: string } | null;
+}
+
+/**
+ * The assessment input from what the registry holds. What it does not hold (IP items, incidents,
+ * self-assessed bands…) stays absent and is reported as 'unknown', never as 'unmet'.
+ */
+export function assessmentInputOf(facts: StoredFacts) {
+  const e = facts.enterprise;
+  return ZAssessmentInput.parse({
+    uscc: e.uscc,
+    name: e.name,
+    regionCode: e.regionCode,
+    ...(e.industryCode && /^[A-T](\d{2,4})?$/.test(e.industryCode) ? { industryCode: e.industryCode } : {}),
+    ...(e.registeredOn ? { registrationDate: e.registeredOn } : {}),
+    years: facts.years.slice(-20),
+    hnteCertificate: facts.hnteCertificate,
+  });
+}
+
+export function assessFacts(facts: StoredFacts, at: string): TAssessmentResult {
+  return assessEnterprise(assessmentInputOf(facts), { at });
+}
+
+/** Pre-assesses a registered enterprise from its stored data. Nothing is stored. */
+export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) {
+  const actor = requireRegistryReader(ctx);
+  const today = isoDay(ctx.now());
+  const enterprise = assertReadable(actor, await findEnterprise(ctx.db, id, today), id);
+  const [years, cert] = await Promise.all([
+    loadYears(ctx.db, id),
+    ctx.db
+      .selectFrom('enterprise_status')
+      .select(['valid_from', 'reference'])
+      .where('enterprise_id', '=', id)
+      .where('rung', '=', 'hnte')
+      .orderBy('valid_from', 'desc')
+      .executeTakeFirst(),
+  ]);
+  const hnteCertificate = cert ? { issueDate: cert.valid_from, ...(cert.reference ? { number: cert.reference } : {}) } : null;
+  return { enterpriseId: id, result: assessFacts({ enterprise, years, hnteCertificate }, at ?? today) };
+}

@@ -1,0 +1,11 @@
+// The public face of the enterprise registry (issue 6): enterprises, yearly figures, the cultivation
+// ladder, the funnel and the 高企后备库.
+export { addLadderStatus, hnteValidTo } from './add-ladder-status.ts';
+export { assessmentInputOf, assessStoredEnterprise } from './assess-stored-enterprise.ts';
+export { enterpriseFunnel } from './enterprise-funnel.ts';
+export { getEnterprise } from './get-enterprise.ts';
+export { rebuildAllLadders, refreshLadder } from './ladder-tally.ts';
+export { listEnterprises } from './list-enterprises.ts';
+export { reservePool } from './reserve-pool.ts';
+export { createEnterprise, updateEnterprise } from './save-enterprise.ts';
+export { saveEnterpriseYear } from './save-enterprise-year.ts';

@@ -1,0 +1,83 @@
+import type { TEnterpriseYear, TReservePool } from '@kechuang/contracts';
+import { sql } from '@kechuang/db';
+import type { Ctx } from '../context.ts';
+import { assertRegionScope } from '../policy.ts';
+import { subtreePattern } from '../query.ts';
+import { assessFacts } from './assess-stored-enterprise.ts';
+import { requireBureau } from './enterprise-registry.policy.ts';
+import { activeOn, isoDay, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
+
+type Entry = TReservePool['items'][number];
+
+/**
+ * 高企后备库 candidates of a region subtree: enterprises with yearly figures that do not hold 高新技术企业
+ * on `at`, pre-assessed against the HNTE pack in force and ranked by closeness — fewest conditions not
+ * yet shown met (unmet + unknown), then fewest unmet, then the higher innovation score — with their gaps.
+ */
+export async function reservePool(
+  ctx: Ctx,
+  input: { region?: string | undefined; at?: string | undefined; limit?: number | undefined },
+): Promise<TReservePool> {
+  const actor = requireBureau(ctx, false);
+  const regionCode = input.region ?? actor.regionCode;
+  assertRegionScope(actor, regionCode);
+  const at = input.at ?? isoDay(ctx.now());
+  const pattern = subtreePattern(regionCode);
+  const [rows, years, certs] = await Promise.all([
+    selectEnterprises(ctx.db, at)
+      .where('e.region_code', 'like', pattern)
+      .where(sql<boolean>`exists (select 1 from enterprise_year y where y.enterprise_id = e.id)`)
+      .where(
+        sql<boolean>`not exists (select 1 from enterprise_status s where s.enterprise_id = e.id and s.rung = 'hnte' and ${activeOn(at)})`,
+      )
+      .execute(),
+    ctx.db
+      .selectFrom('enterprise_year as y')
+      .innerJoin('enterprise as e', 'e.id', 'y.enterprise_id')
+      .select(['y.enterprise_id', 'y.data'])
+      .where('e.region_code', 'like', pattern)
+      .orderBy('y.enterprise_id')
+      .orderBy('y.year')
+      .execute(),
+    ctx.db
+      .selectFrom('enterprise_status as s')
+      .innerJoin('enterprise as e', 'e.id', 's.enterprise_id')
+      .select(['s.enterprise_id', 's.valid_from', 's.reference'])
+      .where('e.region_code', 'like', pattern)
+      .where('s.rung', '=', 'hnte')
+      .orderBy('s.valid_from')
+      .execute(),
+  ]);
+  const yearsOf = new Map<number, TEnterpriseYear[]>();
+  for (const y of years) yearsOf.set(y.enterprise_id, [...(yearsOf.get(y.enterprise_id) ?? []), y.data as TEnterpriseYear]);
+  const certOf = new Map(certs.map((c) => [c.enterprise_id, { issueDate: c.valid_from, ...(c.reference ? { number: c.reference } : {}) }]));
+
+  const items: Entry[] = [];
+  for (const row of rows) {
+    const enterprise = toEnterprise(row);
+    const result = assessFacts({ enterprise, years: yearsOf.get(row.id) ?? [], hnteCertificate: certOf.get(row.id) ?? null }, at);
+    const hnte = result.assessments.find((a) => a.program === 'hnte');
+    if (!hnte) continue;
+    const gaps = hnte.conditions
+      .filter((c) => c.status !== 'met')
+      .map((c) => ({ id: c.id, label: c.label, status: c.status as 'unmet' | 'unknown', ...(c.hint ? { hint: c.hint } : {}) }));
+    items.push({
+      enterprise,
+      unmet: gaps.filter((g) => g.status === 'unmet').length,
+      unknown: gaps.filter((g) => g.status === 'unknown').length,
+      scoreMin: hnte.score?.min ?? 0,
+      scoreMax: hnte.score?.max ?? 0,
+      gaps,
+    });
+  }
+  items.sort(
+    (a, b) =>
+      a.unmet + a.unknown - (b.unmet + b.unknown) ||
+      a.unmet - b.unmet ||
+      b.scoreMin - a.scoreMin ||
+      b.scoreMax - a.scoreMax ||
+      a.enterprise.name.localeCompare(b.enterprise.name, 'zh-CN') ||
+      a.enterprise.id - b.enterprise.id,
+  );
+  return { regionCode, at, items: items.slice(0, input.limit ?? 100) };
+}
