@@ -7,6 +7,7 @@
 import enAudit from '../locales/en-US/audit.json' with { type: 'json' };
 import enAuth from '../locales/en-US/auth.json' with { type: 'json' };
 import enCommon from '../locales/en-US/common.json' with { type: 'json' };
+import enEnterprise from '../locales/en-US/enterprise.json' with { type: 'json' };
 import enErrors from '../locales/en-US/errors.json' with { type: 'json' };
 import enHome from '../locales/en-US/home.json' with { type: 'json' };
 import enModules from '../locales/en-US/modules.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import enUser from '../locales/en-US/user.json' with { type: 'json' };
 import zhAudit from '../locales/zh-CN/audit.json' with { type: 'json' };
 import zhAuth from '../locales/zh-CN/auth.json' with { type: 'json' };
 import zhCommon from '../locales/zh-CN/common.json' with { type: 'json' };
+import zhEnterprise from '../locales/zh-CN/enterprise.json' with { type: 'json' };
 import zhErrors from '../locales/zh-CN/errors.json' with { type: 'json' };
 import zhHome from '../locales/zh-CN/home.json' with { type: 'json' };
 import zhModules from '../locales/zh-CN/modules.json' with { type: 'json' };
@@ -46,6 +48,7 @@ export const zhCN = {
   region: zhRegion,
   audit: zhAudit,
   session: zhSession,
+  enterprise: zhEnterprise,
 };
 export type Catalog = typeof zhCN;
 
@@ -62,6 +65,7 @@ export const enUS: Catalog = {
   region: enRegion,
   audit: enAudit,
   session: enSession,
+  enterprise: enEnterprise,
 };
 
 /** Ready for `i18next.init({ resources })`: one `translation` namespace per language. */

@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
               { path: 'plans/:id', element: page(() => import('../features/plan/PlanDetailPage.tsx'), 'PlanDetailPage') },
               { path: 'indicators', element: page(() => import('../features/indicator/IndicatorsPage.tsx'), 'IndicatorsPage') },
               { path: 'enterprises', element: page(() => import('../features/enterprise/EnterprisesPage.tsx'), 'EnterprisesPage') },
+              { path: 'enterprises/assess', element: page(() => import('../features/enterprise/AssessPage.tsx'), 'AssessPage') },
               { path: 'projects', element: page(() => import('../features/project/ProjectsPage.tsx'), 'ProjectsPage') },
               { path: 'techmarket', element: page(() => import('../features/techmarket/TechmarketPage.tsx'), 'TechmarketPage') },
               { path: 'talent', element: page(() => import('../features/talent/TalentPage.tsx'), 'TalentPage') },

@@ -1,0 +1,121 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TEnterpriseYear, TLadderStatus } from '@kechuang/contracts';
+import { Button, Card, Descriptions, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../components/QueryError.tsx';
+import { AssessResult } from './AssessResult.tsx';
+import { rdFields } from './assess-model.ts';
+import { fenToWan } from './money.ts';
+import { useEnterprise, useEnterprises, useStoredAssessment } from './registry-api.ts';
+import { rungColor } from './rungs.ts';
+import { YearEditModal } from './YearEditModal.tsx';
+
+const rdTotal = (y: TEnterpriseYear): number | undefined =>
+  y.rdExpense ? rdFields.filter((f) => f !== 'abroadFen').reduce((s, f) => s + (y.rdExpense?.[f] ?? 0), 0) : undefined;
+
+/** An enterprise user's own record (the list endpoint returns only their own enterprise). */
+export function MyEnterprise() {
+  const { t } = useTranslation();
+  const mine = useEnterprises({ page: 1, pageSize: 1 });
+  const id = mine.data?.items[0]?.id;
+  if (mine.isError) return <QueryError error={mine.error} onRetry={() => mine.refetch()} />;
+  if (mine.isPending) return <Skeleton active />;
+  if (id === undefined) return <Empty description={t('enterprise.registry.mine.none')} style={{ padding: 48 }} />;
+  return <EnterpriseRecord id={id} testId="my-enterprise" />;
+}
+
+/** One enterprise: its data by year (editable), its ladder history and its pre-assessment. */
+export function EnterpriseRecord({ id, testId }: { id: number; testId?: string }) {
+  const { t } = useTranslation();
+  const detail = useEnterprise(id);
+  const assessment = useStoredAssessment(id);
+  const [editing, setEditing] = useState<number | null>(null);
+  if (detail.isError) return <QueryError error={detail.error} onRetry={() => detail.refetch()} />;
+  if (!detail.data) return <Skeleton active />;
+  const e = detail.data;
+  const wan = (v: number | undefined) => (v === undefined ? t('common.none') : fenToWan(v));
+  const thisYear = new Date().getFullYear();
+  const nextYear = [thisYear - 1, thisYear].find((y) => !e.years.some((x) => x.year === y)) ?? thisYear - 1;
+  const years = [...e.years].sort((a, b) => b.year - a.year);
+  const columns: TableColumnsType<TEnterpriseYear> = [
+    { title: t('enterprise.figures.year'), dataIndex: 'year', width: 80 },
+    { title: t('enterprise.assess.year.employeesAvg'), dataIndex: 'employeesAvg', render: (v?: string) => v ?? t('common.none') },
+    { title: t('enterprise.assess.year.techStaffAvg'), dataIndex: 'techStaffAvg', render: (v?: string) => v ?? t('common.none') },
+    { title: t('enterprise.assess.year.salesFen'), dataIndex: 'salesFen', align: 'right', render: wan },
+    { title: t('enterprise.assess.year.totalIncomeFen'), dataIndex: 'totalIncomeFen', align: 'right', render: wan },
+    { title: t('enterprise.figures.rdFen'), key: 'rd', align: 'right', render: (_, y) => wan(rdTotal(y)) },
+    { title: t('enterprise.assess.year.hitechIncomeFen'), dataIndex: 'hitechIncomeFen', align: 'right', render: wan },
+    { title: t('enterprise.assess.year.netAssetsFen'), dataIndex: 'netAssetsFen', align: 'right', render: wan },
+    {
+      title: t('common.table.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_, y) => (
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(y.year)}>
+          {t('common.actions.edit')}
+        </Button>
+      ),
+    },
+  ];
+  const statusColumns: TableColumnsType<TLadderStatus> = [
+    {
+      title: t('enterprise.registry.funnel.rung'),
+      dataIndex: 'rung',
+      render: (r: TLadderStatus['rung']) => <Tag color={rungColor[r]}>{t(`enterprise.rungs.${r}`)}</Tag>,
+    },
+    { title: t('enterprise.registry.mine.reference'), dataIndex: 'reference', render: (v: string | null) => v ?? t('common.none') },
+    { title: t('enterprise.registry.mine.validFrom'), dataIndex: 'validFrom' },
+    { title: t('enterprise.registry.mine.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? t('common.none') },
+  ];
+  return (
+    <div data-testid={testId}>
+      <Card title={e.name} style={{ marginBottom: 16 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
+          <Descriptions.Item label={t('enterprise.registry.cols.uscc')}>{e.uscc}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprise.registry.cols.region')}>{e.regionName}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprise.registry.cols.industry')}>{e.industryCode ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprise.registry.cols.registeredOn')}>{e.registeredOn ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprise.registry.cols.rungs')}>
+            <Flex gap={4} wrap>
+              {e.rungs.length === 0
+                ? t('enterprise.registry.noRung')
+                : e.rungs.map((r) => (
+                    <Tag key={r} color={rungColor[r]}>
+                      {t(`enterprise.rungs.${r}`)}
+                    </Tag>
+                  ))}
+            </Flex>
+          </Descriptions.Item>
+        </Descriptions>
+        {e.statuses.length > 0 ? (
+          <Table<TLadderStatus>
+            rowKey="id"
+            size="small"
+            columns={statusColumns}
+            dataSource={e.statuses}
+            pagination={false}
+            style={{ marginTop: 12 }}
+          />
+        ) : null}
+      </Card>
+      <Card
+        title={t('enterprise.registry.mine.years')}
+        style={{ marginBottom: 16 }}
+        extra={
+          <Button icon={<PlusOutlined />} onClick={() => setEditing(nextYear)}>
+            {t('enterprise.registry.mine.addYear')}
+          </Button>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('enterprise.registry.mine.wanNote')}</Typography.Paragraph>
+        <Table<TEnterpriseYear> rowKey="year" size="small" columns={columns} dataSource={years} pagination={false} scroll={{ x: 900 }} />
+      </Card>
+      <Card title={t('enterprise.registry.mine.assessment')} style={{ marginBottom: 16 }}>
+        {assessment.isError ? <QueryError error={assessment.error} onRetry={() => assessment.refetch()} /> : null}
+        {assessment.isPending ? <Skeleton active /> : <AssessResult result={assessment.data?.result} />}
+      </Card>
+      <YearEditModal enterpriseId={e.id} year={editing} data={e.years.find((y) => y.year === editing)} onClose={() => setEditing(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { ladderRungs, type TEnterprise, type TLadderRung } from '@kechuang/contracts';
+import { Card, Drawer, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TableSkeleton } from '../../components/PageSkeleton.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { EnterpriseRecord } from './MyEnterprise.tsx';
+import { useEnterprises } from './registry-api.ts';
+import { rungColor } from './rungs.ts';
+
+export interface RegistryFilters {
+  q?: string;
+  region?: string;
+  rung?: TLadderRung;
+  page: number;
+  pageSize: number;
+}
+
+/** 企业库: search by name or credit code, filter by region and rung, page through. */
+export function RegistryTable({ filters, onChange }: { filters: RegistryFilters; onChange: (next: Partial<RegistryFilters>) => void }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(filters.q ?? '');
+  const [open, setOpen] = useState<TEnterprise | null>(null);
+  const list = useEnterprises(filters);
+  const columns: TableColumnsType<TEnterprise> = [
+    {
+      title: t('enterprise.registry.cols.name'),
+      key: 'name',
+      render: (_, e) => (
+        <div>
+          <Typography.Link strong onClick={() => setOpen(e)}>
+            {e.name}
+          </Typography.Link>
+          <div>
+            <Typography.Text code style={{ fontSize: 12 }}>
+              {e.uscc}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: t('enterprise.registry.cols.region'), dataIndex: 'regionName', width: 120 },
+    {
+      title: t('enterprise.registry.cols.industry'),
+      dataIndex: 'industryCode',
+      width: 100,
+      render: (v: string | null) => v ?? t('common.none'),
+    },
+    {
+      title: t('enterprise.registry.cols.registeredOn'),
+      dataIndex: 'registeredOn',
+      width: 120,
+      render: (v: string | null) => v ?? t('common.none'),
+    },
+    {
+      title: t('enterprise.registry.cols.rungs'),
+      dataIndex: 'rungs',
+      render: (rungs: TLadderRung[]) =>
+        rungs.length === 0 ? (
+          <Typography.Text type="secondary">{t('enterprise.registry.noRung')}</Typography.Text>
+        ) : (
+          <Flex gap={4} wrap>
+            {rungs.map((r) => (
+              <Tag key={r} color={rungColor[r]}>
+                {t(`enterprise.rungs.${r}`)}
+              </Tag>
+            ))}
+          </Flex>
+        ),
+    },
+  ];
+  return (
+    <Card
+      title={t('enterprise.registry.title')}
+      styles={{ body: { padding: 0 } }}
+      style={{ marginBottom: 16 }}
+      data-testid="enterprise-registry"
+    >
+      <Flex gap={12} wrap align="center" style={{ padding: 16 }}>
+        <Input.Search
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(v) => onChange({ q: v.trim() || undefined, page: 1 })}
+          placeholder={t('enterprise.registry.search')}
+          allowClear
+          style={{ width: 280 }}
+          data-testid="enterprise-search"
+        />
+        <RegionPicker
+          value={filters.region ?? null}
+          onChange={(region) => onChange({ region, page: 1 })}
+          placeholder={t('enterprise.registry.regionFilter')}
+          style={{ width: 260 }}
+        />
+        <Select<TLadderRung>
+          value={filters.rung}
+          onChange={(rung) => onChange({ rung, page: 1 })}
+          allowClear
+          placeholder={t('enterprise.registry.rungFilter')}
+          style={{ width: 180 }}
+          options={ladderRungs.map((r) => ({ value: r, label: t(`enterprise.rungs.${r}`) }))}
+        />
+      </Flex>
+      {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+      {list.isPending ? (
+        <TableSkeleton />
+      ) : (
+        <Table<TEnterprise>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          scroll={{ x: 900 }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.table.total', { total }),
+          }}
+          onChange={(p) => onChange({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+        />
+      )}
+      <Drawer open={open !== null} onClose={() => setOpen(null)} title={open?.name} size={1100} destroyOnHidden>
+        {open ? <EnterpriseRecord id={open.id} testId="enterprise-record" /> : null}
+      </Drawer>
+    </Card>
+  );
+}
