@@ -1,5 +1,6 @@
 import { type TRole, usccCheckChar } from '@kechuang/contracts';
 import { goodInput } from '@kechuang/core/testing';
+import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -341,6 +342,23 @@ table['GET /api/enterprises/reserve'] = {
   reqIn: () => ({ method: 'GET', url: '/api/enterprises/reserve?region=430400' }),
   reqOut: () => ({ method: 'GET', url: '/api/enterprises/reserve?region=420100' }),
 };
+// Bulk exchange: export for the bureau's readers; import (dry run of an in-scope file) for admin and planner.
+table['GET /api/enterprises/export'] = {
+  in: regionWide,
+  out: [],
+  reqIn: () => ({ method: 'GET', url: '/api/enterprises/export?region=430400' }),
+  reqOut: () => ({ method: 'GET', url: '/api/enterprises/export?region=420100' }),
+};
+let importFile: Buffer = Buffer.alloc(0);
+table['POST /api/enterprises/import'] = {
+  in: ['admin', 'planner'],
+  reqIn: () => ({
+    method: 'POST',
+    url: '/api/enterprises/import?dryRun=true',
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: importFile,
+  }),
+};
 table['GET /api/audit'] = {
   in: ['admin'],
   out: [],
@@ -421,6 +439,12 @@ beforeAll(async () => {
     ids[`user:${r}`] = await userId(roleUser[r]);
   }
   fxBase = { t, fresh: { org, user, seq, enterprise }, ids };
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('企业名录').addRows([
+    ['统一社会信用代码', '企业名称', '所在地区代码'],
+    [usccOf(800001), '导入测试企业', '430408'],
+  ]);
+  importFile = Buffer.from(await book.xlsx.writeBuffer());
 });
 afterAll(async () => t?.close());
 

@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { enterpriseRoutes } from './routes/enterprise.ts';
 import { enterpriseRegistryRoutes } from './routes/enterprise-registry.ts';
+import { enterpriseTransferRoutes } from './routes/enterprise-transfer.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes);
       await api.register(enterpriseRoutes);
       await api.register(enterpriseRegistryRoutes);
+      await api.register(enterpriseTransferRoutes);
     },
     { prefix: '/api' },
   );

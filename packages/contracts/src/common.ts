@@ -13,6 +13,10 @@ export const ZProblem = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe('field-level problems for validation errors'),
+    rowErrors: z
+      .array(z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }))
+      .optional()
+      .describe('row-level problems of a rejected file import (sheet, 1-based row, column header, zh-CN message)'),
   })
   .meta({ id: 'Problem' });
 export type TProblem = z.infer<typeof ZProblem>;

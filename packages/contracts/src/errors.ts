@@ -71,6 +71,21 @@ export const errorCatalog = {
     zh: '关联的账号单位不存在或不是本地区的企业单位',
     en: 'The linked organisation is not an enterprise of the region',
   },
+  'enterprise/import_invalid_file': {
+    status: 400,
+    zh: '文件不是有效的 Excel（.xlsx）文件或已损坏，或缺少“企业名录”“年度数据”工作表',
+    en: 'The file is not a readable .xlsx workbook with the expected sheets',
+  },
+  'enterprise/import_too_large': {
+    status: 413,
+    zh: '导入文件过大（上限 10 MB、20000 行）',
+    en: 'The import file is too large (10 MB, 20,000 rows at most)',
+  },
+  'enterprise/import_rows_invalid': {
+    status: 400,
+    zh: '导入文件中有数据错误，未导入任何数据，请按错误清单修改后重新导入',
+    en: 'Some rows are invalid; nothing was imported',
+  },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

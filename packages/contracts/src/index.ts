@@ -14,6 +14,7 @@ z.config(z.locales.zhCN());
 
 export * from './enterprise.ts';
 export * from './enterprise-registry.ts';
+export * from './enterprise-transfer.ts';
 export * from './plan.ts';
 export * from './plan-draft.ts';
 export * from './plan-import.ts';

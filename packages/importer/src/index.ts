@@ -6,3 +6,4 @@ export { type CatalogIndicator, indicatorCatalog, lookupIndicator } from './indi
 export { parseChineseInteger, parseNumber } from './numbers.ts';
 export { decodeText, maxInputBytes, readDocument } from './read-document.ts';
 export { parseUnits } from './tasks.ts';
+export { assertSafeZip, maxUnzippedBytes } from './zip-guard.ts';

@@ -23,7 +23,8 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (err instanceof AppError) {
       // A message written for people (zh-CN, e.g. the lock holder) goes in detail.
       const detail = /[\u4e00-\u9fff]/.test(err.message) ? err.message : undefined;
-      return sendProblem(reply, err.code, detail ? { detail } : {});
+      const rowErrors = err.details?.rowErrors as TProblem['rowErrors'] | undefined;
+      return sendProblem(reply, err.code, { ...(detail ? { detail } : {}), ...(Array.isArray(rowErrors) ? { rowErrors } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({

@@ -9,6 +9,14 @@ export interface FieldProblem {
   message: string;
 }
 
+/** A row-level problem of a rejected file import. */
+export interface RowProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
 /** Codes the client itself produces when there is no problem+json body to read. */
 export type ClientErrorCode = 'client/network' | 'client/bad_response';
 
@@ -18,8 +26,9 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[];
+  readonly rowErrors: RowProblem[];
 
-  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: FieldProblem[] }) {
+  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: FieldProblem[]; rowErrors?: RowProblem[] }) {
     super(init.title);
     this.name = 'ApiError';
     this.status = init.status;
@@ -27,6 +36,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.errors = init.errors ?? [];
+    this.rowErrors = init.rowErrors ?? [];
   }
 }
 
@@ -91,7 +101,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 function isProblemBody(
   value: unknown,
-): value is { title: string; code: string; status?: number; detail?: string; errors?: FieldProblem[] } {
+): value is { title: string; code: string; status?: number; detail?: string; errors?: FieldProblem[]; rowErrors?: RowProblem[] } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.title === 'string' && typeof v.code === 'string';
@@ -105,6 +115,7 @@ function problemToApiError(status: number, statusText: string, body: unknown): A
       title: body.title,
       ...(body.detail !== undefined ? { detail: body.detail } : {}),
       ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+      ...(Array.isArray(body.rowErrors) ? { rowErrors: body.rowErrors } : {}),
     });
   }
   const code: ClientErrorCode = status >= 500 || status === 0 ? 'client/network' : 'client/bad_response';
@@ -220,4 +231,40 @@ export function uploadBytes<T>(path: string, body: Blob, options: UploadOptions 
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(body);
   });
+}
+
+/**
+ * GETs a file and hands it to the browser as a download, named by the server's Content-Disposition
+ * (RFC 5987 filename*) or `fallbackName`. Errors are shaped exactly as `request` shapes them.
+ */
+export async function downloadFile(path: string, fallbackName: string, query?: Record<string, QueryValue>): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`${path}${toQueryString(query)}`, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ status: 0, code: 'client/network', title: 'Network error' });
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    notifyAuth(error, false);
+    throw error;
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  let name = fallbackName;
+  if (encoded) {
+    try {
+      name = decodeURIComponent(encoded);
+    } catch {
+      // keep the fallback name
+    }
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -3,7 +3,9 @@
 export { addLadderStatus, hnteValidTo } from './add-ladder-status.ts';
 export { assessmentInputOf, assessStoredEnterprise } from './assess-stored-enterprise.ts';
 export { enterpriseFunnel } from './enterprise-funnel.ts';
+export { exportEnterprisesXlsx } from './export-enterprises-xlsx.ts';
 export { getEnterprise } from './get-enterprise.ts';
+export { importEnterprisesXlsx } from './import-enterprises-xlsx.ts';
 export { rebuildAllLadders, refreshLadder } from './ladder-tally.ts';
 export { listEnterprises } from './list-enterprises.ts';
 export { reservePool } from './reserve-pool.ts';

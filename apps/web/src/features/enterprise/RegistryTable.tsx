@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { useCurrentUser } from '../auth/auth-api.ts';
+import { ImportExport } from './ImportExport.tsx';
 import { EnterpriseRecord } from './MyEnterprise.tsx';
 import { useEnterprises } from './registry-api.ts';
 import { rungColor } from './rungs.ts';
@@ -23,6 +25,8 @@ export function RegistryTable({ filters, onChange }: { filters: RegistryFilters;
   const [q, setQ] = useState(filters.q ?? '');
   const [open, setOpen] = useState<TEnterprise | null>(null);
   const list = useEnterprises(filters);
+  const { user } = useCurrentUser();
+  const canImport = user.roles.some((r) => r === 'admin' || r === 'planner');
   const columns: TableColumnsType<TEnterprise> = [
     {
       title: t('enterprise.registry.cols.name'),
@@ -73,6 +77,7 @@ export function RegistryTable({ filters, onChange }: { filters: RegistryFilters;
   return (
     <Card
       title={t('enterprise.registry.title')}
+      extra={<ImportExport region={filters.region} canImport={canImport} />}
       styles={{ body: { padding: 0 } }}
       style={{ marginBottom: 16 }}
       data-testid="enterprise-registry"

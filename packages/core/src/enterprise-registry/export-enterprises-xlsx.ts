@@ -1,0 +1,96 @@
+import { AppError, enterpriseSheetNames, type TEnterpriseYear } from '@kechuang/contracts';
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../context.ts';
+import { inRegionScope } from '../policy.ts';
+import { subtreePattern } from '../query.ts';
+import { requireBureau } from './enterprise-registry.policy.ts';
+import { isoDay, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
+import {
+  decimalCell,
+  type EnterpriseColumn,
+  enterpriseColumns,
+  fenToWan,
+  rungNames,
+  yearHeaders,
+  yearMoney,
+  yearRd,
+} from './enterprise-xlsx.ts';
+
+function styleHeader(sheet: ExcelJS.Worksheet, widths: number[]) {
+  const head = sheet.getRow(1);
+  head.font = { bold: true };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF3F8' } };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  widths.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+}
+
+/** A year's figures as cells, in the order of `yearHeaders`; absent figures stay empty. */
+export function yearCells(uscc: string, y: TEnterpriseYear): Array<string | number | null> {
+  const money = (fen: number | undefined) => (fen === undefined ? null : decimalCell(fenToWan(fen)));
+  return [
+    uscc,
+    y.year,
+    y.employeesAvg === undefined ? null : decimalCell(y.employeesAvg),
+    y.techStaffAvg === undefined ? null : decimalCell(y.techStaffAvg),
+    ...yearMoney.map(([k]) => money(y[k])),
+    ...yearRd.map(([k]) => (y.rdExpense ? money(y.rdExpense[k]) : null)),
+    y.conversions ?? null,
+  ];
+}
+
+/**
+ * The registry of the actor's scope (or of one region subtree in it) as a workbook: sheet 企业名录,
+ * one row per enterprise, and sheet 年度数据, one row per enterprise-year, money in 万元. Reading
+ * it back with importEnterprisesXlsx changes nothing. Bureau roles only (admin, planner, viewer).
+ */
+export async function exportEnterprisesXlsx(ctx: Ctx, input: { region?: string | undefined } = {}): Promise<Buffer> {
+  const actor = requireBureau(ctx, false);
+  if (input.region && !inRegionScope(actor, input.region)) throw new AppError('auth/out_of_scope', { region: input.region });
+  const today = isoDay(ctx.now());
+  let q = selectEnterprises(ctx.db, today).where('e.region_code', 'like', subtreePattern(actor.regionCode));
+  if (input.region) q = q.where('e.region_code', 'like', subtreePattern(input.region));
+  const rows = (await q.orderBy('e.uscc').execute()).map(toEnterprise);
+
+  let yq = ctx.db
+    .selectFrom('enterprise_year as y')
+    .innerJoin('enterprise as e', 'e.id', 'y.enterprise_id')
+    .select(['e.uscc', 'y.data'])
+    .where('e.region_code', 'like', subtreePattern(actor.regionCode));
+  if (input.region) yq = yq.where('e.region_code', 'like', subtreePattern(input.region));
+  const years = await yq.orderBy('e.uscc').orderBy('y.year').execute();
+
+  const book = new ExcelJS.Workbook();
+  book.creator = '科创 Kechuang';
+  book.created = ctx.now();
+  const ent = book.addWorksheet(enterpriseSheetNames.enterprises);
+  const keys = Object.keys(enterpriseColumns) as EnterpriseColumn[];
+  ent.addRow(keys.map((k) => enterpriseColumns[k]));
+  for (const e of rows) {
+    ent.addRow([
+      e.uscc,
+      e.name,
+      e.regionCode,
+      e.regionName,
+      e.industryCode,
+      e.registeredOn,
+      e.contact,
+      e.phone,
+      e.rungs.map((r) => rungNames[r]).join('、'),
+    ]);
+  }
+  // credit codes, region codes and dates are text: keep Excel from reading them as numbers or dates
+  for (const c of [1, 3, 5, 6, 8]) ent.getColumn(c).numFmt = '@';
+  styleHeader(ent, [24, 36, 14, 14, 10, 12, 12, 16, 36]);
+
+  const yr = book.addWorksheet(enterpriseSheetNames.years);
+  yr.addRow(yearHeaders);
+  for (const y of years) yr.addRow(yearCells(y.uscc, y.data as TEnterpriseYear));
+  yr.getColumn(1).numFmt = '@';
+  styleHeader(
+    yr,
+    yearHeaders.map((h, i) => (i === 0 ? 24 : Math.max(10, h.length * 2))),
+  );
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

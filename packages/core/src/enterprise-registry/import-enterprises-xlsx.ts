@@ -1,0 +1,460 @@
+import {
+  AppError,
+  enterpriseSheetNames,
+  enterpriseTransferLimits,
+  type TEnterpriseImportResult,
+  type TEnterpriseYear,
+  type TImportRowError,
+  ZEnterpriseCreate,
+  ZEnterpriseYear,
+} from '@kechuang/contracts';
+import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
+import { assertSafeZip, isImportError } from '@kechuang/importer';
+import ExcelJS from 'exceljs';
+import { withAudit } from '../audit/with-audit.ts';
+import type { Ctx } from '../context.ts';
+import { inRegionScope, requireRole } from '../policy.ts';
+import { enterpriseConstraintError } from './enterprise-registry.repository.ts';
+import { type EnterpriseColumn, enterpriseColumns, enterpriseReadOnly, wanToFen, yearHead, yearMoney, yearRd } from './enterprise-xlsx.ts';
+import { refreshLadder } from './ladder-tally.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type Cell = ExcelJS.CellValue;
+
+const maxListedErrors = 2000;
+const chunk = 500;
+
+function chunks<T>(list: T[], size = chunk): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+function isoOfDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** A cell as trimmed text: rich text joined, formulas by their result, dates as ISO days. */
+function cellText(v: Cell, asDate = false): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return isoOfDate(v);
+  if (typeof v === 'number') {
+    // an Excel date serial typed into a date column (1900 date system)
+    if (asDate && Number.isInteger(v) && v > 0 && v < 2_958_466) return isoOfDate(new Date(Date.UTC(1899, 11, 30) + v * 86_400_000));
+    return String(v);
+  }
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText))
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: Cell }).result ?? null, asDate);
+    if ('text' in v && typeof v.text === 'string') return v.text.trim();
+    if ('error' in v) return String(v.error);
+  }
+  return String(v).trim();
+}
+
+interface SheetTable {
+  sheet: string;
+  /** header text → 1-based column number */
+  columns: Map<string, number>;
+  rows: Array<{ row: number; values: Cell[] }>;
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetTable {
+  const columns = new Map<string, number>();
+  const head = ws.getRow(1);
+  head.eachCell((cell, col) => {
+    const text = cellText(cell.value);
+    if (text && !columns.has(text)) columns.set(text, col);
+  });
+  const rows: SheetTable['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n === 1) return;
+    const values = row.values as Cell[];
+    if (values.some((v) => cellText(v) !== '')) rows.push({ row: n, values });
+  });
+  return { sheet: ws.name, columns, rows };
+}
+
+interface EnterpriseRowPlan {
+  row: number;
+  uscc: string;
+  /** only the columns the file carries */
+  fields: Partial<Record<'name' | 'region_code' | 'industry_code' | 'registered_on' | 'contact' | 'phone', string | null>>;
+}
+
+interface Existing {
+  id: number;
+  uscc: string;
+  name: string;
+  region_code: string;
+  industry_code: string | null;
+  registered_on: string | null;
+  contact: string | null;
+  phone: string | null;
+}
+
+interface Plan {
+  errors: TImportRowError[];
+  creates: EnterpriseRowPlan[];
+  updates: Array<{ plan: EnterpriseRowPlan; existing: Existing }>;
+  unchanged: number;
+  years: Array<{ uscc: string; data: TEnterpriseYear }>;
+  existing: Map<string, Existing>;
+}
+
+const entColumnOf: Record<string, EnterpriseColumn> = {
+  uscc: 'uscc',
+  name: 'name',
+  regionCode: 'regionCode',
+  industryCode: 'industryCode',
+  registeredOn: 'registeredOn',
+  contact: 'contact',
+  phone: 'phone',
+};
+const dbField = {
+  name: 'name',
+  regionCode: 'region_code',
+  industryCode: 'industry_code',
+  registeredOn: 'registered_on',
+  contact: 'contact',
+  phone: 'phone',
+} as const;
+
+async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existing>> {
+  const out = new Map<string, Existing>();
+  for (const part of chunks(codes)) {
+    const rows = await db
+      .selectFrom('enterprise')
+      .select(['id', 'uscc', 'name', 'region_code', 'industry_code', 'registered_on', 'contact', 'phone'])
+      .where('uscc', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.uscc, r as Existing);
+  }
+  return out;
+}
+
+/** Validates every row of both sheets against the registry; pure reads. */
+async function planImport(db: Db, ctx: Ctx, book: ExcelJS.Workbook): Promise<Plan> {
+  const actor = requireRole(ctx, 'admin', 'planner');
+  const errors: TImportRowError[] = [];
+  const fail = (sheet: string, row: number, column: string, message: string) => errors.push({ sheet, row, column, message });
+  const entWs = book.getWorksheet(enterpriseSheetNames.enterprises);
+  const yearWs = book.getWorksheet(enterpriseSheetNames.years);
+  if (!entWs && !yearWs) throw new AppError('enterprise/import_invalid_file', { reason: 'missing sheets' });
+  const ent = entWs ? readSheet(entWs) : null;
+  const yr = yearWs ? readSheet(yearWs) : null;
+  if ((ent?.rows.length ?? 0) + (yr?.rows.length ?? 0) > enterpriseTransferLimits.rows) {
+    throw new AppError('enterprise/import_too_large', { rows: (ent?.rows.length ?? 0) + (yr?.rows.length ?? 0) });
+  }
+
+  // ── 企业名录 ──────────────────────────────────────────────────────────────────────────────────
+  const planned: EnterpriseRowPlan[] = [];
+  const firstRowOf = new Map<string, number>();
+  if (ent) {
+    const S = ent.sheet;
+    for (const k of ['uscc', 'name', 'regionCode'] as const) {
+      if (!ent.columns.has(enterpriseColumns[k])) fail(S, 1, enterpriseColumns[k], `缺少必需的列“${enterpriseColumns[k]}”`);
+    }
+    const present = (Object.keys(enterpriseColumns) as EnterpriseColumn[]).filter(
+      (k) => !enterpriseReadOnly.includes(k) && ent.columns.has(enterpriseColumns[k]),
+    );
+    if (errors.length === 0) {
+      for (const { row, values } of ent.rows) {
+        const text = (k: EnterpriseColumn) => {
+          const col = ent.columns.get(enterpriseColumns[k]);
+          return col === undefined ? '' : cellText(values[col] ?? null, k === 'registeredOn');
+        };
+        const orNull = (k: EnterpriseColumn) => text(k) || null;
+        const parsed = ZEnterpriseCreate.safeParse({
+          uscc: text('uscc'),
+          name: text('name'),
+          regionCode: text('regionCode'),
+          industryCode: orNull('industryCode'),
+          registeredOn: orNull('registeredOn'),
+          contact: orNull('contact'),
+          phone: orNull('phone'),
+        });
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const key = entColumnOf[String(issue.path[0])];
+            fail(S, row, key ? enterpriseColumns[key] : '', issue.message);
+          }
+          const code = text('uscc').toUpperCase();
+          if (code && !firstRowOf.has(code)) firstRowOf.set(code, row);
+          continue;
+        }
+        const v = parsed.data;
+        const seen = firstRowOf.get(v.uscc);
+        if (seen !== undefined) {
+          fail(S, row, enterpriseColumns.uscc, `统一社会信用代码与第 ${seen} 行重复`);
+          continue;
+        }
+        firstRowOf.set(v.uscc, row);
+        const fields: EnterpriseRowPlan['fields'] = {};
+        for (const k of present)
+          if (k !== 'uscc' && k in dbField) fields[dbField[k as keyof typeof dbField]] = v[k as keyof typeof dbField];
+        planned.push({ row, uscc: v.uscc, fields });
+      }
+    }
+  }
+
+  // ── 年度数据 (parsed first, so their credit codes are looked up together) ──────────────────────
+  const yearRows: Array<{ row: number; uscc: string; data: TEnterpriseYear }> = [];
+  if (yr) {
+    const S = yr.sheet;
+    for (const h of [yearHead.uscc, yearHead.year]) if (!yr.columns.has(h)) fail(S, 1, h, `缺少必需的列“${h}”`);
+    if (yr.columns.has(yearHead.uscc) && yr.columns.has(yearHead.year)) {
+      const seen = new Map<string, number>();
+      for (const { row, values } of yr.rows) {
+        const text = (h: string) => {
+          const col = yr.columns.get(h);
+          return col === undefined ? '' : cellText(values[col] ?? null);
+        };
+        let ok = true;
+        const bad = (column: string, message: string) => {
+          fail(S, row, column, message);
+          ok = false;
+        };
+        const uscc = text(yearHead.uscc).toUpperCase();
+        const usccCheck = ZEnterpriseCreate.shape.uscc.safeParse(uscc);
+        if (!usccCheck.success) bad(yearHead.uscc, uscc ? (usccCheck.error.issues[0]?.message ?? '无效') : '不能为空');
+        const yearText = text(yearHead.year);
+        const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+        if (!(year >= 1990 && year <= 2100)) bad(yearHead.year, '年度应为 1990–2100 之间的四位整数');
+        const data: Record<string, unknown> = { year };
+        for (const [key, head] of [
+          ['employeesAvg', yearHead.employeesAvg],
+          ['techStaffAvg', yearHead.techStaffAvg],
+        ] as const) {
+          const t = text(head);
+          if (t === '') continue;
+          if (!/^\d{1,12}(\.\d{1,6})?$/.test(t)) bad(head, '应为非负数，最多 6 位小数');
+          else data[key] = t;
+        }
+        for (const [key, head] of yearMoney) {
+          const t = text(head);
+          if (t === '') continue;
+          const fen = wanToFen(t);
+          if (fen === null || (fen < 0 && key !== 'netAssetsFen'))
+            bad(head, key === 'netAssetsFen' ? '应为金额（万元），最多 6 位小数' : '应为非负金额（万元），最多 6 位小数');
+          else data[key] = fen;
+        }
+        const rd: Record<string, number> = {};
+        for (const [key, head] of yearRd) {
+          const t = text(head);
+          if (t === '') continue;
+          const fen = wanToFen(t);
+          if (fen === null || fen < 0) bad(head, '应为非负金额（万元），最多 6 位小数');
+          else rd[key] = fen;
+        }
+        if (Object.keys(rd).length > 0) data.rdExpense = rd;
+        const conv = text(yearHead.conversions);
+        if (conv !== '') {
+          if (!/^\d{1,5}$/.test(conv)) bad(yearHead.conversions, '应为非负整数');
+          else data.conversions = Number(conv);
+        }
+        if (!ok) continue;
+        const parsed = ZEnterpriseYear.safeParse(data);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) fail(S, row, '', `${issue.path.join('.')}: ${issue.message}`);
+          continue;
+        }
+        const key = `${uscc}|${year}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          fail(S, row, yearHead.year, `该企业的 ${year} 年度数据与第 ${first} 行重复`);
+          continue;
+        }
+        seen.set(key, row);
+        yearRows.push({ row, uscc, data: parsed.data });
+      }
+    }
+  }
+
+  // ── against the registry ───────────────────────────────────────────────────────────────────────
+  const codes = [...new Set([...planned.map((p) => p.uscc), ...yearRows.map((y) => y.uscc)])];
+  const existing = await loadExisting(db, codes);
+  const regionCodes = [...new Set(planned.map((p) => p.fields.region_code).filter((c): c is string => !!c))];
+  const regions = new Map<string, { valid_to: string | null }>();
+  for (const part of chunks(regionCodes)) {
+    for (const r of await db.selectFrom('region').select(['code', 'valid_to']).where('code', 'in', part).execute()) regions.set(r.code, r);
+  }
+  const creates: Plan['creates'] = [];
+  const updates: Plan['updates'] = [];
+  let unchanged = 0;
+  const S = enterpriseSheetNames.enterprises;
+  for (const p of planned) {
+    const before = existing.get(p.uscc);
+    let ok = true;
+    if (before && !inRegionScope(actor, before.region_code)) {
+      fail(S, p.row, enterpriseColumns.uscc, '该企业已在您管辖范围以外的地区登记，不能修改');
+      ok = false;
+    }
+    const region = p.fields.region_code as string;
+    const found = regions.get(region);
+    if (!found) {
+      fail(S, p.row, enterpriseColumns.regionCode, `行政区划代码 ${region} 不存在`);
+      ok = false;
+    } else if (!inRegionScope(actor, region)) {
+      fail(S, p.row, enterpriseColumns.regionCode, `地区 ${region} 不在您的管辖范围内`);
+      ok = false;
+    } else if (found.valid_to && (!before || before.region_code !== region)) {
+      fail(S, p.row, enterpriseColumns.regionCode, `行政区划 ${region} 已撤销，请使用新的区划`);
+      ok = false;
+    }
+    if (!ok) continue;
+    if (!before) creates.push(p);
+    else if (Object.entries(p.fields).some(([k, v]) => before[k as keyof Existing] !== v)) updates.push({ plan: p, existing: before });
+    else unchanged++;
+  }
+  const inFile = new Set(firstRowOf.keys());
+  const years: Plan['years'] = [];
+  for (const y of yearRows) {
+    const before = existing.get(y.uscc);
+    if (!inFile.has(y.uscc) && !before) {
+      fail(enterpriseSheetNames.years, y.row, yearHead.uscc, '该企业既不在“企业名录”工作表中，也未在企业库登记');
+      continue;
+    }
+    if (before && !inRegionScope(actor, before.region_code)) {
+      fail(enterpriseSheetNames.years, y.row, yearHead.uscc, '该企业不在您的管辖范围内');
+      continue;
+    }
+    years.push({ uscc: y.uscc, data: y.data });
+  }
+  const order = (s: string) => (s === enterpriseSheetNames.enterprises ? 0 : 1);
+  errors.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
+  return { errors, creates, updates, unchanged, years, existing };
+}
+
+async function openBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  if (bytes.byteLength > enterpriseTransferLimits.uploadBytes)
+    throw new AppError('enterprise/import_too_large', { bytes: bytes.byteLength });
+  // an .xlsx is a zip: PK\x03\x04
+  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+    throw new AppError('enterprise/import_invalid_file', { reason: 'not a zip container' });
+  }
+  // refuse a decompression bomb before exceljs inflates anything
+  try {
+    assertSafeZip(bytes);
+  } catch (e) {
+    if (isImportError(e) && e.code === 'import/zip_bomb') throw new AppError('enterprise/import_too_large', { reason: 'expands too much' });
+    throw new AppError('enterprise/import_invalid_file', { reason: 'broken zip' });
+  }
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('enterprise/import_invalid_file', { reason: 'unreadable workbook' });
+  }
+  return book;
+}
+
+function resultOf(plan: Plan, dryRun: boolean, applied: boolean): TEnterpriseImportResult {
+  const errors =
+    plan.errors.length > maxListedErrors
+      ? [
+          ...plan.errors.slice(0, maxListedErrors),
+          { sheet: '', row: 0, column: '', message: `另有 ${plan.errors.length - maxListedErrors} 处错误未列出` },
+        ]
+      : plan.errors;
+  return {
+    dryRun,
+    applied,
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: plan.unchanged,
+    years: plan.years.length,
+    errors,
+  };
+}
+
+/**
+ * Imports enterprises (sheet 企业名录, upsert by 统一社会信用代码) and yearly figures (sheet 年度数据,
+ * upsert by credit code and year; a year row replaces that year's figures) from an .xlsx. Every row
+ * is validated first — with the registry's own create schema — and the file is applied all or
+ * nothing, in one transaction with one audit row. A dry run returns the counts and every row error;
+ * a real import with any row error throws enterprise/import_rows_invalid with the list in
+ * details.rowErrors and writes nothing. Columns missing from the 企业名录 header keep the registered
+ * values; 所在地区 and 当前梯度 are export-only and ignored.
+ */
+export async function importEnterprisesXlsx(ctx: Ctx, input: { bytes: Uint8Array; dryRun: boolean }): Promise<TEnterpriseImportResult> {
+  const actor = requireRole(ctx, 'admin', 'planner');
+  const book = await openBook(input.bytes);
+  if (input.dryRun) return resultOf(await planImport(ctx.db, ctx, book), true, false);
+  try {
+    return await withAudit(ctx, async (tx, record) => {
+      const plan = await planImport(tx, ctx, book);
+      if (plan.errors.length > 0) throw new AppError('enterprise/import_rows_invalid', { rowErrors: resultOf(plan, false, false).errors });
+      const now = ctx.now();
+      const idOf = new Map<string, number>([...plan.existing].map(([uscc, e]) => [uscc, e.id]));
+      for (const part of chunks(plan.creates)) {
+        const inserted = await tx
+          .insertInto('enterprise')
+          .values(
+            part.map((p) => ({
+              uscc: p.uscc,
+              name: p.fields.name as string,
+              region_code: p.fields.region_code as string,
+              industry_code: p.fields.industry_code ?? null,
+              registered_on: p.fields.registered_on ?? null,
+              contact: p.fields.contact ?? null,
+              phone: p.fields.phone ?? null,
+            })),
+          )
+          .returning(['id', 'uscc'])
+          .execute();
+        for (const r of inserted) idOf.set(r.uscc, r.id);
+      }
+      for (const { plan: p, existing } of plan.updates) {
+        await tx
+          .updateTable('enterprise')
+          .set((eb) => {
+            const { name, region_code, ...rest } = p.fields;
+            return {
+              ...rest,
+              ...(name ? { name } : {}),
+              ...(region_code ? { region_code } : {}),
+              updated_at: now,
+              version: eb('version', '+', 1),
+            };
+          })
+          .where('id', '=', existing.id)
+          .execute();
+        if (p.fields.region_code !== undefined && p.fields.region_code !== existing.region_code) await refreshLadder(tx, existing.id);
+      }
+      for (const part of chunks(plan.years)) {
+        await tx
+          .insertInto('enterprise_year')
+          .values(
+            part.map((y) => ({
+              enterprise_id: idOf.get(y.uscc) as number,
+              year: y.data.year,
+              data: JSON.stringify(y.data),
+              updated_at: now,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['enterprise_id', 'year']).doUpdateSet({ data: sql`excluded.data`, updated_at: sql`excluded.updated_at` }),
+          )
+          .execute();
+      }
+      const result = resultOf(plan, false, true);
+      record({
+        action: 'enterprise.import',
+        entityType: 'enterprise',
+        entityId: null,
+        regionCode: actor.regionCode,
+        after: { created: result.created, updated: result.updated, unchanged: result.unchanged, years: result.years },
+      });
+      return result;
+    });
+  } catch (e) {
+    throw enterpriseConstraintError(e);
+  }
+}
