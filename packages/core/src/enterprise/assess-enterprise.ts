@@ -11,6 +11,18 @@ export interface AssessOptions {
   packs?: readonly RulePack[];
 }
 
+const builtinSelections = new Map<string, readonly RulePack[]>();
+/** `selectPacks` over the built-in packs, memoised per date and region (the built-in list and packs are constant). */
+function builtinPacksInForce(at: string, regionCode: string | undefined): readonly RulePack[] {
+  const key = regionCode === undefined ? at : `${at}|${regionCode}`;
+  let packs = builtinSelections.get(key);
+  if (packs === undefined) {
+    packs = selectPacks(at, regionCode);
+    if (builtinSelections.size < 10_000) builtinSelections.set(key, packs);
+  }
+  return packs;
+}
+
 export function assessWithPack(input: TAssessmentInput, pack: RulePack, at: string): TPackAssessment {
   return pack.program === 'hnte' ? assessHnte(input, pack, at) : assessTechSme(input, pack, at);
 }
@@ -20,6 +32,9 @@ export function assessWithPack(input: TAssessmentInput, pack: RulePack, at: stri
  * input must already be parsed with `ZAssessmentInput` (defaults applied); no IO, no clock.
  */
 export function assessEnterprise(input: TAssessmentInput, options: AssessOptions): TAssessmentResult {
-  const packs = selectPacks(options.at, input.regionCode, options.packs);
+  const packs =
+    options.packs === undefined
+      ? builtinPacksInForce(options.at, input.regionCode)
+      : selectPacks(options.at, input.regionCode, options.packs);
   return { at: options.at, assessments: packs.map((pack) => assessWithPack(input, pack, options.at)) };
 }

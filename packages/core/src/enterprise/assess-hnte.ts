@@ -17,18 +17,27 @@ import { outcomeLabels } from './outcome.ts';
 import type { HntePack } from './rule-packs/types.ts';
 import { combineStatus } from './status.ts';
 
+function reaches(points: number, pack: HntePack): boolean {
+  return pack.passInclusive ? points >= pack.passScore : points > pack.passScore;
+}
+
+function openItems(score: TScoreRange): string {
+  return score.items
+    .filter((i) => i.max > i.min)
+    .map((i) => i.label)
+    .join('、');
+}
+
 // 第十一条（七）+ 工作指引（六）: 企业创新能力评价 70分以上（不含70分）; the score is a range.
 export function checkInnovationScore(score: TScoreRange, pack: HntePack): TConditionResult {
-  const reaches = (points: number) => (pack.passInclusive ? points >= pack.passScore : points > pack.passScore);
-  const status = reaches(score.min) ? 'met' : reaches(score.max) ? 'unknown' : 'unmet';
+  const status = reaches(score.min, pack) ? 'met' : reaches(score.max, pack) ? 'unknown' : 'unmet';
   const needed = pack.passInclusive ? pack.passScore : pack.passScore + 1;
   const range = score.min === score.max ? `${score.min}分` : `${score.min}–${score.max}分`;
-  const open = score.items.filter((i) => i.max > i.min).map((i) => i.label);
   const hint =
     status === 'unmet'
       ? `创新能力评价预估${range} < ${needed}分: 最高还差${needed - score.max}分，可从知识产权、成果转化、研发管理入手`
       : status === 'unknown'
-        ? `创新能力评价预估${range}，需至少${needed}分；待确定：${open.join('、')}`
+        ? `创新能力评价预估${range}，需至少${needed}分；待确定：${openItems(score)}`
         : undefined;
   return condition({
     id: 'hnte.c7',

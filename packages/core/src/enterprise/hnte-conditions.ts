@@ -1,9 +1,11 @@
 import { condition, missingHint } from './condition.ts';
 import type { TAssessmentInput, TConditionResult } from './contract-types.ts';
 import { dayNumber, isoOfDay } from './dates.ts';
-import { constant, D, decText, gapUp, ONE, percentText, ratioReaches, ratioString, thresholdPercent, wanText } from './decimal.ts';
+import { constant, thresholdPercent } from './decimal.ts';
+import { cmpFrac, frac, micros, percent, quotient, ratioText, scaledText, wan, wanGapUp } from './exact.ts';
 import { type FiscalWindow, yearRecord } from './fiscal.ts';
 import type { IpCounts } from './ip.ts';
+import { perPack, perPackAt } from './memo.ts';
 import type { HntePack } from './rule-packs/types.ts';
 import { statusOf, tri } from './status.ts';
 
@@ -19,12 +21,33 @@ export function checkResident(input: TAssessmentInput, pack: HntePack): TConditi
   });
 }
 
+const atTexts = perPackAt((pack: HntePack, at: string) => {
+  const today = dayNumber(at);
+  const from = isoOfDay(today - pack.incidentWindowDays);
+  return {
+    today,
+    base: { id: 'hnte.c1', label: '注册成立一年以上', clause: pack.clauses.c1, threshold: `≥ ${pack.minDaysRegistered}天` },
+    incidentsFrom: from,
+    incidents: {
+      id: 'hnte.c8',
+      label: '申请前一年内未发生重大安全、质量事故或严重环境违法行为',
+      clause: pack.clauses.c8,
+      threshold: `${from} 至 ${at} 无`,
+    },
+  };
+});
+
+const ratioTexts = perPack((pack: HntePack) => ({
+  staff: thresholdPercent(constant(pack.techStaffRatio)),
+  hitech: thresholdPercent(constant(pack.hitechIncomeShare)),
+}));
+
 // 第十一条（一）+ 工作指引: 注册成立365个日历天数以上 (以上 includes 365).
 export function checkRegistrationAge(input: TAssessmentInput, pack: HntePack, at: string): TConditionResult {
-  const base = { id: 'hnte.c1', label: '注册成立一年以上', clause: pack.clauses.c1, threshold: `≥ ${pack.minDaysRegistered}天` };
+  const { base, today } = atTexts(pack, at);
   if (input.registrationDate === undefined) return condition({ ...base, status: 'unknown', hint: missingHint(['注册日期']) });
   const registered = dayNumber(input.registrationDate);
-  const days = dayNumber(at) - registered;
+  const days = today - registered;
   const met = days >= pack.minDaysRegistered;
   return condition({
     ...base,
@@ -38,8 +61,12 @@ export function checkRegistrationAge(input: TAssessmentInput, pack: HntePack, at
 export function checkCoreIp(counts: IpCounts, pack: HntePack): TConditionResult {
   const base = { id: 'hnte.c2', label: '拥有对主要产品（服务）发挥核心支持作用的知识产权', clause: pack.clauses.c2 };
   const threshold = '≥ 1项有效知识产权（专家判断核心支持作用）';
-  const sure = counts.judged.filter((j) => j.eligible === 'yes' && j.item.coreToMainProduct === true).length;
-  const possible = counts.judged.filter((j) => j.item.coreToMainProduct !== false).length;
+  let sure = 0;
+  let possible = 0;
+  for (const j of counts.judged) {
+    if (j.eligible === 'yes' && j.item.coreToMainProduct === true) sure++;
+    if (j.item.coreToMainProduct !== false) possible++;
+  }
   const status = sure > 0 ? 'met' : possible === 0 ? 'unmet' : 'unknown';
   const hint =
     status === 'unmet'
@@ -78,39 +105,45 @@ export function checkDomain(input: TAssessmentInput, pack: HntePack): TCondition
   });
 }
 
-// 第十一条（四）: 科技人员占当年职工总数的比例不低于10% (当年 = 申报前1个会计年度; 全年月平均数).
+// 第十一条（四）: 科技人员占当年职工总数的比例不低于10% (当年 = 申报前1个会计年度; 全年月平均数, in millionths).
 export function checkTechStaff(input: TAssessmentInput, pack: HntePack, window: FiscalWindow): TConditionResult {
-  const t = constant(pack.techStaffRatio);
-  const base = { id: 'hnte.c4', label: '科技人员占职工总数比例', clause: pack.clauses.c4, threshold: `≥ ${thresholdPercent(t)}` };
+  const t = frac(pack.techStaffRatio);
+  const tText = ratioTexts(pack).staff;
+  const base = { id: 'hnte.c4', label: '科技人员占职工总数比例', clause: pack.clauses.c4, threshold: `≥ ${tText}` };
   const rec = yearRecord(input, window.lastYear);
   if (rec?.employeesAvg === undefined || rec.techStaffAvg === undefined) {
     return condition({ ...base, status: 'unknown', hint: missingHint([`${window.lastYear}年职工总数、科技人员数（月平均）`]) });
   }
-  const staff = new D(rec.techStaffAvg);
-  const employees = new D(rec.employeesAvg);
-  if (employees.isZero()) return condition({ ...base, status: 'unknown', hint: `${window.lastYear}年职工总数为0，无法计算` });
-  const r = { num: staff, den: employees };
-  const met = ratioReaches(r, t, true);
-  const figures = { year: String(window.lastYear), techStaff: decText(staff), employees: decText(employees), ratio: ratioString(r) };
-  if (met) return condition({ ...base, status: 'met', figures });
+  const staff = micros(rec.techStaffAvg);
+  const employees = micros(rec.employeesAvg);
+  if (employees === 0n) return condition({ ...base, status: 'unknown', hint: `${window.lastYear}年职工总数为0，无法计算` });
+  const employeesText = scaledText(employees, 6);
+  const figures = {
+    year: String(window.lastYear),
+    techStaff: scaledText(staff, 6),
+    employees: employeesText,
+    ratio: ratioText(staff, employees),
+  };
+  if (cmpFrac(staff, employees, t) >= 0) return condition({ ...base, status: 'met', figures });
   // New S&T staff also join the workforce: (s + x) / (e + x) ≥ t ⇔ x ≥ (t·e − s) / (1 − t).
-  const gap = gapUp(t.times(employees).minus(staff), ONE.minus(t));
+  const gap = quotient(t.p * employees - t.q * staff, (t.q - t.p) * 1_000_000n, 0, 'up');
   return condition({
     ...base,
     status: 'unmet',
     figures,
-    hint: `科技人员占比${percentText(r)} < ${thresholdPercent(t)}（职工总数${decText(employees)}人）: 需增加科技人员约${gap.toFixed()}人（月平均）`,
+    hint: `科技人员占比${percent(staff, employees)} < ${tText}（职工总数${employeesText}人）: 需增加科技人员约${gap}人（月平均）`,
   });
 }
 
 // 第十一条（六）: 近一年高新技术产品（服务）收入占同期总收入的比例不低于60%; 总收入 = 收入总额 − 不征税收入.
 export function checkHitechIncome(input: TAssessmentInput, pack: HntePack, window: FiscalWindow): TConditionResult {
-  const t = constant(pack.hitechIncomeShare);
+  const t = frac(pack.hitechIncomeShare);
+  const tText = ratioTexts(pack).hitech;
   const base = {
     id: 'hnte.c6',
     label: '高新技术产品（服务）收入占总收入比例',
     clause: pack.clauses.c6,
-    threshold: `≥ ${thresholdPercent(t)}`,
+    threshold: `≥ ${tText}`,
   };
   const rec = yearRecord(input, window.lastYear);
   if (rec?.hitechIncomeFen === undefined || rec.totalIncomeFen === undefined || rec.nonTaxableIncomeFen === undefined) {
@@ -120,36 +153,31 @@ export function checkHitechIncome(input: TAssessmentInput, pack: HntePack, windo
       hint: missingHint([`${window.lastYear}年高新技术产品（服务）收入、收入总额、不征税收入`]),
     });
   }
-  const hitech = new D(rec.hitechIncomeFen);
-  const total = new D(rec.totalIncomeFen).minus(rec.nonTaxableIncomeFen);
-  if (total.lessThanOrEqualTo(0)) return condition({ ...base, status: 'unknown', hint: `${window.lastYear}年总收入为0，无法计算` });
-  const r = { num: hitech, den: total };
+  const hitech = BigInt(rec.hitechIncomeFen);
+  const total = BigInt(rec.totalIncomeFen) - BigInt(rec.nonTaxableIncomeFen);
+  if (total <= 0n) return condition({ ...base, status: 'unknown', hint: `${window.lastYear}年总收入为0，无法计算` });
   const figures = {
     year: String(window.lastYear),
-    hitechIncomeFen: decText(hitech),
-    totalIncomeFen: decText(total),
-    ratio: ratioString(r),
+    hitechIncomeFen: hitech.toString(),
+    totalIncomeFen: total.toString(),
+    ratio: ratioText(hitech, total),
   };
-  if (ratioReaches(r, t, true)) return condition({ ...base, status: 'met', figures });
+  if (cmpFrac(hitech, total, t) >= 0) return condition({ ...base, status: 'met', figures });
   // Additional high-tech income adds to total income: (h + x) / (T + x) ≥ t ⇔ x ≥ (t·T − h) / (1 − t).
-  const gap = gapUp(t.times(total).minus(hitech), ONE.minus(t));
+  const gap = wanGapUp(t.p * total - t.q * hitech, t.q - t.p);
   return condition({
     ...base,
     status: 'unmet',
     figures,
-    hint: `高新技术产品（服务）收入占比${percentText(r)} < ${thresholdPercent(t)}（总收入${wanText(total)}）: 需增加高新技术产品（服务）收入约${wanText(gap, 'up')}`,
+    hint: `高新技术产品（服务）收入占比${percent(hitech, total)} < ${tText}（总收入${wan(total, 1n)}）: 需增加高新技术产品（服务）收入约${gap}`,
   });
 }
 
 // 第十一条（八）+ 工作指引: 申请认定前一年内（申请前365天之内，含申报年）未发生重大安全、重大质量事故或严重环境违法行为.
 export function checkIncidents(input: TAssessmentInput, pack: HntePack, at: string): TConditionResult {
-  const from = isoOfDay(dayNumber(at) - pack.incidentWindowDays);
-  const base = {
-    id: 'hnte.c8',
-    label: '申请前一年内未发生重大安全、质量事故或严重环境违法行为',
-    clause: pack.clauses.c8,
-    threshold: `${from} 至 ${at} 无`,
-  };
+  const texts = atTexts(pack, at);
+  const from = texts.incidentsFrom;
+  const base = texts.incidents;
   if (input.incidents === undefined) return condition({ ...base, status: 'unknown', hint: missingHint(['近一年重大事故及环境违法情况']) });
   const hits = input.incidents.filter((i) => i.kind !== 'fraud' && i.kind !== 'research_misconduct' && i.date >= from && i.date <= at);
   if (hits.length === 0) return condition({ ...base, status: 'met', figures: { incidents: '0' } });

@@ -1,6 +1,6 @@
-import { bandOfRatio } from './bands.ts';
+import { bandOfFrac } from './bands.ts';
 import type { TAssessmentInput, TScoreItem } from './contract-types.ts';
-import { D, type Dec, percentText, type Ratio } from './decimal.ts';
+import { percent } from './exact.ts';
 import { type FiscalWindow, yearRecord } from './fiscal.ts';
 import type { HntePack } from './rule-packs/types.ts';
 
@@ -9,16 +9,16 @@ import type { HntePack } from './rule-packs/types.ts';
  * (Y2² + Y1·Y3 − 2·Y1·Y2) / (2·Y1·Y2). 为负的按0分; 第一年为0的按后两年计算 (g = Y3/Y2 − 1); 第二年为0的按0分;
  * 经营两年 g = Y2/Y1 − 1, 经营一年 0分 (interpretations, UNVERIFIED, listed in the pack).
  */
-export function growthRatio(values: readonly Dec[]): Ratio | null {
+export function growthRatio(values: readonly bigint[]): { num: bigint; den: bigint } | null {
   const [a, b, c] = values;
   if (values.length === 3 && a !== undefined && b !== undefined && c !== undefined) {
-    if (b.isZero()) return null;
-    if (a.isZero()) return { num: c.minus(b), den: b };
-    return { num: b.times(b).plus(a.times(c)).minus(a.times(b).times(2)), den: a.times(b).times(2) };
+    if (b === 0n) return null;
+    if (a === 0n) return { num: c - b, den: b };
+    return { num: b * b + a * c - 2n * a * b, den: 2n * a * b };
   }
   if (values.length === 2 && a !== undefined && b !== undefined) {
-    if (a.isZero()) return null;
-    return { num: b.minus(a), den: a };
+    if (a === 0n) return null;
+    return { num: b - a, den: a };
   }
   return null;
 }
@@ -33,11 +33,18 @@ function growthItem(input: TAssessmentInput, pack: HntePack, window: FiscalWindo
   if (raw.some((v) => v === undefined) || window.years.length === 0) {
     return { id, label, min: 0, max: s.growthCap, cap: s.growthCap, basis: `缺少${window.years.join('、')}年${label}所需数据` };
   }
-  const values = (raw as number[]).map((v) => (v < 0 && s.negativeNetAssetsAsZero ? new D(0) : new D(v)));
+  const values = (raw as number[]).map((v) => (v < 0 && s.negativeNetAssetsAsZero ? 0n : BigInt(v)));
   const g = growthRatio(values);
   if (g === null) return { id, label, min: 0, max: 0, cap: s.growthCap, basis: '无法计算增长率（经营不足两年或基期为0），按0分' };
-  const band = bandOfRatio(g, s.growthBands);
-  return { id, label, min: band.points[0], max: band.points[1], cap: s.growthCap, basis: `${label}${percentText(g)}，${band.label}` };
+  const band = bandOfFrac(g.num, g.den, s.growthBands);
+  return {
+    id,
+    label,
+    min: band.points[0],
+    max: band.points[1],
+    cap: s.growthCap,
+    basis: `${label}${percent(g.num, g.den)}，${band.label}`,
+  };
 }
 
 export function scoreGrowth(input: TAssessmentInput, pack: HntePack, window: FiscalWindow): TScoreItem[] {

@@ -16,6 +16,7 @@ import {
   ZERO,
 } from './decimal.ts';
 import { countRdExpense, type FiscalWindow, yearRecord } from './fiscal.ts';
+import { checkRdExpenseExact } from './hnte-rd-exact.ts';
 import type { HntePack, RdRatioTier } from './rule-packs/types.ts';
 
 interface RdSums {
@@ -45,6 +46,9 @@ function sumWindow(input: TAssessmentInput, pack: HntePack, window: FiscalWindow
   return missing.length > 0 ? missing : sums;
 }
 
+const packPercent = (ratio: string) => thresholdPercent(constant(ratio));
+const packDecimal = (ratio: string) => decText(constant(ratio));
+
 const tiersTexts = new WeakMap<HntePack, string>();
 function tiersTextOf(pack: HntePack): string {
   let text = tiersTexts.get(pack);
@@ -70,6 +74,8 @@ export function rdTierFor(lastSales: Dec, tiers: readonly RdRatioTier[]): RdRati
  * ratios), threshold by last-year sales; plus 境内研究开发费用占全部研究开发费用 ≥ 60%.
  */
 export function checkRdExpense(input: TAssessmentInput, pack: HntePack, window: FiscalWindow): TConditionResult[] {
+  const exact = checkRdExpenseExact(input, pack, window, packPercent, packDecimal);
+  if (exact !== null) return exact;
   const ratioBase = { id: 'hnte.c5.ratio', label: '近三年研究开发费用占销售收入比例', clause: pack.clauses.c5 };
   const t60 = constant(pack.domesticRdShare);
   const domesticBase = {

@@ -1,6 +1,6 @@
-import { bandOfRatio, bandOfValue } from './bands.ts';
+import { bandOfFrac } from './bands.ts';
 import type { TAssessmentInput, TScoreItem, TScoreRange } from './contract-types.ts';
-import { constant, D, quotientText } from './decimal.ts';
+import { quotient } from './exact.ts';
 import { type FiscalWindow, yearRecord } from './fiscal.ts';
 import { scoreGrowth } from './hnte-growth.ts';
 import { type IpCounts, ipCountText } from './ip.ts';
@@ -21,7 +21,7 @@ function judgement(id: string, label: string, band: 'A' | 'B' | 'C' | 'D' | 'E' 
 // 工作指引（六）知识产权 (3) 数量: Ⅰ类≥1 7–8; Ⅱ类 ≥5 5–6, 3–4 3–4, 1–2 1–2; 0 0.
 function ipCountPoints(classI: number, classII: number, pack: HntePack): Pair {
   if (classI >= 1) return pack.score.ipClassIPoints;
-  return bandOfValue(constant(classII), pack.score.ipClassIIBands).points;
+  return bandOfFrac(BigInt(classII), 1n, pack.score.ipClassIIBands).points;
 }
 
 // 工作指引（六）知识产权 (4) 获得方式: 有自主研发 1–6; 仅有受让、受赠和并购等 1–3.
@@ -70,9 +70,9 @@ function scoreConversions(input: TAssessmentInput, pack: HntePack, window: Fisca
   if (window.years.length === 0) return item(id, label, [0, 0], s.conversionCap, '无经营年度');
   const counts = window.years.map((y) => yearRecord(input, y)?.conversions);
   const known = counts.reduce<number>((sum, c) => sum + (c ?? 0), 0);
-  const den = new D(window.years.length);
-  const low = bandOfRatio({ num: new D(known), den }, s.conversionBands);
-  const avg = quotientText(new D(known), den, 2, 'down');
+  const den = BigInt(window.years.length);
+  const low = bandOfFrac(BigInt(known), den, s.conversionBands);
+  const avg = quotient(BigInt(known), den, 2, 'down');
   if (counts.some((c) => c === undefined)) {
     return item(id, label, [low.points[0], s.conversionCap], s.conversionCap, `已填报转化${known}项，部分年度未填报`);
   }

@@ -1,6 +1,11 @@
 import type { TIpItem } from './contract-types.ts';
 import type { IpClass, RulePack } from './rule-packs/types.ts';
-import { allOf, type Tri, tri } from './status.ts';
+import { type Tri, tri } from './status.ts';
+
+/** `allOf` of two facts: one no decides, otherwise one maybe leaves it open. */
+function both(a: Tri, b: Tri): Tri {
+  return a === 'no' || b === 'no' ? 'no' : a === 'maybe' || b === 'maybe' ? 'maybe' : 'yes';
+}
 
 /** An IP item judged for one programme at one date. */
 export interface JudgedIp {
@@ -26,14 +31,14 @@ export function judgeIpItem(item: TIpItem, pack: RulePack, at: string): JudgedIp
   const granted: Tri = item.grantDate !== undefined && item.grantDate <= at ? 'yes' : 'no';
   // An item is in force through its expiry day (届满 includes the day).
   const inForce: Tri = item.expiryDate === undefined ? 'maybe' : item.expiryDate >= at ? 'yes' : 'no';
-  const facts: Tri[] = [granted, inForce, tri(item.domestic), tri(item.owned), tri(item.claimedByCoOwner === true, true)];
+  let eligible = both(both(both(both(granted, inForce), tri(item.domestic)), tri(item.owned)), tri(item.claimedByCoOwner === true, true));
   if (pack.program === 'hnte') {
-    if (ipClass === 'II') facts.push(tri(item.usedInPriorHnte, true));
+    if (ipClass === 'II') eligible = both(eligible, tri(item.usedInPriorHnte, true));
   } else {
-    facts.push(tri(item.disputed === true, true));
-    facts.push(item.coreToMainProduct === true ? 'yes' : tri(item.relatedToMainProduct));
+    eligible = both(eligible, tri(item.disputed === true, true));
+    eligible = both(eligible, item.coreToMainProduct === true ? 'yes' : tri(item.relatedToMainProduct));
   }
-  return { item, ipClass, eligible: allOf(...facts) };
+  return { item, ipClass, eligible };
 }
 
 export function countIp(items: readonly TIpItem[], pack: RulePack, at: string): IpCounts {
@@ -49,7 +54,10 @@ export function countIp(items: readonly TIpItem[], pack: RulePack, at: string): 
   return counts;
 }
 
+function range(r: { min: number; max: number }): string {
+  return r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
+}
+
 export function ipCountText(counts: IpCounts): string {
-  const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
   return `Ⅰ类${range(counts.classI)}项，Ⅱ类${range(counts.classII)}项`;
 }

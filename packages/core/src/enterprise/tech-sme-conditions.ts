@@ -1,6 +1,6 @@
 import { condition, missingHint } from './condition.ts';
 import type { TAssessmentInput, TConditionResult, TConditionStatus } from './contract-types.ts';
-import { constant, D, type Dec, decText, wanText } from './decimal.ts';
+import { cmpFrac, frac, micros, scaledText, wan } from './exact.ts';
 import { yearRecord } from './fiscal.ts';
 import type { TechSmePack } from './rule-packs/types.ts';
 import { combineStatus, statusOf, tri } from './status.ts';
@@ -24,34 +24,64 @@ export function checkSmeResident(input: TAssessmentInput, pack: TechSmePack): TC
   });
 }
 
+const sizeThresholds = new WeakMap<TechSmePack, string>();
+function sizeThreshold(pack: TechSmePack): string {
+  let text = sizeThresholds.get(pack);
+  if (text === undefined) {
+    text = `职工总数 ≤ ${pack.maxEmployees}人，销售收入 ≤ ${wan(BigInt(pack.maxSalesFen), 1n)}，资产总额 ≤ ${wan(BigInt(pack.maxAssetsFen), 1n)}`;
+    sizeThresholds.set(pack, text);
+  }
+  return text;
+}
+
+interface SizeParts {
+  lastYear: number;
+  figures: Record<string, string>;
+  parts: TConditionStatus[];
+  missing: string[];
+  over: string[];
+}
+
+function sizeUnknown(size: SizeParts, name: string): void {
+  size.missing.push(`${size.lastYear}年${name}`);
+  size.parts.push('unknown');
+}
+
+function sizeMoney(size: SizeParts, value: number | undefined, max: number, name: string, key: string): void {
+  if (value === undefined) {
+    sizeUnknown(size, name);
+    return;
+  }
+  size.figures[key] = String(value);
+  const ok = value <= max;
+  size.parts.push(ok ? 'met' : 'unmet');
+  if (!ok) size.over.push(`${name}${wan(BigInt(value), 1n, 'up')}超过上限`);
+}
+
 // 第六条（二）: 职工总数不超过500人、年销售收入不超过2亿元、资产总额不超过2亿元 (不超过 = ≤; reference year FY−1, UNVERIFIED).
 export function checkSmeSize(input: TAssessmentInput, pack: TechSmePack, lastYear: number): TConditionResult {
   const rec = yearRecord(input, lastYear);
   const figures: Record<string, string> = { year: String(lastYear) };
-  const parts: TConditionStatus[] = [];
-  const missing: string[] = [];
-  const over: string[] = [];
-  const check = (value: string | number | undefined, max: string | number, name: string, key: string, text: (v: Dec) => string) => {
-    if (value === undefined) {
-      missing.push(`${lastYear}年${name}`);
-      parts.push('unknown');
-      return;
-    }
-    const v = new D(value);
-    figures[key] = decText(v);
-    const ok = v.lessThanOrEqualTo(constant(max));
-    parts.push(ok ? 'met' : 'unmet');
-    if (!ok) over.push(`${name}${text(v)}超过上限`);
-  };
-  check(rec?.employeesAvg, pack.maxEmployees, '职工总数', 'employees', (v) => `${v.toFixed()}人`);
-  check(rec?.salesFen, pack.maxSalesFen, '销售收入', 'salesFen', (v) => wanText(v, 'up'));
-  check(rec?.totalAssetsFen, pack.maxAssetsFen, '资产总额', 'totalAssetsFen', (v) => wanText(v, 'up'));
+  const size: SizeParts = { lastYear, figures, parts: [], missing: [], over: [] };
+  const employees = rec?.employeesAvg;
+  if (employees === undefined) sizeUnknown(size, '职工总数');
+  else {
+    const v = micros(employees);
+    const text = scaledText(v, 6);
+    figures.employees = text;
+    const ok = cmpFrac(v, 1_000_000n, frac(pack.maxEmployees)) <= 0;
+    size.parts.push(ok ? 'met' : 'unmet');
+    if (!ok) size.over.push(`职工总数${text}人超过上限`);
+  }
+  sizeMoney(size, rec?.salesFen, pack.maxSalesFen, '销售收入', 'salesFen');
+  sizeMoney(size, rec?.totalAssetsFen, pack.maxAssetsFen, '资产总额', 'totalAssetsFen');
+  const { parts, missing, over } = size;
   const status = combineStatus(parts);
   return condition({
     id: 'techSme.b2',
     label: '职工总数、年销售收入、资产总额',
     clause: pack.clauses.b2,
-    threshold: `职工总数 ≤ ${pack.maxEmployees}人，销售收入 ≤ ${wanText(constant(pack.maxSalesFen))}，资产总额 ≤ ${wanText(constant(pack.maxAssetsFen))}`,
+    threshold: sizeThreshold(pack),
     status,
     figures,
     hint: status === 'unmet' ? `${over.join('；')}: 不属于科技型中小企业规模范围` : status === 'unknown' ? missingHint(missing) : undefined,
@@ -96,16 +126,26 @@ export function checkSmeIndustry(input: TAssessmentInput, pack: TechSmePack): TC
   });
 }
 
-// 第六条（四）: 上一会计年度及当年未发生重大安全、质量事故、严重环境违法、（严重弄虚作假、）科研严重失信行为; 未列入
-// 经营异常名录和严重违法失信企业名单.
-export function checkSmeCredit(input: TAssessmentInput, pack: TechSmePack, at: string, lastYear: number): TConditionResult {
-  const from = `${lastYear}-01-01`;
+const creditBases = new WeakMap<TechSmePack, { key: string; base: { id: string; label: string; clause: string; threshold: string } }>();
+function creditBase(pack: TechSmePack, at: string, from: string): { id: string; label: string; clause: string; threshold: string } {
+  const key = `${from}|${at}`;
+  const hit = creditBases.get(pack);
+  if (hit !== undefined && hit.key === key) return hit.base;
   const base = {
     id: 'techSme.b4',
     label: '无重大事故、严重失信，未列入异常名录',
     clause: pack.clauses.b4,
     threshold: `${from} 至 ${at} 无`,
   };
+  creditBases.set(pack, { key, base });
+  return base;
+}
+
+// 第六条（四）: 上一会计年度及当年未发生重大安全、质量事故、严重环境违法、（严重弄虚作假、）科研严重失信行为; 未列入
+// 经营异常名录和严重违法失信企业名单.
+export function checkSmeCredit(input: TAssessmentInput, pack: TechSmePack, at: string, lastYear: number): TConditionResult {
+  const from = `${lastYear}-01-01`;
+  const base = creditBase(pack, at, from);
   const missing: string[] = [];
   const problems: string[] = [];
   if (input.incidents === undefined) missing.push('上一年度及当年重大事故、失信情况');

@@ -1,10 +1,14 @@
-import { bandOfRatio, bandOfValue } from './bands.ts';
+import { bandOfFrac, bandOfRatio } from './bands.ts';
 import { condition } from './condition.ts';
 import type { TAssessmentInput, TConditionResult, TScoreItem, TScoreRange } from './contract-types.ts';
 import { constant, D, type Dec, gapUp, ONE, percentText, type Ratio, thresholdPercent, wanText } from './decimal.ts';
 import { countRdExpense, yearRecord } from './fiscal.ts';
 import { type IpCounts, ipCountText } from './ip.ts';
+import { rdUnitsOf } from './rd-units.ts';
 import type { Band, TechSmePack } from './rule-packs/types.ts';
+import { scoreRdExact, scoreStaffExact } from './tech-sme-exact.ts';
+
+const packPercent = (min: string) => thresholdPercent(constant(min));
 
 /** What it takes to reach a ratio `t` (zh-CN), e.g. "需增加研发投入约10万元". */
 type GapText = (t: Dec) => string;
@@ -21,19 +25,6 @@ function ratioItem(id: string, label: string, r: Ratio | null, bands: readonly B
     item.hint = `${label}${shown} → ${thresholdPercent(t)}可得${next.points[0]}分: ${gap(t)}`;
   }
   return item;
-}
-
-// 第七条（一）科技人员指标: 科技人员数 / 职工总数 (reference year FY−1, UNVERIFIED).
-function scoreStaff(input: TAssessmentInput, pack: TechSmePack, year: number): TScoreItem {
-  const rec = yearRecord(input, year);
-  const known = rec?.employeesAvg !== undefined && rec.techStaffAvg !== undefined;
-  const staff = known ? new D(rec.techStaffAvg as string) : null;
-  const employees = known ? new D(rec.employeesAvg as string) : null;
-  const r = staff === null || employees === null ? null : { num: staff, den: employees };
-  // New S&T staff join the workforce too: (s + x) / (e + x) ≥ t ⇔ x ≥ (t·e − s) / (1 − t).
-  const gap: GapText = (t) => `需增加科技人员约${gapUp(t.times(employees ?? 0).minus(staff ?? 0), ONE.minus(t)).toFixed()}人`;
-  const item = ratioItem('techSme.score.staff', '科技人员占比', r, pack.staffBands, `缺少${year}年职工总数、科技人员数`, gap);
-  return { ...item, label: '科技人员指标' };
 }
 
 // 第七条（二）研发投入指标: 企业从研发费用/销售收入、研发费用/成本费用支出总额两项中选择一个; absent choice → the higher.
@@ -71,7 +62,7 @@ function scoreRd(input: TAssessmentInput, pack: TechSmePack, year: number): TSco
 // 第七条（三）科技成果指标: Ⅰ类≥1 30; Ⅱ类 ≥4 24, 3 18, 2 12, 1 6; 无 0.
 function ipPoints(classI: number, classII: number, pack: TechSmePack): number {
   if (classI >= 1) return pack.ipClassIPoints;
-  return bandOfValue(constant(classII), pack.ipClassIIBands).points[0];
+  return bandOfFrac(BigInt(classII), 1n, pack.ipClassIIBands).points[0];
 }
 
 function scoreIp(input: TAssessmentInput, counts: IpCounts, pack: TechSmePack): TScoreItem {
@@ -91,7 +82,12 @@ function scoreIp(input: TAssessmentInput, counts: IpCounts, pack: TechSmePack): 
 }
 
 export function scoreTechSme(input: TAssessmentInput, pack: TechSmePack, year: number, counts: IpCounts): TScoreRange {
-  const items = [scoreStaff(input, pack, year), scoreRd(input, pack, year), scoreIp(input, counts, pack)];
+  const u = rdUnitsOf(pack);
+  const items = [
+    scoreStaffExact(input, pack.staffBands, year, packPercent),
+    u === null ? scoreRd(input, pack, year) : scoreRdExact(input, pack, u, year, packPercent),
+    scoreIp(input, counts, pack),
+  ];
   return { min: items.reduce((s, i) => s + i.min, 0), max: items.reduce((s, i) => s + i.max, 0), items };
 }
 
