@@ -142,11 +142,20 @@ describe('bad input gets a problem+json and writes nothing', () => {
     });
   }
 
-  it('sets security headers on every response, errors included', async () => {
+  it('sets the page security headers on the web app and the API reference', async () => {
+    for (const url of ['/', '/api/docs/']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('sets API security headers on every API response, errors included', async () => {
     for (const url of ['/api/health', '/api/orgs/abc', '/api/nope']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers['x-frame-options']).toBeDefined();
     }
   });
