@@ -47,8 +47,10 @@ export async function createTestDb(): Promise<Database> {
       db,
       kind: 'postgres',
       databaseUrl: url,
+      // The schema is left in place: Kysely's migrator introspects every schema of the database, and a
+      // schema dropped by another worker in the middle of that query makes it fail. The PostgreSQL
+      // server used for tests is a throwaway one (scripts/with-postgres.sh).
       close: async () => {
-        await sql.raw(`drop schema ${schema} cascade`).execute(db);
         await db.destroy();
       },
     };

@@ -45,12 +45,15 @@ function foreignOrigin(request: FastifyRequest): boolean {
 export function registerAuth(app: FastifyInstance, deps: { db: Kysely<DB>; cache: AppCache }) {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
+  const now = () => new Date();
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const base = { db: deps.db, cache: deps.cache, ip: request.ip ?? null, now: () => new Date() };
+    // One context object per request; the actor is filled in once the session is known.
+    const ctx: Ctx = { db: deps.db, cache: deps.cache, ip: request.ip ?? null, now, actor: null };
     const token = request.cookies?.[authPolicy.sessionCookie];
-    const session = token ? await resolveSession(base, token) : null;
+    const session = token ? await resolveSession(ctx, token) : null;
+    ctx.actor = session?.actor ?? null;
     request.session = session;
-    request.ctx = { ...base, actor: session?.actor ?? null };
+    request.ctx = ctx;
     if (!request.url.startsWith('/api/')) return;
     const config = request.routeOptions.config;
     const mutating = !safeMethods.has(request.method);
