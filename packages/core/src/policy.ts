@@ -1,4 +1,4 @@
-import { AppError, regionContains, regionPrefix, type TRole } from '@kechuang/contracts';
+import { AppError, regionContains, type TRole } from '@kechuang/contracts';
 import type { Actor, Ctx } from './context.ts';
 
 /**
@@ -26,10 +26,6 @@ export function requireRole(ctx: Ctx, ...roles: TRole[]): Actor {
 
 export function isRegionWide(actor: Actor): boolean {
   return hasRole(actor, ...regionWideRoles);
-}
-
-export function scopePrefix(actor: Actor): string {
-  return regionPrefix(actor.regionCode);
 }
 
 export function inRegionScope(actor: Actor, regionCode: string): boolean {

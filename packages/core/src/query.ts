@@ -19,3 +19,16 @@ export interface PageInput {
 export function pageWindow(input: PageInput) {
   return { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
 }
+
+/**
+ * The total of a page whose rows carry `count(*) over ()`. Past the last page there are no rows to carry it,
+ * so the count is asked for separately.
+ */
+export async function pageTotal(
+  rows: ReadonlyArray<{ total: unknown }>,
+  input: PageInput,
+  count: () => Promise<{ n: unknown }>,
+): Promise<number> {
+  if (rows.length > 0 || input.page === 1) return Number(rows[0]?.total ?? 0);
+  return Number((await count()).n);
+}

@@ -1,7 +1,7 @@
 import { AppError, type TOrg, type TOrgKind } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
 import { canSeeOrgRecord, inRegionScope, isRegionWide, requireActor } from '../policy.ts';
-import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
+import { containsPattern, pageTotal, pageWindow, subtreePattern } from '../query.ts';
 import { findOrgView, selectOrgs, toOrg } from './org.repository.ts';
 
 export interface ListOrgsInput {
@@ -38,15 +38,12 @@ export async function listOrgs(ctx: Ctx, input: ListOrgsInput) {
     .limit(pageWindow(input).limit)
     .offset(pageWindow(input).offset)
     .execute();
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && input.page > 1) {
-    // past the last page: still report the real total
-    const c = await q
+  const total = await pageTotal(rows, input, () =>
+    q
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    total = Number(c.n);
-  }
+      .executeTakeFirstOrThrow(),
+  );
   const result = { items: rows.map(toOrg), total, page: input.page, pageSize: input.pageSize };
   ctx.cache.set(key, result);
   return result;

@@ -1,7 +1,7 @@
 import { AppError, type TRole, type TUser } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
 import { inRegionScope, requireActor, requireRole } from '../policy.ts';
-import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
+import { containsPattern, pageTotal, pageWindow, subtreePattern } from '../query.ts';
 import { findUserView, selectUsers, toUser } from './user.repository.ts';
 
 export interface ListUsersInput {
@@ -34,14 +34,12 @@ export async function listUsers(ctx: Ctx, input: ListUsersInput) {
     .limit(pageWindow(input).limit)
     .offset(pageWindow(input).offset)
     .execute();
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && input.page > 1) {
-    const c = await q
+  const total = await pageTotal(rows, input, () =>
+    q
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    total = Number(c.n);
-  }
+      .executeTakeFirstOrThrow(),
+  );
   const now = ctx.now();
   return { items: rows.map((r) => toUser(r, now)), total, page: input.page, pageSize: input.pageSize };
 }
