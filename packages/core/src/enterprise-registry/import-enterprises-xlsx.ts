@@ -9,17 +9,16 @@ import {
   ZEnterpriseYear,
 } from '@kechuang/contracts';
 import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
-import { assertSafeZip, isImportError } from '@kechuang/importer';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { inRegionScope, requireRole } from '../policy.ts';
 import { enterpriseConstraintError } from './enterprise-registry.repository.ts';
 import { type EnterpriseColumn, enterpriseColumns, enterpriseReadOnly, wanToFen, yearHead, yearMoney, yearRd } from './enterprise-xlsx.ts';
 import { refreshLadder } from './ladder-tally.ts';
+import { cellText, openBook, readSheet } from './xlsx-workbook.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-type Cell = ExcelJS.CellValue;
 
 const maxListedErrors = 2000;
 const chunk = 500;
@@ -28,57 +27,6 @@ function chunks<T>(list: T[], size = chunk): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
-}
-
-function isoOfDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** A cell as trimmed text: rich text joined, formulas by their result, dates as ISO days. */
-function cellText(v: Cell, asDate = false): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return isoOfDate(v);
-  if (typeof v === 'number') {
-    // an Excel date serial typed into a date column (1900 date system)
-    if (asDate && Number.isInteger(v) && v > 0 && v < 2_958_466) return isoOfDate(new Date(Date.UTC(1899, 11, 30) + v * 86_400_000));
-    return String(v);
-  }
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText))
-      return v.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: Cell }).result ?? null, asDate);
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('error' in v) return String(v.error);
-  }
-  return String(v).trim();
-}
-
-interface SheetTable {
-  sheet: string;
-  /** header text → 1-based column number */
-  columns: Map<string, number>;
-  rows: Array<{ row: number; values: Cell[] }>;
-}
-
-function readSheet(ws: ExcelJS.Worksheet): SheetTable {
-  const columns = new Map<string, number>();
-  const head = ws.getRow(1);
-  head.eachCell((cell, col) => {
-    const text = cellText(cell.value);
-    if (text && !columns.has(text)) columns.set(text, col);
-  });
-  const rows: SheetTable['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n === 1) return;
-    const values = row.values as Cell[];
-    if (values.some((v) => cellText(v) !== '')) rows.push({ row: n, values });
-  });
-  return { sheet: ws.name, columns, rows };
 }
 
 interface EnterpriseRowPlan {
@@ -330,29 +278,6 @@ async function planImport(db: Db, ctx: Ctx, book: ExcelJS.Workbook): Promise<Pla
   const order = (s: string) => (s === enterpriseSheetNames.enterprises ? 0 : 1);
   errors.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
   return { errors, creates, updates, unchanged, years, existing };
-}
-
-async function openBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (bytes.byteLength > enterpriseTransferLimits.uploadBytes)
-    throw new AppError('enterprise/import_too_large', { bytes: bytes.byteLength });
-  // an .xlsx is a zip: PK\x03\x04
-  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
-    throw new AppError('enterprise/import_invalid_file', { reason: 'not a zip container' });
-  }
-  // refuse a decompression bomb before exceljs inflates anything
-  try {
-    assertSafeZip(bytes);
-  } catch (e) {
-    if (isImportError(e) && e.code === 'import/zip_bomb') throw new AppError('enterprise/import_too_large', { reason: 'expands too much' });
-    throw new AppError('enterprise/import_invalid_file', { reason: 'broken zip' });
-  }
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('enterprise/import_invalid_file', { reason: 'unreadable workbook' });
-  }
-  return book;
 }
 
 function resultOf(plan: Plan, dryRun: boolean, applied: boolean): TEnterpriseImportResult {
