@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { type AppCache, MemoryCache, noCache } from '@kechuang/core';
+import { type AppCache, type FileStore, MemoryCache, noCache } from '@kechuang/core';
 import type { Database } from '@kechuang/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -32,6 +32,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** override the cache choice (tests) */
   cache?: AppCache;
+  /** where uploaded files are kept (evidence attachments); without it uploads are refused */
+  files?: FileStore;
 }
 
 export const bodyLimit = 1024 * 1024;
@@ -66,7 +68,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   registerSecurityHeaders(app, { hsts: process.env.KECHUANG_COOKIE_SECURE === '1' });
   await app.register(cookie);
-  registerAuth(app, { db: opts.database.db, cache });
+  registerAuth(app, { db: opts.database.db, cache, files: opts.files });
 
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { authPolicy } from '@kechuang/contracts';
-import { type Ctx, loadDemo, MemoryCache, noCache } from '@kechuang/core';
+import { type Ctx, LocalFileStore, loadDemo, MemoryCache, noCache } from '@kechuang/core';
 import type { Database } from '@kechuang/db';
 import { createTestDb } from '@kechuang/db/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -34,9 +37,10 @@ export function cookiesOf(res: LightMyRequestResponse): Record<string, string> {
 export async function createTestApp(opts: { cache?: boolean; demo?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDb();
   const cache = opts.cache ? new MemoryCache() : noCache;
-  const ctx = (): Ctx => ({ db: database.db, actor: null, ip: null, now: () => new Date(), cache, via: 'test' });
+  const files = new LocalFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-files-')));
+  const ctx = (): Ctx => ({ db: database.db, actor: null, ip: null, now: () => new Date(), cache, via: 'test', files });
   if (opts.demo !== false) await loadDemo(ctx(), { password: demoPassword });
-  const app = await buildApp({ database, webDir: null, cache });
+  const app = await buildApp({ database, webDir: null, cache, files });
   await app.ready();
   return {
     app,

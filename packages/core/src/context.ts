@@ -1,6 +1,7 @@
 import type { TOrgKind, TRole } from '@kechuang/contracts';
 import type { DB, Kysely } from '@kechuang/db';
 import type { AppCache } from './cache.ts';
+import type { FileStore } from './storage/file-store.ts';
 
 /** The signed-in user a use case acts for. Derived from the session on every request. */
 export interface Actor {
@@ -21,4 +22,6 @@ export interface Ctx {
   cache: AppCache;
   /** who acts when there is no signed-in user (the CLI, the demo loader), for the audit trail */
   via?: string;
+  /** where uploaded files are kept; set by the server (local disk under the data directory, or S3) */
+  files?: FileStore;
 }

@@ -46,6 +46,7 @@ export { getPlan, listPlans } from './plan/list-plans.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';
+export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
 export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from './user/account-actions.ts';
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';

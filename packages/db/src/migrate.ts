@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_regions.ts';
 import * as m0003 from './migrations/0003_plans.ts';
 import * as m0004 from './migrations/0004_enterprises.ts';
+import * as m0005 from './migrations/0005_plan_execution.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002_regions': m0002,
   '0003_plans': m0003,
   '0004_enterprises': m0004,
+  '0005_plan_execution': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

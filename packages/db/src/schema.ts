@@ -119,6 +119,7 @@ export interface PlanTable {
   source_text: Generated<string>;
   created_by: number | null;
   version: Generated<number>;
+  published_at: TimestampNull;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }
@@ -136,6 +137,18 @@ export interface PlanNodeTable {
   lead_units: Generated<string[]>;
   co_units: Generated<string[]>;
   deadline: string | null;
+  leader: ColumnType<string | null, string | null | undefined, string | null>;
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'none' | 'monthly' | 'quarterly' | 'custom' */
+  cycle: Generated<string>;
+  /** day of the month after the period ends by which the report is due */
+  cycle_due_day: Generated<number>;
+  custom_due_dates: Generated<string[]>;
+  weight: ColumnType<string, number | string | undefined, number | string>;
+  /** [{ title, due }] */
+  milestones: ColumnType<unknown, string | undefined, string>;
+  version: Generated<number>;
 }
 
 /** numeric columns come back as strings (exact decimals); write numbers or strings */
@@ -160,6 +173,119 @@ export interface PlanTargetTable {
   start_offset: Generated<number>;
   end_offset: Generated<number>;
   baseline: Generated<boolean>;
+}
+
+export interface PlanRevisionTable {
+  id: Generated<number>;
+  plan_id: number;
+  version: number;
+  snapshot: Json;
+  reason: Generated<string>;
+  changed_by: number | null;
+  changed_at: TimestampDefault;
+}
+
+export interface PlanAssignmentTable {
+  id: Generated<number>;
+  plan_id: number;
+  node_id: number;
+  org_id: number;
+  /** 'lead' | 'co' */
+  role: string;
+  created_at: TimestampDefault;
+}
+
+export interface ProgressReportTable {
+  id: Generated<number>;
+  plan_id: number;
+  node_id: number;
+  org_id: number;
+  /** '2026-03' (monthly), '2026Q1' (quarterly), '2026-06-30' (custom: the due date) */
+  period: string;
+  period_end: string;
+  due_date: string;
+  version: Generated<number>;
+  /** 'draft' | 'submitted' | 'accepted' | 'returned' */
+  status: string;
+  narrative: Generated<string>;
+  percent: number | null;
+  /** 'on_track' | 'at_risk' | 'lagging' | 'done' */
+  self_status: string | null;
+  submitted_at: TimestampNull;
+  submitted_by: number | null;
+  reviewed_at: TimestampNull;
+  reviewed_by: number | null;
+  review_comment: string | null;
+  /** optimistic concurrency: bumped on every change, compared on review */
+  row_version: Generated<number>;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ReportTargetValueTable {
+  report_id: number;
+  target_id: number;
+  value: Numeric;
+}
+
+export interface ReportAttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  uploaded_at: TimestampDefault;
+}
+
+export interface TaskEventTable {
+  id: ColumnType<string, never, never>;
+  plan_id: number;
+  node_id: number;
+  at: TimestampDefault;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  kind: string;
+  report_id: number | null;
+  detail: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface PlanBulletinTable {
+  id: Generated<number>;
+  plan_id: number;
+  title: string;
+  period_label: string;
+  as_of: string;
+  summary: ColumnType<unknown, string | undefined, string>;
+  docx: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  xlsx: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  generated_by: number | null;
+  generated_at: TimestampDefault;
+}
+
+export interface NotificationTable {
+  id: ColumnType<string, never, never>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  plan_id: number | null;
+  node_id: number | null;
+  dedupe_key: string | null;
+  created_at: TimestampDefault;
+  read_at: TimestampNull;
+}
+
+export interface SchedulerJobTable {
+  job: string;
+  last_run_at: TimestampNull;
+  last_result: ColumnType<unknown, string | null | undefined, string | null>;
+  locked_until: TimestampNull;
+  locked_by: string | null;
 }
 
 export interface EnterpriseTable {
@@ -223,6 +349,15 @@ export interface DB {
   plan: PlanTable;
   plan_node: PlanNodeTable;
   plan_target: PlanTargetTable;
+  plan_revision: PlanRevisionTable;
+  plan_assignment: PlanAssignmentTable;
+  progress_report: ProgressReportTable;
+  report_target_value: ReportTargetValueTable;
+  report_attachment: ReportAttachmentTable;
+  task_event: TaskEventTable;
+  plan_bulletin: PlanBulletinTable;
+  notification: NotificationTable;
+  scheduler_job: SchedulerJobTable;
   region: RegionTable;
   region_change: RegionChangeTable;
   organization: OrganizationTable;

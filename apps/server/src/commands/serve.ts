@@ -2,6 +2,7 @@ import { loadDemo } from '@kechuang/core';
 import { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { printDemoAccounts } from './demo.ts';
+import { fileStoreFor } from './files.ts';
 import { consoleCtx, describeDb, openFromEnv } from './shared.ts';
 
 export function serveCommand() {
@@ -27,7 +28,12 @@ export function serveCommand() {
               '演示数据已载入过，演示账号不变。忘记密码时，先停止服务再运行：npx kechuang user reset-password --username planner --password <新密码> --no-must-change',
             );
         }
-        const app = await buildApp({ database, logger: !opts.quiet, trustProxy: Boolean(opts.trustProxy) });
+        const app = await buildApp({
+          database,
+          logger: !opts.quiet,
+          trustProxy: Boolean(opts.trustProxy),
+          files: fileStoreFor(cmd),
+        });
         const stop = async () => {
           await app.close();
           await database.close();

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { authPolicy } from '@kechuang/contracts';
-import { type AppCache, type Ctx, resolveSession, type SessionInfo } from '@kechuang/core';
+import { type AppCache, type Ctx, type FileStore, resolveSession, type SessionInfo } from '@kechuang/core';
 import type { DB, Kysely } from '@kechuang/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem.ts';
@@ -42,13 +42,14 @@ function foreignOrigin(request: FastifyRequest): boolean {
  * sign-in (unless the route is public), the CSRF token on cookie-authenticated mutations,
  * and a pending forced password change.
  */
-export function registerAuth(app: FastifyInstance, deps: { db: Kysely<DB>; cache: AppCache }) {
+export function registerAuth(app: FastifyInstance, deps: { db: Kysely<DB>; cache: AppCache; files?: FileStore | undefined }) {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
   const now = () => new Date();
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // One context object per request; the actor is filled in once the session is known.
     const ctx: Ctx = { db: deps.db, cache: deps.cache, ip: request.ip ?? null, now, actor: null };
+    if (deps.files) ctx.files = deps.files;
     const token = request.cookies?.[authPolicy.sessionCookie];
     const session = token ? await resolveSession(ctx, token) : null;
     ctx.actor = session?.actor ?? null;
