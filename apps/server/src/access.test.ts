@@ -3,6 +3,8 @@ import { goodInput } from '@kechuang/core/testing';
 import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicatorAccessEntries } from './indicator-access.ts';
+import { planExecutionAccessEntries } from './plan-execution-access.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
 /**
@@ -342,6 +344,101 @@ table['GET /api/enterprises/reserve'] = {
   reqIn: () => ({ method: 'GET', url: '/api/enterprises/reserve?region=430400' }),
   reqOut: () => ({ method: 'GET', url: '/api/enterprises/reserve?region=420100' }),
 };
+// IP items, incidents, disclosure: same scope as the yearly figures.
+const ipBody = (fx: Fx) => ({ number: `ZL${fx.fresh.seq()}`, kind: 'invention_patent', grantDate: '2022-01-01' });
+const incidentBody = (fx: Fx) => ({
+  date: `2025-0${1 + (fx.fresh.seq() % 9)}-1${fx.fresh.seq() % 10}`,
+  kind: 'safety',
+  severity: 'general',
+});
+/** a fresh in-scope enterprise the role may write (its own for the enterprise user) */
+const writableEnt = (fx: Fx) => fx.fresh.enterprise('430408', ownEnterpriseOrg(fx));
+async function seededRecord(fx: Fx, entId: number, kind: 'ip' | 'incident'): Promise<number> {
+  const db = fx.t.database.db;
+  if (kind === 'ip') {
+    const r = await db
+      .insertInto('enterprise_ip')
+      .values({
+        enterprise_id: entId,
+        number: `S${fx.fresh.seq()}`,
+        kind: 'utility_model',
+        data: JSON.stringify({ kind: 'utility_model' }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  }
+  const r = await db
+    .insertInto('enterprise_incident')
+    .values({ enterprise_id: entId, occurred_on: `2024-01-${10 + (fx.fresh.seq() % 18)}`, kind: 'quality', severity: 'general' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+table['POST /api/enterprises/:id/ip-items'] = {
+  in: entWriters,
+  out: [],
+  reqIn: async (fx) => ({ method: 'POST', url: `/api/enterprises/${await writableEnt(fx)}/ip-items`, payload: ipBody(fx) }),
+  reqOut: (fx) => ({ method: 'POST', url: `/api/enterprises/${fx.ids.entOut}/ip-items`, payload: ipBody(fx) }),
+};
+table['DELETE /api/enterprises/:id/ip-items/:itemId'] = {
+  in: entWriters,
+  out: [],
+  reqIn: async (fx) => {
+    const id = await writableEnt(fx);
+    return { method: 'DELETE', url: `/api/enterprises/${id}/ip-items/${await seededRecord(fx, id, 'ip')}` };
+  },
+  reqOut: async (fx) => ({
+    method: 'DELETE',
+    url: `/api/enterprises/${fx.ids.entOut}/ip-items/${await seededRecord(fx, fx.ids.entOut as number, 'ip')}`,
+  }),
+};
+table['POST /api/enterprises/:id/incidents'] = {
+  in: entWriters,
+  out: [],
+  reqIn: async (fx) => ({ method: 'POST', url: `/api/enterprises/${await writableEnt(fx)}/incidents`, payload: incidentBody(fx) }),
+  reqOut: (fx) => ({ method: 'POST', url: `/api/enterprises/${fx.ids.entOut}/incidents`, payload: incidentBody(fx) }),
+};
+table['DELETE /api/enterprises/:id/incidents/:itemId'] = {
+  in: entWriters,
+  out: [],
+  reqIn: async (fx) => {
+    const id = await writableEnt(fx);
+    return { method: 'DELETE', url: `/api/enterprises/${id}/incidents/${await seededRecord(fx, id, 'incident')}` };
+  },
+  reqOut: async (fx) => ({
+    method: 'DELETE',
+    url: `/api/enterprises/${fx.ids.entOut}/incidents/${await seededRecord(fx, fx.ids.entOut as number, 'incident')}`,
+  }),
+};
+table['PUT /api/enterprises/:id/disclosure'] = {
+  in: entWriters,
+  out: [],
+  reqIn: async (fx) => ({
+    method: 'PUT',
+    url: `/api/enterprises/${await writableEnt(fx)}/disclosure`,
+    payload: { ipComplete: true, incidentsComplete: true },
+  }),
+  reqOut: (fx) => ({
+    method: 'PUT',
+    url: `/api/enterprises/${fx.ids.entOut}/disclosure`,
+    payload: { ipComplete: true, incidentsComplete: true },
+  }),
+};
+// 高企后备库 rules: read by the bureau's readers, versions added by admin and planner within their region.
+table['GET /api/enterprises/reserve/rules'] = {
+  in: regionWide,
+  out: [],
+  reqIn: () => ({ method: 'GET', url: '/api/enterprises/reserve/rules?region=430400' }),
+  reqOut: () => ({ method: 'GET', url: '/api/enterprises/reserve/rules?region=420100' }),
+};
+const rulesBody = (region: string) => ({ regionCode: region, effectiveFrom: '2099-01-01', rules: { maxUnmet: 2 } });
+table['PUT /api/enterprises/reserve/rules'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: () => ({ method: 'PUT', url: '/api/enterprises/reserve/rules', payload: rulesBody('430421') }),
+  reqOut: () => ({ method: 'PUT', url: '/api/enterprises/reserve/rules', payload: rulesBody('420102') }),
+};
 // Bulk exchange: export for the bureau's readers; import (dry run of an in-scope file) for admin and planner.
 table['GET /api/enterprises/export'] = {
   in: regionWide,
@@ -359,12 +456,118 @@ table['POST /api/enterprises/import'] = {
     payload: importFile,
   }),
 };
+// The notification centre: everyone reads and marks their own; "out" is another user's notification.
+const notificationOf = async (fx: Fx, userId: number) =>
+  String(
+    (
+      await fx.t.database.db
+        .insertInto('notification')
+        .values({ user_id: userId, kind: 'reminder.due_soon', title: '提醒' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
+table['GET /api/notifications'] = { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/notifications?unread=true' }) };
+table['GET /api/notifications/unread-count'] = { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/notifications/unread-count' }) };
+table['POST /api/notifications/:id/read'] = {
+  in: everyone,
+  out: [],
+  reqIn: async (fx) => ({
+    method: 'POST',
+    url: `/api/notifications/${await notificationOf(fx, fx.ids[`user:${fx.role}`] as number)}/read`,
+  }),
+  reqOut: async (fx) => ({ method: 'POST', url: `/api/notifications/${await notificationOf(fx, await fx.fresh.user('420102'))}/read` }),
+};
+table['POST /api/notifications/read-all'] = { in: everyone, reqIn: () => ({ method: 'POST', url: '/api/notifications/read-all' }) };
+// A plan's workbook: export for the bureau's readers, import (a dry run of an empty edit) for admin and planner.
+const planWorkbook = async (planId: number) => {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('任务').addRow(['任务ID', '任务名称']);
+  book.addWorksheet('_kechuang').addRows([
+    ['planId', planId],
+    ['version', 1],
+  ]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+};
+table['GET /api/plans/:id/xlsx'] = {
+  in: regionWide,
+  out: [],
+  reqIn: (fx) => ({ method: 'GET', url: `/api/plans/${fx.ids.planIn}/xlsx` }),
+  reqOut: (fx) => ({ method: 'GET', url: `/api/plans/${fx.ids.planOut}/xlsx` }),
+};
+table['POST /api/plans/:id/xlsx'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: async (fx) => ({
+    method: 'POST',
+    url: `/api/plans/${fx.ids.planIn}/xlsx?dryRun=true`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: await planWorkbook(fx.ids.planIn as number),
+  }),
+  reqOut: async (fx) => ({
+    method: 'POST',
+    url: `/api/plans/${fx.ids.planOut}/xlsx?dryRun=true`,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: await planWorkbook(fx.ids.planOut as number),
+  }),
+};
+// 进度通报: the archive and downloads for the bureau's readers, generating for admin and planner.
+const bulletinOf = async (fx: Fx, planId: number) =>
+  (
+    await fx.t.database.db
+      .insertInto('plan_bulletin')
+      .values({
+        plan_id: planId,
+        title: '通报',
+        period_label: '一季度',
+        as_of: '2026-04-10',
+        docx: Buffer.from('d'),
+        xlsx: Buffer.from('x'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+table['GET /api/plans/:id/bulletins'] = {
+  in: regionWide,
+  out: [],
+  reqIn: (fx) => ({ method: 'GET', url: `/api/plans/${fx.ids.planIn}/bulletins` }),
+  reqOut: (fx) => ({ method: 'GET', url: `/api/plans/${fx.ids.planOut}/bulletins` }),
+};
+table['POST /api/plans/:id/bulletins'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: (fx) => ({
+    method: 'POST',
+    url: `/api/plans/${fx.ids.planIn}/bulletins`,
+    payload: { periodLabel: '2026年5月', asOf: '2026-05-31' },
+  }),
+  reqOut: (fx) => ({
+    method: 'POST',
+    url: `/api/plans/${fx.ids.planOut}/bulletins`,
+    payload: { periodLabel: '2026年5月', asOf: '2026-05-31' },
+  }),
+};
+table['GET /api/plans/:id/bulletins/:bulletinId/:format'] = {
+  in: regionWide,
+  out: [],
+  reqIn: async (fx) => ({
+    method: 'GET',
+    url: `/api/plans/${fx.ids.planIn}/bulletins/${await bulletinOf(fx, fx.ids.planIn as number)}/docx`,
+  }),
+  reqOut: async (fx) => ({
+    method: 'GET',
+    url: `/api/plans/${fx.ids.planOut}/bulletins/${await bulletinOf(fx, fx.ids.planOut as number)}/xlsx`,
+  }),
+};
 table['GET /api/audit'] = {
   in: ['admin'],
   out: [],
   reqIn: () => ({ method: 'GET', url: '/api/audit' }),
   reqOut: () => ({ method: 'GET', url: '/api/audit?region=420100' }),
 };
+
+Object.assign(table, indicatorAccessEntries());
+Object.assign(table, planExecutionAccessEntries());
 
 function entryFor(route: string): Entry | undefined {
   return table[route] ?? (route.startsWith('GET /api/docs') ? table['GET /api/docs*'] : undefined);

@@ -18,8 +18,12 @@ import { enterpriseRoutes } from './routes/enterprise.ts';
 import { enterpriseRegistryRoutes } from './routes/enterprise-registry.ts';
 import { enterpriseTransferRoutes } from './routes/enterprise-transfer.ts';
 import { healthRoutes } from './routes/health.ts';
+import { indicatorRoutes } from './routes/indicator.ts';
+import { notificationRoutes } from './routes/notification.ts';
 import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
+import { planExecutionRoutes } from './routes/plan-execution.ts';
+import { planTransferRoutes } from './routes/plan-transfer.ts';
 import { regionRoutes } from './routes/region.ts';
 import { userRoutes } from './routes/user.ts';
 import { version } from './version.ts';
@@ -74,7 +78,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: '科创 Kechuang API', description: '科技局年度工作平台的 REST 接口。错误统一为 application/problem+json。', version },
-      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise'].map((name) => ({ name })),
+      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise', 'notification', 'indicator'].map((name) => ({
+        name,
+      })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -91,9 +97,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes);
       await api.register(auditRoutes);
       await api.register(planRoutes);
+      await api.register(planExecutionRoutes);
+      await api.register(notificationRoutes);
+      await api.register(planTransferRoutes);
       await api.register(enterpriseRoutes);
       await api.register(enterpriseRegistryRoutes);
       await api.register(enterpriseTransferRoutes);
+      await api.register(indicatorRoutes);
     },
     { prefix: '/api' },
   );

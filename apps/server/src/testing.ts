@@ -34,12 +34,12 @@ export function cookiesOf(res: LightMyRequestResponse): Record<string, string> {
 }
 
 /** A server on a fresh test schema with the demo organisations and accounts. */
-export async function createTestApp(opts: { cache?: boolean; demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { cache?: boolean; demo?: boolean; demoPlan?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDb();
   const cache = opts.cache ? new MemoryCache() : noCache;
   const files = new LocalFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-files-')));
   const ctx = (): Ctx => ({ db: database.db, actor: null, ip: null, now: () => new Date(), cache, via: 'test', files });
-  if (opts.demo !== false) await loadDemo(ctx(), { password: demoPassword });
+  if (opts.demo !== false) await loadDemo(ctx(), { password: demoPassword, withPlan: opts.demoPlan ?? false });
   const app = await buildApp({ database, webDir: null, cache, files });
   await app.ready();
   return {

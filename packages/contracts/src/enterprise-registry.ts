@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf, ZPageQuery } from './common.ts';
 import { ZAssessmentResult, ZEnterpriseYear, ZIsoDate } from './enterprise.ts';
+import { ZEnterpriseDisclosure, ZEnterpriseIncident, ZEnterpriseIp, ZReserveRuleSet, ZReserveVerdict } from './enterprise-records.ts';
 import { ZUscc } from './org.ts';
 import { ZRegionCode } from './region.ts';
 
@@ -70,6 +71,9 @@ export type TEnterprise = z.infer<typeof ZEnterprise>;
 export const ZEnterpriseDetail = ZEnterprise.extend({
   years: z.array(ZEnterpriseYear),
   statuses: z.array(ZLadderStatus).describe('the whole ladder history, oldest first'),
+  ipItems: z.array(ZEnterpriseIp).describe('知识产权, by grant date'),
+  incidents: z.array(ZEnterpriseIncident).describe('事故与违法记录, newest first'),
+  disclosure: ZEnterpriseDisclosure.describe('whether the two lists are declared complete'),
 }).meta({ id: 'EnterpriseDetail' });
 export type TEnterpriseDetail = z.infer<typeof ZEnterpriseDetail>;
 
@@ -152,6 +156,21 @@ export const ZReserveEntry = z.object({
   scoreMin: z.number().int(),
   scoreMax: z.number().int(),
   gaps: z.array(ZReserveGap),
+  verdicts: z.array(ZReserveVerdict).describe('each applied rule and how the enterprise fared'),
 });
-export const ZReservePool = z.object({ regionCode: ZRegionCode, at: ZIsoDate, items: z.array(ZReserveEntry) }).meta({ id: 'ReservePool' });
+export const ZReserveExcluded = z.object({
+  enterprise: ZEnterprise,
+  unmet: z.number().int(),
+  unknown: z.number().int(),
+  failed: z.array(ZReserveVerdict).describe('the rules that excluded the enterprise'),
+});
+export const ZReservePool = z
+  .object({
+    regionCode: ZRegionCode,
+    at: ZIsoDate,
+    rules: ZReserveRuleSet.describe('the admission rules applied'),
+    items: z.array(ZReserveEntry),
+    excluded: z.array(ZReserveExcluded).describe('candidates the rules kept out, closest first (at most `limit`)'),
+  })
+  .meta({ id: 'ReservePool' });
 export type TReservePool = z.infer<typeof ZReservePool>;

@@ -3,8 +3,8 @@ import { ZRegionCode } from './region.ts';
 
 /*
  * Bulk exchange of the enterprise registry as .xlsx (issue 6): export of the actor's scope, and an
- * all-or-nothing import of enterprises (upsert by 统一社会信用代码) and yearly figures (upsert by
- * credit code and year). Money travels as 万元 in the workbook and as integer 分 everywhere else.
+ * all-or-nothing import of enterprises (upsert by 统一社会信用代码), yearly figures (upsert by
+ * credit code and year), IP items (by credit code and number) and incidents (by credit code, date, kind). Money travels as 万元 in the workbook and as integer 分 everywhere else.
  *
  * Errors: a dry run (the default) answers 200 with every row-level problem in `errors` and
  * `applied: false`. A real import (`dryRun=false`) either applies everything (200, `applied: true`,
@@ -13,7 +13,7 @@ import { ZRegionCode } from './region.ts';
  */
 export const enterpriseTransferLimits = { uploadBytes: 10 * 1024 * 1024, rows: 20_000 } as const;
 
-export const enterpriseSheetNames = { enterprises: '企业名录', years: '年度数据' } as const;
+export const enterpriseSheetNames = { enterprises: '企业名录', years: '年度数据', ipItems: '知识产权', incidents: '事故记录' } as const;
 
 export const ZImportRowError = z
   .object({
@@ -41,6 +41,8 @@ export const ZEnterpriseImportResult = z
     updated: z.number().int().describe('registered enterprises whose record changes'),
     unchanged: z.number().int().describe('registered enterprises whose row matches the record'),
     years: z.number().int().describe('enterprise-year rows saved (created or replaced)'),
+    ipItems: z.number().int().describe('IP items saved (upsert by credit code and 专利号/登记号)'),
+    incidents: z.number().int().describe('incidents saved (upsert by credit code, date and kind)'),
     errors: z.array(ZImportRowError).describe('every row-level problem; empty when the file can be applied'),
   })
   .meta({ id: 'EnterpriseImportResult' });

@@ -13,8 +13,16 @@ import { z } from 'zod';
 z.config(z.locales.zhCN());
 
 export * from './enterprise.ts';
+export * from './enterprise-records.ts';
 export * from './enterprise-registry.ts';
 export * from './enterprise-transfer.ts';
+export * from './indicator.ts';
+export * from './indicator-evaluation.ts';
+export * from './indicator-run.ts';
+export * from './indicator-view.ts';
+export * from './notification.ts';
 export * from './plan.ts';
 export * from './plan-draft.ts';
+export * from './plan-execution.ts';
 export * from './plan-import.ts';
+export * from './plan-transfer.ts';

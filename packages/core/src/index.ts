@@ -23,30 +23,126 @@ export {
   selectPacks,
 } from './enterprise/index.ts';
 export {
+  addEnterpriseIncident,
+  addEnterpriseIp,
   addLadderStatus,
+  applyReserveRules,
   assessStoredEnterprise,
   createEnterprise,
   enterpriseFunnel,
   exportEnterprisesXlsx,
   getEnterprise,
+  getReserveRules,
   hnteValidTo,
   importEnterprisesXlsx,
   listEnterprises,
   rebuildAllLadders,
   refreshLadder,
+  removeEnterpriseIncident,
+  removeEnterpriseIp,
   reservePool,
+  reserveRulesInForce,
   saveEnterpriseYear,
+  saveReserveRules,
+  setEnterpriseDisclosure,
   updateEnterprise,
 } from './enterprise-registry/index.ts';
+export {
+  compareRegions,
+  createIndicator,
+  createRun,
+  createScheme,
+  exportRunXlsx,
+  exportValuesXlsx,
+  gatherInput,
+  getIndicator,
+  getRun,
+  getRunRegion,
+  getScheme,
+  importValues,
+  indicatorRanking,
+  listIndicators,
+  listRuns,
+  listSchemes,
+  listValues,
+  loadCatalog,
+  planTargetsFor,
+  recordValue,
+  regionProfile,
+  syncRegistryIndicators,
+  updateIndicator,
+  updateScheme,
+  valueHistory,
+  writeValues,
+} from './indicator/index.ts';
+export { inAppChannel, type NotificationChannel, type NotificationMessage, sendNotifications } from './notification/channel.ts';
+export {
+  listMyNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  unreadNotificationCount,
+} from './notification/notifications.ts';
 export { getOrg, listOrgs } from './org/list-orgs.ts';
 export { createOrg, setOrgDisabled, updateOrg } from './org/save-org.ts';
 export { createPlan, orderTree } from './plan/create-plan.ts';
 export { importPlanDocument, importPlanText } from './plan/import-plan-document.ts';
 export { getPlan, listPlans } from './plan/list-plans.ts';
+export type { BulletinInput } from './plan-execution/bulletin-content.ts';
+export { renderBulletinDocx } from './plan-execution/bulletin-docx.ts';
+export { bulletinSheetNames, renderBulletinXlsx } from './plan-execution/bulletin-xlsx.ts';
+export { generateBulletin, getBulletinFile, listBulletins } from './plan-execution/generate-bulletin.ts';
+export {
+  addPlanNode,
+  defaultStatusRules,
+  deleteAttachment,
+  deleteReportDraft,
+  downloadAttachment,
+  getInbox,
+  getPlanDashboard,
+  getPlanExec,
+  getPlanProgress,
+  getReport,
+  getTaskDetail,
+  listPlanRevisions,
+  listReviewQueue,
+  loadPlanProgress,
+  patchPlanMeta,
+  patchPlanNode,
+  removePlanNode,
+  reorderPlanNodes,
+  reviewReport,
+  reviseReport,
+  type StatusRules,
+  saveReportDraft,
+  setAssignments,
+  setPlanPublished,
+  submitReport,
+  suggestAssignments,
+  targetStatus,
+  targetStatusLabels,
+  taskStatus,
+  taskStatusLabels,
+  updateReportDraft,
+  uploadAttachment,
+} from './plan-execution/index.ts';
+export { exportPlanXlsx } from './plan-execution/plan-xlsx-export.ts';
+export { importPlanXlsx } from './plan-execution/plan-xlsx-import.ts';
+export {
+  bureauDate,
+  defaultReminderRule,
+  loadReminderRule,
+  pendingReminders,
+  type ReminderRule,
+  reminderJob,
+  runReminders,
+} from './plan-execution/reminders.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';
+export { jobStates } from './scheduler/lease.ts';
+export { type Job, Scheduler, schedulerOwner } from './scheduler/scheduler.ts';
 export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
+export { type S3Config, S3FileStore, s3ConfigFromEnv, signV4 } from './storage/s3-file-store.ts';
 export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from './user/account-actions.ts';
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';

@@ -4,6 +4,8 @@ import * as m0002 from './migrations/0002_regions.ts';
 import * as m0003 from './migrations/0003_plans.ts';
 import * as m0004 from './migrations/0004_enterprises.ts';
 import * as m0005 from './migrations/0005_plan_execution.ts';
+import * as m0006 from './migrations/0006_enterprise_ip.ts';
+import * as m0007 from './migrations/0007_indicators.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0003_plans': m0003,
   '0004_enterprises': m0004,
   '0005_plan_execution': m0005,
+  '0006_enterprise_ip': m0006,
+  '0007_indicators': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

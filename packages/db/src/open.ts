@@ -38,6 +38,8 @@ export interface OpenOptions {
 const DATE_OID = 1082;
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+const DATE_ARRAY_OID = 1182;
+const TEXT_ARRAY_OID = 1009;
 const keepText = (v: string) => v;
 
 export async function openDb(opts: OpenOptions = {}): Promise<Database> {
@@ -46,7 +48,10 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
   if (databaseUrl) {
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === DATE_OID || oid === INT8_OID || oid === NUMERIC_OID ? keepText : pg.types.getTypeParser(oid, format as 'text'),
+        oid === DATE_OID || oid === INT8_OID || oid === NUMERIC_OID
+          ? keepText
+          : // date[] as an array of 'YYYY-MM-DD' strings, as PGlite returns it (not Date objects)
+            pg.types.getTypeParser(oid === DATE_ARRAY_OID ? TEXT_ARRAY_OID : oid, format as 'text'),
     };
     const pool = new pg.Pool({
       connectionString: databaseUrl,

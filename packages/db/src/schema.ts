@@ -223,6 +223,32 @@ export interface ProgressReportTable {
   updated_at: TimestampDefault;
 }
 
+/** Per (task, unit): what its reports add up to, kept current by triggers on progress_report (0005). */
+export interface ReportTallyTable {
+  node_id: number;
+  org_id: number;
+  plan_id: number;
+  /** comma-separated periods with a submitted or accepted report */
+  reported: Generated<string>;
+  /** comma-separated periods with a report submitted by its due date */
+  on_time: Generated<string>;
+  /** comma-separated periods with a report awaiting review */
+  awaiting: Generated<string>;
+  /** comma-separated period|id|version of returned reports no later version supersedes */
+  returned: Generated<string>;
+  /** comma-separated period|id|version of drafts */
+  drafts: Generated<string>;
+  pending: Generated<number>;
+  latest_id: number | null;
+  latest_period: string | null;
+  latest_period_end: string | null;
+  latest_version: number | null;
+  latest_status: string | null;
+  latest_percent: number | null;
+  latest_submitted_at: TimestampNull;
+  last_submitted_at: TimestampNull;
+}
+
 export interface ReportTargetValueTable {
   report_id: number;
   target_id: number;
@@ -332,6 +358,46 @@ export interface EnterpriseLadderSpanTable {
   valid_to: string | null;
 }
 
+/** 知识产权 of an enterprise (0006); data = one ZIpItem */
+export interface EnterpriseIpTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  number: string;
+  kind: string;
+  data: Json;
+  created_at: TimestampDefault;
+}
+
+/** safety / quality / environment incidents of an enterprise (0006) */
+export interface EnterpriseIncidentTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  occurred_on: string;
+  kind: string;
+  severity: string;
+  note: string | null;
+  created_at: TimestampDefault;
+}
+
+/** the enterprise's declaration that its IP / incident lists are complete (0006) */
+export interface EnterpriseDisclosureTable {
+  enterprise_id: number;
+  ip_complete: Generated<boolean>;
+  incidents_complete: Generated<boolean>;
+  updated_at: TimestampDefault;
+}
+
+/** 高企后备库 admission rules per region, versioned (0006); rules = one ZReserveRules */
+export interface EnterpriseReserveRulesTable {
+  id: Generated<number>;
+  region_code: string;
+  version: number;
+  effective_from: string;
+  rules: Json;
+  note: string | null;
+  created_at: TimestampDefault;
+}
+
 /** derived: per county, rung and year, spans started minus spans ended */
 export interface EnterpriseLadderTallyTable {
   region_code: string;
@@ -340,12 +406,91 @@ export interface EnterpriseLadderTallyTable {
   delta: number;
 }
 
+/** the indicator catalog (0007) */
+export interface IndicatorTable {
+  code: string;
+  name_zh: string;
+  name_en: Generated<string>;
+  unit: string;
+  category: string;
+  definition: Generated<string>;
+  caliber: Generated<string>;
+  polarity: string;
+  aggregation: string;
+  numerator_code: string | null;
+  denominator_code: string | null;
+  scale: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  derived: ColumnType<boolean, never, never>;
+  decimals: Generated<number>;
+  builtin: Generated<boolean>;
+  owner_region_code: string | null;
+  position: Generated<number>;
+  version: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+/** every version of an indicator value; the current one has superseded_at null */
+export interface IndicatorValueTable {
+  id: Generated<string>;
+  indicator_code: string;
+  region_code: string;
+  period: string;
+  kind: string;
+  value: ColumnType<string, number | string, number | string>;
+  source: string;
+  source_ref: string | null;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_via: string | null;
+  recorded_at: TimestampDefault;
+  superseded_at: TimestampNull;
+  superseded_by: string | null;
+}
+
+export interface EvaluationSchemeTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  level: number;
+  parent_region_code: string;
+  definition: Json;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface EvaluationRunTable {
+  id: Generated<number>;
+  scheme_id: number;
+  scheme_version: number;
+  year: number;
+  definition: Json;
+  result: Json;
+  sensitivity: Json;
+  origins: Json;
+  region_count: number;
+  previous_ranks_from: string;
+  computed_by: number | null;
+  computed_via: string | null;
+  computed_at: TimestampDefault;
+}
+
 export interface DB {
+  indicator: IndicatorTable;
+  indicator_value: IndicatorValueTable;
+  evaluation_scheme: EvaluationSchemeTable;
+  evaluation_run: EvaluationRunTable;
   enterprise_ladder_span: EnterpriseLadderSpanTable;
   enterprise_ladder_tally: EnterpriseLadderTallyTable;
   enterprise: EnterpriseTable;
   enterprise_year: EnterpriseYearTable;
   enterprise_status: EnterpriseStatusTable;
+  enterprise_ip: EnterpriseIpTable;
+  enterprise_incident: EnterpriseIncidentTable;
+  enterprise_disclosure: EnterpriseDisclosureTable;
+  enterprise_reserve_rules: EnterpriseReserveRulesTable;
   plan: PlanTable;
   plan_node: PlanNodeTable;
   plan_target: PlanTargetTable;
@@ -353,6 +498,7 @@ export interface DB {
   plan_assignment: PlanAssignmentTable;
   progress_report: ProgressReportTable;
   report_target_value: ReportTargetValueTable;
+  report_tally: ReportTallyTable;
   report_attachment: ReportAttachmentTable;
   task_event: TaskEventTable;
   plan_bulletin: PlanBulletinTable;

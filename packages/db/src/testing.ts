@@ -38,7 +38,7 @@ export async function createTestDb(): Promise<Database> {
     await admin.end();
     const types = {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 1082 || oid === 20 || oid === 1700 ? keepText : pg.types.getTypeParser(oid, format as 'text'),
+        oid === 1082 || oid === 20 || oid === 1700 ? keepText : pg.types.getTypeParser(oid === 1182 ? 1009 : oid, format as 'text'),
     };
     const pool = new pg.Pool({ connectionString: url, max: 4, types, options: `-c search_path=${schema}` });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -67,4 +67,20 @@ export async function createTestDb(): Promise<Database> {
       await pglite.exec(`set search_path to public; drop schema ${schema} cascade`);
     },
   };
+}
+
+/**
+ * Another handle on the same test database through connections of its own, as a second server
+ * process would have (PostgreSQL: a separate pool on the same schema). PGlite has one connection
+ * per process, so there it is the same handle.
+ */
+export async function secondConnection(database: Database): Promise<Kysely<DB>> {
+  if (database.kind !== 'postgres' || !database.databaseUrl) return database.db;
+  const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(database.db);
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === 1082 || oid === 20 || oid === 1700 ? keepText : pg.types.getTypeParser(oid === 1182 ? 1009 : oid, format as 'text'),
+  };
+  const pool = new pg.Pool({ connectionString: database.databaseUrl, max: 2, types, options: `-c search_path=${rows[0]?.s}` });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

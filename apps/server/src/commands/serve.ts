@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { printDemoAccounts } from './demo.ts';
 import { fileStoreFor } from './files.ts';
+import { startScheduler } from './scheduler.ts';
 import { consoleCtx, describeDb, openFromEnv } from './shared.ts';
 
 export function serveCommand() {
@@ -14,9 +15,18 @@ export function serveCommand() {
     .option('--demo-password <pw>', '演示账号统一密码（默认随机）', process.env.KECHUANG_DEMO_PASSWORD)
     .option('--trust-proxy', '位于反向代理之后（使用 X-Forwarded-For 记录来源地址）')
     .option('--quiet', '不输出请求日志')
+    .option('--no-scheduler', '不在本进程运行定时任务（到期提醒）')
     .action(
       async (
-        opts: { port: string; host: string; demo?: boolean; demoPassword?: string; trustProxy?: boolean; quiet?: boolean },
+        opts: {
+          port: string;
+          host: string;
+          demo?: boolean;
+          demoPassword?: string;
+          trustProxy?: boolean;
+          quiet?: boolean;
+          scheduler: boolean;
+        },
         cmd: Command,
       ) => {
         const database = await openFromEnv(cmd);
@@ -34,7 +44,9 @@ export function serveCommand() {
           trustProxy: Boolean(opts.trustProxy),
           files: fileStoreFor(cmd),
         });
+        const scheduler = opts.scheduler ? startScheduler(database, (m) => console.error(m)) : null;
         const stop = async () => {
+          await scheduler?.stop();
           await app.close();
           await database.close();
           process.exit(0);

@@ -3,8 +3,12 @@ import {
   ZEnterpriseAssessmentQuery,
   ZEnterpriseCreate,
   ZEnterpriseDetail,
+  ZEnterpriseDisclosure,
+  ZEnterpriseIncidentInput,
+  ZEnterpriseIpInput,
   ZEnterpriseListQuery,
   ZEnterprisePage,
+  ZEnterpriseRecordParams,
   ZEnterpriseUpdate,
   ZEnterpriseYearInput,
   ZEnterpriseYearParams,
@@ -14,16 +18,26 @@ import {
   ZLadderStatusInput,
   ZReservePool,
   ZReserveQuery,
+  ZReserveRulesInput,
+  ZReserveRulesQuery,
+  ZReserveRulesView,
 } from '@kechuang/contracts';
 import {
+  addEnterpriseIncident,
+  addEnterpriseIp,
   addLadderStatus,
   assessStoredEnterprise,
   createEnterprise,
   enterpriseFunnel,
   getEnterprise,
+  getReserveRules,
   listEnterprises,
+  removeEnterpriseIncident,
+  removeEnterpriseIp,
   reservePool,
   saveEnterpriseYear,
+  saveReserveRules,
+  setEnterpriseDisclosure,
   updateEnterprise,
 } from '@kechuang/core';
 import type { Routes } from './types.ts';
@@ -50,6 +64,30 @@ export const enterpriseRegistryRoutes: Routes = async (app) => {
     '/enterprises/reserve',
     { schema: { tags, summary: '高企后备库（按接近程度排序，含差距）', querystring: ZReserveQuery, response: { 200: ZReservePool } } },
     async (request) => reservePool(request.ctx, request.query),
+  );
+  app.get(
+    '/enterprises/reserve/rules',
+    {
+      schema: {
+        tags,
+        summary: '高企后备库入库规则（在用版本与本地区历史版本）',
+        querystring: ZReserveRulesQuery,
+        response: { 200: ZReserveRulesView },
+      },
+    },
+    async (request) => getReserveRules(request.ctx, request.query),
+  );
+  app.put(
+    '/enterprises/reserve/rules',
+    {
+      schema: {
+        tags,
+        summary: '新增高企后备库入库规则版本（按生效日期）',
+        body: ZReserveRulesInput,
+        response: { 200: ZReserveRulesView },
+      },
+    },
+    async (request) => saveReserveRules(request.ctx, request.body),
   );
   app.get(
     '/enterprises/:id',
@@ -86,6 +124,49 @@ export const enterpriseRegistryRoutes: Routes = async (app) => {
       },
     },
     async (request) => addLadderStatus(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/enterprises/:id/ip-items',
+    {
+      schema: { tags, summary: '登记知识产权', params: ZIdParams, body: ZEnterpriseIpInput, response: { 200: ZEnterpriseDetail } },
+    },
+    async (request) => addEnterpriseIp(request.ctx, request.params.id, request.body),
+  );
+  app.delete(
+    '/enterprises/:id/ip-items/:itemId',
+    { schema: { tags, summary: '删除知识产权', params: ZEnterpriseRecordParams, response: { 200: ZEnterpriseDetail } } },
+    async (request) => removeEnterpriseIp(request.ctx, request.params.id, request.params.itemId),
+  );
+  app.post(
+    '/enterprises/:id/incidents',
+    {
+      schema: {
+        tags,
+        summary: '登记安全、质量、环境事故或失信记录',
+        params: ZIdParams,
+        body: ZEnterpriseIncidentInput,
+        response: { 200: ZEnterpriseDetail },
+      },
+    },
+    async (request) => addEnterpriseIncident(request.ctx, request.params.id, request.body),
+  );
+  app.delete(
+    '/enterprises/:id/incidents/:itemId',
+    { schema: { tags, summary: '删除事故记录', params: ZEnterpriseRecordParams, response: { 200: ZEnterpriseDetail } } },
+    async (request) => removeEnterpriseIncident(request.ctx, request.params.id, request.params.itemId),
+  );
+  app.put(
+    '/enterprises/:id/disclosure',
+    {
+      schema: {
+        tags,
+        summary: '声明知识产权、事故记录是否已完整填报',
+        params: ZIdParams,
+        body: ZEnterpriseDisclosure,
+        response: { 200: ZEnterpriseDetail },
+      },
+    },
+    async (request) => setEnterpriseDisclosure(request.ctx, request.params.id, request.body),
   );
   app.get(
     '/enterprises/:id/assessment',

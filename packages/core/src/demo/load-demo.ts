@@ -5,6 +5,8 @@ import type { Ctx } from '../context.ts';
 import { refreshLadder } from '../enterprise-registry/index.ts';
 import { demoOrgs, demoUsers } from './demo-data.ts';
 import { demoEnterprises } from './demo-enterprises.ts';
+import { loadDemoIndicators } from './demo-indicators.ts';
+import { loadDemoPlan } from './demo-plan.ts';
 
 export interface DemoAccount {
   username: string;
@@ -17,7 +19,7 @@ export interface DemoAccount {
  * only in a database set up this way; a production install created with `kechuang user add` has none.
  * Returns the accounts with their passwords, or null when demo data was already there.
  */
-export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Promise<DemoAccount[] | null> {
+export async function loadDemo(ctx: Ctx, opts: { password?: string; withPlan?: boolean } = {}): Promise<DemoAccount[] | null> {
   const done = await ctx.db.selectFrom('setting').select('key').where('key', '=', 'demo').executeTakeFirst();
   if (done) return null;
   const accounts = demoUsers.map((u) => ({ ...u, password: opts.password ?? generatePassword() }));
@@ -32,8 +34,9 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
         .executeTakeFirstOrThrow();
       ids.set(o.key, row.id);
     }
+    const userIds = new Map<string, number>();
     for (const [i, a] of accounts.entries()) {
-      await tx
+      const user = await tx
         .insertInto('app_user')
         .values({
           username: a.username,
@@ -43,7 +46,9 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
           password_hash: hashes[i] as string,
           must_change_password: false,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      userIds.set(a.username, user.id);
     }
     for (const e of demoEnterprises) {
       const { id } = await tx
@@ -76,6 +81,8 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
         .execute();
       await refreshLadder(tx, id);
     }
+    await loadDemoIndicators(tx, ctx.now());
+    if (opts.withPlan !== false) await loadDemoPlan(tx, ids, userIds, ctx.now());
     await tx
       .insertInto('setting')
       .values({ key: 'demo', value: sql`'true'::jsonb` as unknown as string })

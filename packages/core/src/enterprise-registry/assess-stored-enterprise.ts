@@ -1,6 +1,7 @@
 import { type TAssessmentResult, type TEnterprise, type TEnterpriseYear, ZAssessmentInput } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
 import { assessEnterprise } from '../enterprise/index.ts';
+import { assessmentRecords, type EnterpriseRecords, loadRecords } from './enterprise-records.repository.ts';
 import { assertReadable, requireRegistryReader } from './enterprise-registry.policy.ts';
 import { findEnterprise, isoDay, loadYears } from './enterprise-registry.repository.ts';
 
@@ -9,11 +10,14 @@ export interface StoredFacts {
   years: TEnterpriseYear[];
   /** the latest 高新技术企业 certificate in the ladder history, null when there is none */
   hnteCertificate: { issueDate: string; number?: string } | null;
+  /** stored IP items, incidents and the completeness declaration; absent = none stored (unknown) */
+  records?: EnterpriseRecords | undefined;
 }
 
 /**
- * The assessment input from what the registry holds. What it does not hold (IP items, incidents,
- * self-assessed bands…) stays absent and is reported as 'unknown', never as 'unmet'.
+ * The assessment input from what the registry holds. What it does not hold (self-assessed bands,
+ * credit listings…, and IP items or incidents not declared) stays absent and is reported as
+ * 'unknown', never as 'unmet'.
  */
 export function assessmentInputOf(facts: StoredFacts) {
   const e = facts.enterprise;
@@ -25,6 +29,7 @@ export function assessmentInputOf(facts: StoredFacts) {
     ...(e.registeredOn ? { registrationDate: e.registeredOn } : {}),
     years: facts.years.slice(-20),
     hnteCertificate: facts.hnteCertificate,
+    ...assessmentRecords(facts.records),
   });
 }
 
@@ -37,8 +42,9 @@ export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) 
   const actor = requireRegistryReader(ctx);
   const today = isoDay(ctx.now());
   const enterprise = assertReadable(actor, await findEnterprise(ctx.db, id, today), id);
-  const [years, cert] = await Promise.all([
+  const [years, records, cert] = await Promise.all([
     loadYears(ctx.db, id),
+    loadRecords(ctx.db, id),
     ctx.db
       .selectFrom('enterprise_status')
       .select(['valid_from', 'reference'])
@@ -48,5 +54,5 @@ export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) 
       .executeTakeFirst(),
   ]);
   const hnteCertificate = cert ? { issueDate: cert.valid_from, ...(cert.reference ? { number: cert.reference } : {}) } : null;
-  return { enterpriseId: id, result: assessFacts({ enterprise, years, hnteCertificate }, at ?? today) };
+  return { enterpriseId: id, result: assessFacts({ enterprise, years, hnteCertificate, records }, at ?? today) };
 }

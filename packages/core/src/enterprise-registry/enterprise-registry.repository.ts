@@ -7,6 +7,7 @@ import {
   type TLadderRung,
 } from '@kechuang/contracts';
 import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
+import { loadRecords } from './enterprise-records.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -87,12 +88,14 @@ export async function loadYears(db: Db, id: number): Promise<TEnterpriseYear[]> 
 export async function loadEnterpriseDetail(db: Db, id: number, today: string): Promise<TEnterpriseDetail | null> {
   const enterprise = await findEnterprise(db, id, today);
   if (!enterprise) return null;
-  const [years, statuses] = await Promise.all([
+  const [years, statuses, records] = await Promise.all([
     loadYears(db, id),
     db.selectFrom('enterprise_status').selectAll().where('enterprise_id', '=', id).orderBy('valid_from').orderBy('id').execute(),
+    loadRecords(db, id),
   ]);
   return {
     ...enterprise,
+    ...records,
     years,
     statuses: statuses.map((s) => ({
       id: s.id,

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Ctx } from '../context.ts';
 import { inRegionScope } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
+import { toIncident, toIp } from './enterprise-records.repository.ts';
+import { incidentCells, incidentHeaders, ipCells, ipHeaders } from './enterprise-records-xlsx.ts';
 import { requireBureau } from './enterprise-registry.policy.ts';
 import { isoDay, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
 import {
@@ -42,7 +44,8 @@ export function yearCells(uscc: string, y: TEnterpriseYear): Array<string | numb
 
 /**
  * The registry of the actor's scope (or of one region subtree in it) as a workbook: sheet 企业名录,
- * one row per enterprise, and sheet 年度数据, one row per enterprise-year, money in 万元. Reading
+ * one row per enterprise, sheet 年度数据, one row per enterprise-year, money in 万元, and sheets
+ * 知识产权 and 事故记录. Reading
  * it back with importEnterprisesXlsx changes nothing. Bureau roles only (admin, planner, viewer).
  */
 export async function exportEnterprisesXlsx(ctx: Ctx, input: { region?: string | undefined } = {}): Promise<Buffer> {
@@ -60,6 +63,21 @@ export async function exportEnterprisesXlsx(ctx: Ctx, input: { region?: string |
     .where('e.region_code', 'like', subtreePattern(actor.regionCode));
   if (input.region) yq = yq.where('e.region_code', 'like', subtreePattern(input.region));
   const years = await yq.orderBy('e.uscc').orderBy('y.year').execute();
+
+  let iq = ctx.db
+    .selectFrom('enterprise_ip as i')
+    .innerJoin('enterprise as e', 'e.id', 'i.enterprise_id')
+    .select(['e.uscc', 'i.id', 'i.number', 'i.data', 'i.created_at'])
+    .where('e.region_code', 'like', subtreePattern(actor.regionCode));
+  if (input.region) iq = iq.where('e.region_code', 'like', subtreePattern(input.region));
+  const ipRows = await iq.orderBy('e.uscc').orderBy('i.number').execute();
+  let nq = ctx.db
+    .selectFrom('enterprise_incident as n')
+    .innerJoin('enterprise as e', 'e.id', 'n.enterprise_id')
+    .select(['e.uscc', 'n.id', 'n.occurred_on', 'n.kind', 'n.severity', 'n.note', 'n.created_at'])
+    .where('e.region_code', 'like', subtreePattern(actor.regionCode));
+  if (input.region) nq = nq.where('e.region_code', 'like', subtreePattern(input.region));
+  const incidentRows = await nq.orderBy('e.uscc').orderBy('n.occurred_on').orderBy('n.kind').execute();
 
   const book = new ExcelJS.Workbook();
   book.creator = '科创 Kechuang';
@@ -92,5 +110,17 @@ export async function exportEnterprisesXlsx(ctx: Ctx, input: { region?: string |
     yr,
     yearHeaders.map((h, i) => (i === 0 ? 24 : Math.max(10, h.length * 2))),
   );
+
+  const ips = book.addWorksheet(enterpriseSheetNames.ipItems);
+  ips.addRow(ipHeaders);
+  for (const r of ipRows) ips.addRow(ipCells(r.uscc, toIp(r)));
+  for (const c of [1, 2, 5, 6]) ips.getColumn(c).numFmt = '@';
+  styleHeader(ips, [24, 20, 18, 30, 12, 14, 10, 12, 10, 16, 24, 14]);
+
+  const inc = book.addWorksheet(enterpriseSheetNames.incidents);
+  inc.addRow(incidentHeaders);
+  for (const r of incidentRows) inc.addRow(incidentCells(r.uscc, toIncident(r)));
+  for (const c of [1, 2]) inc.getColumn(c).numFmt = '@';
+  styleHeader(inc, [24, 12, 14, 10, 40]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -13,6 +13,7 @@ import type ExcelJS from 'exceljs';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { inRegionScope, requireRole } from '../policy.ts';
+import { type IncidentRow, type IpRow, parseIncidentSheet, parseIpSheet } from './enterprise-records-xlsx.ts';
 import { enterpriseConstraintError } from './enterprise-registry.repository.ts';
 import { type EnterpriseColumn, enterpriseColumns, enterpriseReadOnly, wanToFen, yearHead, yearMoney, yearRd } from './enterprise-xlsx.ts';
 import { refreshLadder } from './ladder-tally.ts';
@@ -53,6 +54,8 @@ interface Plan {
   updates: Array<{ plan: EnterpriseRowPlan; existing: Existing }>;
   unchanged: number;
   years: Array<{ uscc: string; data: TEnterpriseYear }>;
+  ipItems: IpRow[];
+  incidents: IncidentRow[];
   existing: Map<string, Existing>;
 }
 
@@ -94,12 +97,15 @@ async function planImport(db: Db, ctx: Ctx, book: ExcelJS.Workbook): Promise<Pla
   const fail = (sheet: string, row: number, column: string, message: string) => errors.push({ sheet, row, column, message });
   const entWs = book.getWorksheet(enterpriseSheetNames.enterprises);
   const yearWs = book.getWorksheet(enterpriseSheetNames.years);
-  if (!entWs && !yearWs) throw new AppError('enterprise/import_invalid_file', { reason: 'missing sheets' });
+  const ipWs = book.getWorksheet(enterpriseSheetNames.ipItems);
+  const incWs = book.getWorksheet(enterpriseSheetNames.incidents);
+  if (!entWs && !yearWs && !ipWs && !incWs) throw new AppError('enterprise/import_invalid_file', { reason: 'missing sheets' });
   const ent = entWs ? readSheet(entWs) : null;
   const yr = yearWs ? readSheet(yearWs) : null;
-  if ((ent?.rows.length ?? 0) + (yr?.rows.length ?? 0) > enterpriseTransferLimits.rows) {
-    throw new AppError('enterprise/import_too_large', { rows: (ent?.rows.length ?? 0) + (yr?.rows.length ?? 0) });
-  }
+  const ipSheet = ipWs ? readSheet(ipWs) : null;
+  const incSheet = incWs ? readSheet(incWs) : null;
+  const total = [ent, yr, ipSheet, incSheet].reduce((n, t) => n + (t?.rows.length ?? 0), 0);
+  if (total > enterpriseTransferLimits.rows) throw new AppError('enterprise/import_too_large', { rows: total });
 
   // ── 企业名录 ──────────────────────────────────────────────────────────────────────────────────
   const planned: EnterpriseRowPlan[] = [];
@@ -225,8 +231,19 @@ async function planImport(db: Db, ctx: Ctx, book: ExcelJS.Workbook): Promise<Pla
     }
   }
 
+  // ── 知识产权, 事故记录 ──────────────────────────────────────────────────────────────────────────
+  const ipRows = ipSheet ? parseIpSheet(ipSheet, fail) : [];
+  const incidentRows = incSheet ? parseIncidentSheet(incSheet, fail) : [];
+
   // ── against the registry ───────────────────────────────────────────────────────────────────────
-  const codes = [...new Set([...planned.map((p) => p.uscc), ...yearRows.map((y) => y.uscc)])];
+  const codes = [
+    ...new Set([
+      ...planned.map((p) => p.uscc),
+      ...yearRows.map((y) => y.uscc),
+      ...ipRows.map((r) => r.uscc),
+      ...incidentRows.map((r) => r.uscc),
+    ]),
+  ];
   const existing = await loadExisting(db, codes);
   const regionCodes = [...new Set(planned.map((p) => p.fields.region_code).filter((c): c is string => !!c))];
   const regions = new Map<string, { valid_to: string | null }>();
@@ -275,9 +292,21 @@ async function planImport(db: Db, ctx: Ctx, book: ExcelJS.Workbook): Promise<Pla
     }
     years.push({ uscc: y.uscc, data: y.data });
   }
-  const order = (s: string) => (s === enterpriseSheetNames.enterprises ? 0 : 1);
+  /** a row of another sheet may only name an enterprise of the file or of the actor's scope */
+  const known = <R extends { row: number; uscc: string }>(sheet: string, rows: R[]): R[] =>
+    rows.filter((r) => {
+      const before = existing.get(r.uscc);
+      if (!inFile.has(r.uscc) && !before) fail(sheet, r.row, yearHead.uscc, '该企业既不在“企业名录”工作表中，也未在企业库登记');
+      else if (before && !inRegionScope(actor, before.region_code)) fail(sheet, r.row, yearHead.uscc, '该企业不在您的管辖范围内');
+      else return true;
+      return false;
+    });
+  const ipItems = known(enterpriseSheetNames.ipItems, ipRows);
+  const incidents = known(enterpriseSheetNames.incidents, incidentRows);
+  const sheetOrder: string[] = Object.values(enterpriseSheetNames);
+  const order = (s: string) => sheetOrder.indexOf(s);
   errors.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
-  return { errors, creates, updates, unchanged, years, existing };
+  return { errors, creates, updates, unchanged, years, ipItems, incidents, existing };
 }
 
 function resultOf(plan: Plan, dryRun: boolean, applied: boolean): TEnterpriseImportResult {
@@ -295,13 +324,17 @@ function resultOf(plan: Plan, dryRun: boolean, applied: boolean): TEnterpriseImp
     updated: plan.updates.length,
     unchanged: plan.unchanged,
     years: plan.years.length,
+    ipItems: plan.ipItems.length,
+    incidents: plan.incidents.length,
     errors,
   };
 }
 
 /**
- * Imports enterprises (sheet 企业名录, upsert by 统一社会信用代码) and yearly figures (sheet 年度数据,
- * upsert by credit code and year; a year row replaces that year's figures) from an .xlsx. Every row
+ * Imports enterprises (sheet 企业名录, upsert by 统一社会信用代码), yearly figures (sheet 年度数据,
+ * upsert by credit code and year; a year row replaces that year's figures), IP items (sheet 知识产权,
+ * upsert by credit code and 专利号/登记号) and incidents (sheet 事故记录, upsert by credit code, date
+ * and kind) from an .xlsx. Every row
  * is validated first — with the registry's own create schema — and the file is applied all or
  * nothing, in one transaction with one audit row. A dry run returns the counts and every row error;
  * a real import with any row error throws enterprise/import_rows_invalid with the list in
@@ -369,13 +402,53 @@ export async function importEnterprisesXlsx(ctx: Ctx, input: { bytes: Uint8Array
           )
           .execute();
       }
+      for (const part of chunks(plan.ipItems)) {
+        await tx
+          .insertInto('enterprise_ip')
+          .values(
+            part.map(({ uscc, item: { number, ...item } }) => ({
+              enterprise_id: idOf.get(uscc) as number,
+              number,
+              kind: item.kind,
+              data: JSON.stringify(item),
+            })),
+          )
+          .onConflict((oc) => oc.columns(['enterprise_id', 'number']).doUpdateSet({ kind: sql`excluded.kind`, data: sql`excluded.data` }))
+          .execute();
+      }
+      for (const part of chunks(plan.incidents)) {
+        await tx
+          .insertInto('enterprise_incident')
+          .values(
+            part.map(({ uscc, incident }) => ({
+              enterprise_id: idOf.get(uscc) as number,
+              occurred_on: incident.date,
+              kind: incident.kind,
+              severity: incident.severity,
+              note: incident.note,
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['enterprise_id', 'occurred_on', 'kind'])
+              .doUpdateSet({ severity: sql`excluded.severity`, note: sql`excluded.note` }),
+          )
+          .execute();
+      }
       const result = resultOf(plan, false, true);
       record({
         action: 'enterprise.import',
         entityType: 'enterprise',
         entityId: null,
         regionCode: actor.regionCode,
-        after: { created: result.created, updated: result.updated, unchanged: result.unchanged, years: result.years },
+        after: {
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          years: result.years,
+          ipItems: result.ipItems,
+          incidents: result.incidents,
+        },
       });
       return result;
     });

@@ -66,11 +66,108 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_by integer references app_user(id),
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
-      unique (node_id, org_id, period, version)
+      unique (node_id, org_id, period, version),
+      -- a counted report has a submission time (the status reads as of a day rely on it)
+      check (status not in ('submitted', 'accepted') or submitted_at is not null)
     );
     create index progress_report_plan_idx on progress_report(plan_id, period);
     create index progress_report_org_idx on progress_report(org_id, status);
     create index progress_report_node_idx on progress_report(node_id, period_end desc);
+
+    -- per (task, unit): what its reports add up to now, kept current by the triggers below, so that the
+    -- dashboard, inbox and bulletin read one row per assignment instead of every report of the plan
+    create table report_tally (
+      node_id integer not null references plan_node(id) on delete cascade,
+      org_id integer not null references organization(id),
+      plan_id integer not null references plan(id) on delete cascade,
+      reported text not null default '',   -- periods with a submitted or accepted report, comma-separated
+      on_time text not null default '',    -- periods with a report submitted by its due date (Beijing time)
+      awaiting text not null default '',   -- periods with a report awaiting review
+      returned text not null default '',   -- period|id|version of returned reports no later version supersedes
+      drafts text not null default '',     -- period|id|version of drafts
+      pending integer not null default 0,  -- submitted reports no later version supersedes
+      latest_id integer,                   -- the latest submitted or accepted report (by period end, version)
+      latest_period text,
+      latest_period_end date,
+      latest_version integer,
+      latest_status text,
+      latest_percent integer,
+      latest_submitted_at timestamptz,
+      last_submitted_at timestamptz,       -- the newest submission: reads as of an earlier day scan the reports
+      primary key (node_id, org_id)
+    );
+    create index report_tally_plan_idx on report_tally(plan_id);
+
+    -- recomputes the tallies of (task, unit) pairs from their reports (a few dozen rows each); a lock per
+    -- pair, then a fresh snapshot per statement, so that concurrent writers never leave a stale tally
+    create function report_tally_refresh(node_ids integer[], org_ids integer[]) returns void
+    language plpgsql volatile as $fn$
+    begin
+      perform pg_advisory_xact_lock(hashtextextended('report_tally:' || c.node_id || ':' || c.org_id, 0))
+      from (select distinct u.node_id, u.org_id from unnest(node_ids, org_ids) u(node_id, org_id) order by 1, 2) c;
+      delete from report_tally t
+      using unnest(node_ids, org_ids) c(node_id, org_id)
+      where t.node_id = c.node_id and t.org_id = c.org_id
+        and not exists (select 1 from progress_report r where r.node_id = c.node_id and r.org_id = c.org_id);
+      insert into report_tally as t (node_id, org_id, plan_id, reported, on_time, awaiting, returned, drafts, pending, latest_id,
+        latest_period, latest_period_end, latest_version, latest_status, latest_percent, latest_submitted_at, last_submitted_at)
+      select c.node_id, c.org_id, a.plan_id, a.reported, a.on_time, a.awaiting, a.returned, a.drafts, a.pending, l.id,
+        l.period, l.period_end, l.version, l.status, l.percent, l.submitted_at, a.last_submitted_at
+      from (select distinct u.node_id, u.org_id from unnest(node_ids, org_ids) u(node_id, org_id)) c
+      cross join lateral (
+        select min(r.plan_id) as plan_id,
+          coalesce(string_agg(r.period, ',' order by r.period) filter (where r.status in ('submitted', 'accepted')), '') as reported,
+          coalesce(string_agg(r.period, ',' order by r.period) filter (
+            where r.submitted_at is not null and (r.submitted_at at time zone 'Asia/Shanghai')::date <= r.due_date), '') as on_time,
+          coalesce(string_agg(r.period, ',' order by r.period) filter (where r.status = 'submitted'), '') as awaiting,
+          coalesce(string_agg(r.period || '|' || r.id || '|' || r.version, ',' order by r.period, r.version)
+            filter (where r.status = 'returned' and not r.superseded), '') as returned,
+          coalesce(string_agg(r.period || '|' || r.id || '|' || r.version, ',' order by r.period, r.version)
+            filter (where r.status = 'draft'), '') as drafts,
+          (count(*) filter (where r.status = 'submitted' and not r.superseded))::integer as pending,
+          max(r.submitted_at) as last_submitted_at
+        from (
+          select r.plan_id, r.period, r.id, r.version, r.status, r.submitted_at, r.due_date,
+            coalesce(max(r.version) filter (where r.status <> 'draft') over (partition by r.period), 0) > r.version as superseded
+          from progress_report r where r.node_id = c.node_id and r.org_id = c.org_id
+        ) r
+      ) a
+      left join lateral (
+        select r.id, r.period, r.period_end, r.version, r.status, r.percent, r.submitted_at
+        from progress_report r
+        where r.node_id = c.node_id and r.org_id = c.org_id and r.status in ('submitted', 'accepted')
+        order by r.period_end desc, r.version desc
+        limit 1
+      ) l on true
+      where a.plan_id is not null
+      on conflict (node_id, org_id) do update set
+        plan_id = excluded.plan_id, reported = excluded.reported, on_time = excluded.on_time, awaiting = excluded.awaiting,
+        returned = excluded.returned, drafts = excluded.drafts, pending = excluded.pending, latest_id = excluded.latest_id,
+        latest_period = excluded.latest_period, latest_period_end = excluded.latest_period_end,
+        latest_version = excluded.latest_version, latest_status = excluded.latest_status,
+        latest_percent = excluded.latest_percent, latest_submitted_at = excluded.latest_submitted_at,
+        last_submitted_at = excluded.last_submitted_at;
+    end $fn$;
+
+    -- statement-level: one set-based recompute per statement, however many reports it writes
+    create function report_tally_trigger() returns trigger language plpgsql as $fn$
+    begin
+      if tg_op = 'INSERT' then
+        perform report_tally_refresh(array_agg(x.node_id), array_agg(x.org_id)) from (select distinct node_id, org_id from new_rows) x;
+      elsif tg_op = 'DELETE' then
+        perform report_tally_refresh(array_agg(x.node_id), array_agg(x.org_id)) from (select distinct node_id, org_id from old_rows) x;
+      else
+        perform report_tally_refresh(array_agg(x.node_id), array_agg(x.org_id))
+        from (select node_id, org_id from old_rows union select node_id, org_id from new_rows) x;
+      end if;
+      return null;
+    end $fn$;
+    create trigger report_tally_insert after insert on progress_report
+      referencing new table as new_rows for each statement execute function report_tally_trigger();
+    create trigger report_tally_update after update on progress_report
+      referencing old table as old_rows new table as new_rows for each statement execute function report_tally_trigger();
+    create trigger report_tally_delete after delete on progress_report
+      referencing old table as old_rows for each statement execute function report_tally_trigger();
 
     create table report_target_value (
       report_id integer not null references progress_report(id) on delete cascade,

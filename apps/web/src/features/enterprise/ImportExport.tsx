@@ -62,7 +62,15 @@ export function ImportExport({ region, canImport }: { region: string | undefined
     runImport(file, false)
       .then((done) => {
         setPhase({ step: 'idle' });
-        message.success(t('enterprise.registry.transfer.done', { created: done.created, updated: done.updated, years: done.years }));
+        message.success(
+          t('enterprise.registry.transfer.done', {
+            created: done.created,
+            updated: done.updated,
+            years: done.years,
+            ipItems: done.ipItems,
+            incidents: done.incidents,
+          }),
+        );
         return queryClient.invalidateQueries({ queryKey: ['enterprises'] });
       })
       .catch((e: unknown) => {
@@ -160,6 +168,8 @@ export function ImportExport({ region, canImport }: { region: string | undefined
                 { key: 'updated', label: t('enterprise.registry.transfer.updated'), children: phase.result.updated },
                 { key: 'unchanged', label: t('enterprise.registry.transfer.unchanged'), children: phase.result.unchanged },
                 { key: 'years', label: t('enterprise.registry.transfer.years'), children: phase.result.years },
+                { key: 'ipItems', label: t('enterprise.registry.transfer.ipItems'), children: phase.result.ipItems },
+                { key: 'incidents', label: t('enterprise.registry.transfer.incidents'), children: phase.result.incidents },
               ]}
             />
           </>

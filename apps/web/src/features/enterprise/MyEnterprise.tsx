@@ -4,8 +4,12 @@ import { Button, Card, Descriptions, Empty, Flex, Skeleton, Table, type TableCol
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useCurrentUser } from '../auth/auth-api.ts';
 import { AssessResult } from './AssessResult.tsx';
 import { rdFields } from './assess-model.ts';
+import { EnterpriseFormModal } from './EnterpriseFormModal.tsx';
+import { IpIncidentsCard } from './IpIncidentsCard.tsx';
+import { LadderStatusModal } from './LadderStatusModal.tsx';
 import { fenToWan } from './money.ts';
 import { useEnterprise, useEnterprises, useStoredAssessment } from './registry-api.ts';
 import { rungColor } from './rungs.ts';
@@ -31,6 +35,10 @@ export function EnterpriseRecord({ id, testId }: { id: number; testId?: string }
   const detail = useEnterprise(id);
   const assessment = useStoredAssessment(id);
   const [editing, setEditing] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'status' | null>(null);
+  const { user } = useCurrentUser();
+  const isBureauWriter = user.roles.some((r) => r === 'admin' || r === 'planner');
+  const canWrite = isBureauWriter || user.roles.includes('enterprise');
   if (detail.isError) return <QueryError error={detail.error} onRetry={() => detail.refetch()} />;
   if (!detail.data) return <Skeleton active />;
   const e = detail.data;
@@ -47,16 +55,20 @@ export function EnterpriseRecord({ id, testId }: { id: number; testId?: string }
     { title: t('enterprise.figures.rdFen'), key: 'rd', align: 'right', render: (_, y) => wan(rdTotal(y)) },
     { title: t('enterprise.assess.year.hitechIncomeFen'), dataIndex: 'hitechIncomeFen', align: 'right', render: wan },
     { title: t('enterprise.assess.year.netAssetsFen'), dataIndex: 'netAssetsFen', align: 'right', render: wan },
-    {
-      title: t('common.table.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, y) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(y.year)}>
-          {t('common.actions.edit')}
-        </Button>
-      ),
-    },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.table.actions'),
+            key: 'actions',
+            width: 90,
+            render: (_: unknown, y: TEnterpriseYear) => (
+              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(y.year)}>
+                {t('common.actions.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   const statusColumns: TableColumnsType<TLadderStatus> = [
     {
@@ -66,16 +78,34 @@ export function EnterpriseRecord({ id, testId }: { id: number; testId?: string }
     },
     { title: t('enterprise.registry.mine.reference'), dataIndex: 'reference', render: (v: string | null) => v ?? t('common.none') },
     { title: t('enterprise.registry.mine.validFrom'), dataIndex: 'validFrom' },
-    { title: t('enterprise.registry.mine.validTo'), dataIndex: 'validTo', render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('enterprise.registry.mine.validTo'),
+      dataIndex: 'validTo',
+      render: (v: string | null) => v ?? t('enterprise.registry.status.openEnded'),
+    },
+    { title: t('enterprise.registry.status.note'), dataIndex: 'note', render: (v: string | null) => v ?? t('common.none') },
   ];
   return (
     <div data-testid={testId}>
-      <Card title={e.name} style={{ marginBottom: 16 }}>
+      <Card
+        title={e.name}
+        style={{ marginBottom: 16 }}
+        extra={
+          isBureauWriter ? (
+            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="enterprise-edit">
+              {t('enterprise.registry.form.edit')}
+            </Button>
+          ) : null
+        }
+      >
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('enterprise.registry.cols.uscc')}>{e.uscc}</Descriptions.Item>
           <Descriptions.Item label={t('enterprise.registry.cols.region')}>{e.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('enterprise.registry.cols.industry')}>{e.industryCode ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('enterprise.registry.cols.registeredOn')}>{e.registeredOn ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprise.registry.form.contact')}>
+            {[e.contact, e.phone].filter(Boolean).join(' ') || t('common.none')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('enterprise.registry.cols.rungs')}>
             <Flex gap={4} wrap>
               {e.rungs.length === 0
@@ -88,34 +118,50 @@ export function EnterpriseRecord({ id, testId }: { id: number; testId?: string }
             </Flex>
           </Descriptions.Item>
         </Descriptions>
-        {e.statuses.length > 0 ? (
-          <Table<TLadderStatus>
-            rowKey="id"
-            size="small"
-            columns={statusColumns}
-            dataSource={e.statuses}
-            pagination={false}
-            style={{ marginTop: 12 }}
-          />
-        ) : null}
+      </Card>
+      <Card
+        title={t('enterprise.registry.status.history')}
+        style={{ marginBottom: 16 }}
+        data-testid="ladder-history"
+        extra={
+          isBureauWriter ? (
+            <Button icon={<PlusOutlined />} onClick={() => setDialog('status')} data-testid="status-add">
+              {t('enterprise.registry.status.add')}
+            </Button>
+          ) : null
+        }
+      >
+        <Table<TLadderStatus>
+          rowKey="id"
+          size="small"
+          columns={statusColumns}
+          dataSource={e.statuses}
+          pagination={false}
+          locale={{ emptyText: t('enterprise.registry.status.empty') }}
+        />
       </Card>
       <Card
         title={t('enterprise.registry.mine.years')}
         style={{ marginBottom: 16 }}
         extra={
-          <Button icon={<PlusOutlined />} onClick={() => setEditing(nextYear)}>
-            {t('enterprise.registry.mine.addYear')}
-          </Button>
+          canWrite ? (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing(nextYear)}>
+              {t('enterprise.registry.mine.addYear')}
+            </Button>
+          ) : null
         }
       >
         <Typography.Paragraph type="secondary">{t('enterprise.registry.mine.wanNote')}</Typography.Paragraph>
         <Table<TEnterpriseYear> rowKey="year" size="small" columns={columns} dataSource={years} pagination={false} scroll={{ x: 900 }} />
       </Card>
+      <IpIncidentsCard detail={e} canWrite={canWrite} />
       <Card title={t('enterprise.registry.mine.assessment')} style={{ marginBottom: 16 }}>
         {assessment.isError ? <QueryError error={assessment.error} onRetry={() => assessment.refetch()} /> : null}
         {assessment.isPending ? <Skeleton active /> : <AssessResult result={assessment.data?.result} />}
       </Card>
       <YearEditModal enterpriseId={e.id} year={editing} data={e.years.find((y) => y.year === editing)} onClose={() => setEditing(null)} />
+      <EnterpriseFormModal open={dialog === 'edit'} editing={e} onClose={() => setDialog(null)} />
+      <LadderStatusModal enterpriseId={e.id} open={dialog === 'status'} onClose={() => setDialog(null)} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { ladderRungs, type TEnterprise, type TLadderRung } from '@kechuang/contracts';
-import { Card, Drawer, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Drawer, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useCurrentUser } from '../auth/auth-api.ts';
+import { EnterpriseFormModal } from './EnterpriseFormModal.tsx';
 import { ImportExport } from './ImportExport.tsx';
 import { EnterpriseRecord } from './MyEnterprise.tsx';
 import { useEnterprises } from './registry-api.ts';
@@ -23,7 +25,8 @@ export interface RegistryFilters {
 export function RegistryTable({ filters, onChange }: { filters: RegistryFilters; onChange: (next: Partial<RegistryFilters>) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState(filters.q ?? '');
-  const [open, setOpen] = useState<TEnterprise | null>(null);
+  const [open, setOpen] = useState<Pick<TEnterprise, 'id' | 'name'> | null>(null);
+  const [creating, setCreating] = useState(false);
   const list = useEnterprises(filters);
   const { user } = useCurrentUser();
   const canImport = user.roles.some((r) => r === 'admin' || r === 'planner');
@@ -77,7 +80,16 @@ export function RegistryTable({ filters, onChange }: { filters: RegistryFilters;
   return (
     <Card
       title={t('enterprise.registry.title')}
-      extra={<ImportExport region={filters.region} canImport={canImport} />}
+      extra={
+        <Flex gap={8}>
+          {canImport ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-create">
+              {t('enterprise.registry.form.create')}
+            </Button>
+          ) : null}
+          <ImportExport region={filters.region} canImport={canImport} />
+        </Flex>
+      }
       styles={{ body: { padding: 0 } }}
       style={{ marginBottom: 16 }}
       data-testid="enterprise-registry"
@@ -130,6 +142,7 @@ export function RegistryTable({ filters, onChange }: { filters: RegistryFilters;
       <Drawer open={open !== null} onClose={() => setOpen(null)} title={open?.name} size={1100} destroyOnHidden>
         {open ? <EnterpriseRecord id={open.id} testId="enterprise-record" /> : null}
       </Drawer>
+      <EnterpriseFormModal open={creating} editing={null} onClose={() => setCreating(false)} onSaved={(d) => setOpen(d)} />
     </Card>
   );
 }

@@ -1,11 +1,19 @@
 import type {
   TAssessmentResult,
   TEnterprise,
+  TEnterpriseCreate,
   TEnterpriseDetail,
+  TEnterpriseDisclosure,
+  TEnterpriseIncidentInput,
+  TEnterpriseIpInput,
+  TEnterpriseUpdate,
   TEnterpriseYearInput,
   TFunnel,
   TLadderRung,
+  TLadderStatusInput,
   TReservePool,
+  TReserveRulesInput,
+  TReserveRulesView,
 } from '@kechuang/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
@@ -80,5 +88,64 @@ export function useSaveYear(id: number) {
       queryClient.setQueryData(['enterprises', 'detail', id], detail);
       return queryClient.invalidateQueries({ queryKey: ['enterprises'] });
     },
+  });
+}
+
+/** Any change that returns the enterprise's record: cache it, then refresh lists, assessment and pool. */
+function useRecordMutation<V>(call: (v: V) => Promise<TEnterpriseDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (detail) => {
+      queryClient.setQueryData(['enterprises', 'detail', detail.id], detail);
+      return queryClient.invalidateQueries({ queryKey: ['enterprises'] });
+    },
+  });
+}
+
+export function useCreateEnterprise() {
+  return useRecordMutation((input: TEnterpriseCreate) => api.post<TEnterpriseDetail>('/api/enterprises', input));
+}
+
+export function useUpdateEnterprise(id: number) {
+  return useRecordMutation((input: TEnterpriseUpdate) => api.put<TEnterpriseDetail>(`/api/enterprises/${id}`, input));
+}
+
+export function useAddStatus(id: number) {
+  return useRecordMutation((input: TLadderStatusInput) => api.post<TEnterpriseDetail>(`/api/enterprises/${id}/statuses`, input));
+}
+
+export function useAddIp(id: number) {
+  return useRecordMutation((input: TEnterpriseIpInput) => api.post<TEnterpriseDetail>(`/api/enterprises/${id}/ip-items`, input));
+}
+
+export function useRemoveIp(id: number) {
+  return useRecordMutation((itemId: number) => api.delete<TEnterpriseDetail>(`/api/enterprises/${id}/ip-items/${itemId}`));
+}
+
+export function useAddIncident(id: number) {
+  return useRecordMutation((input: TEnterpriseIncidentInput) => api.post<TEnterpriseDetail>(`/api/enterprises/${id}/incidents`, input));
+}
+
+export function useRemoveIncident(id: number) {
+  return useRecordMutation((itemId: number) => api.delete<TEnterpriseDetail>(`/api/enterprises/${id}/incidents/${itemId}`));
+}
+
+export function useSetDisclosure(id: number) {
+  return useRecordMutation((input: TEnterpriseDisclosure) => api.put<TEnterpriseDetail>(`/api/enterprises/${id}/disclosure`, input));
+}
+
+export function useReserveRules(region: string | undefined) {
+  return useQuery({
+    queryKey: ['enterprises', 'reserve-rules', region ?? null],
+    queryFn: () => api.get<TReserveRulesView>('/api/enterprises/reserve/rules', { query: { region } }),
+  });
+}
+
+export function useSaveReserveRules() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TReserveRulesInput) => api.put<TReserveRulesView>('/api/enterprises/reserve/rules', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['enterprises'] }),
   });
 }

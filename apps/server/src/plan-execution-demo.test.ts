@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from './testing.ts';
+
+let t: TestApp;
+let planner: Client;
+beforeAll(async () => {
+  t = await createTestApp({ demoPlan: true });
+  planner = await t.login('planner');
+});
+afterAll(async () => t?.close());
+
+describe('the 衡阳 demo plan', () => {
+  it('is published with assigned tasks and reports, so the dashboard, inbox and review queue are not empty', async () => {
+    const plan = await t.database.db.selectFrom('plan').select(['id', 'status', 'year']).executeTakeFirstOrThrow();
+    expect(plan.status).toBe('published');
+    const d = (await planner.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` })).json();
+    expect(Object.values(d.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(6);
+    expect(d.units.length).toBeGreaterThanOrEqual(4);
+    expect(d.targets.map((x: { indicatorName: string }) => x.indicatorName)).toEqual(
+      expect.arrayContaining(['高新技术企业净增', '研发经费投入强度']),
+    );
+    const leiyang = await t.login('reporter.leiyang');
+    const inbox = (await leiyang.request({ method: 'GET', url: '/api/plan-inbox' })).json();
+    expect(inbox.items.length).toBeGreaterThanOrEqual(3);
+    const detail = await leiyang.request({ method: 'GET', url: `/api/plans/${plan.id}/tasks/${inbox.items[0].nodeId}` });
+    expect(detail.statusCode, detail.body).toBe(200);
+    // in January nothing is due yet; from February on there are reports
+    if (new Date().getUTCMonth() >= 1) expect(d.trend.some((p: { reportsSubmitted: number }) => p.reportsSubmitted > 0)).toBe(true);
+  });
+});

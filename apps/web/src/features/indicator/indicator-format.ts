@@ -1,0 +1,40 @@
+import type { TIndicator, TResolvedValue } from '@kechuang/contracts';
+
+/** A number with the indicator's decimals and thousands separators; '—' when absent. */
+export function formatNumber(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+}
+
+export function formatValue(value: number | null | undefined, indicator: Pick<TIndicator, 'decimals' | 'unit'> | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const n = formatNumber(value, indicator?.decimals ?? 2);
+  return indicator?.unit ? `${n} ${indicator.unit}` : n;
+}
+
+export function formatResolved(v: TResolvedValue | null | undefined, indicator: Pick<TIndicator, 'decimals' | 'unit'> | undefined): string {
+  return formatValue(v?.value, indicator);
+}
+
+/** Default data year: last calendar year (statistics of a year are published in the next). */
+export function defaultYear(): number {
+  return new Date().getFullYear() - 1;
+}
+
+export const originColor = { stored: 'blue', rolled_up: 'cyan', derived: 'purple' } as const;
+export const sourceColor = {
+  plan: 'geekblue',
+  report: 'green',
+  registry: 'gold',
+  file: 'default',
+  manual: 'orange',
+  derived: 'purple',
+} as const;
+export const kindColor = { target: 'magenta', actual: 'blue', baseline: 'default' } as const;
+
+export function indicatorLabel(i: Pick<TIndicator, 'nameZh' | 'nameEn'>, language: string): string {
+  return language.startsWith('en') && i.nameEn ? i.nameEn : i.nameZh;
+}
+
+export const categories = ['economy', 'input', 'enterprise', 'platform', 'output', 'talent', 'environment'] as const;
+export const valueKinds = ['actual', 'target', 'baseline'] as const;

@@ -1,0 +1,146 @@
+import type { TIndicatorSource, TIndicatorValue, TIndicatorValueKind } from '@kechuang/contracts';
+import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
+import type { Ctx } from '../context.ts';
+import { subtreePattern } from '../query.ts';
+import type { StoredValue } from './rollup.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface RegionTree {
+  root: string;
+  names: Map<string, string>;
+  levels: Map<string, number>;
+  children: Map<string, string[]>;
+}
+
+/**
+ * The current regions (valid_to null) of a subtree, root included; null root = the whole country.
+ * Retired codes are left out of roll-ups: a 区划调整 moves the data to the successor's own rows.
+ */
+export async function loadTree(ctx: Pick<Ctx, 'db' | 'cache'>, root: string | null): Promise<RegionTree> {
+  const key = `indicator:tree:${root ?? 'all'}`;
+  const cached = ctx.cache.get<RegionTree>(key);
+  if (cached) return cached;
+  let q = ctx.db.selectFrom('region').select(['code', 'name', 'level', 'parent_code']).where('valid_to', 'is', null);
+  if (root) q = q.where('code', 'like', subtreePattern(root));
+  const rows = await q.orderBy('code').execute();
+  const tree: RegionTree = { root: root ?? '', names: new Map(), levels: new Map(), children: new Map() };
+  for (const r of rows) {
+    tree.names.set(r.code, r.name);
+    tree.levels.set(r.code, r.level);
+  }
+  for (const r of rows) {
+    if (!r.parent_code || !tree.names.has(r.parent_code) || r.code === root) continue;
+    getOr(tree.children, r.parent_code, () => []).push(r.code);
+  }
+  ctx.cache.set(key, tree);
+  return tree;
+}
+
+/** The map's entry for a key, created when missing. */
+export function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+/** indicator → region → value */
+export type StoredTable = Map<string, Map<string, StoredValue>>;
+
+/**
+ * Current stored values of a region subtree (or one region only) by period and kind: `${period}|${kind}` → table.
+ */
+export async function loadStored(
+  db: Db,
+  q: { root: string | null; exact?: boolean; indicators?: string[] | null; periods: string[]; kinds: TIndicatorValueKind[] },
+): Promise<Map<string, StoredTable>> {
+  const out = new Map<string, StoredTable>();
+  if (q.periods.length === 0 || q.kinds.length === 0 || q.indicators?.length === 0) return out;
+  // One JSON array instead of one row per value: handing thousands of small rows from the embedded
+  // database to JS cost ~5× the query itself (a city profile reads ~4,500 values; bench/indicators.ts).
+  let query = db
+    .selectFrom('indicator_value')
+    .select(
+      sql<unknown>`coalesce(json_agg(json_build_array(indicator_code, region_code, period, kind, value::text, source)), '[]')`.as('rows'),
+    )
+    .where('superseded_at', 'is', null)
+    .where('period', 'in', q.periods)
+    .where('kind', 'in', q.kinds);
+  if (q.indicators) query = query.where('indicator_code', 'in', q.indicators);
+  if (q.root) query = q.exact ? query.where('region_code', '=', q.root) : query.where('region_code', 'like', subtreePattern(q.root));
+  const raw = (await query.executeTakeFirst())?.rows ?? [];
+  const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<[string, string, string, string, string, TIndicatorSource]>;
+  for (const [indicator, region, period, kind, value, source] of rows) {
+    getOr(
+      getOr(out, `${period}|${kind}`, () => new Map()),
+      indicator,
+      () => new Map(),
+    ).set(region, { value, source });
+  }
+  return out;
+}
+
+/** The indicators a set of indicators needs to be resolved: themselves and their ratio operands. */
+export function withOperands(
+  codes: Iterable<string>,
+  catalog: ReadonlyMap<string, { numeratorCode: string | null; denominatorCode: string | null }>,
+): string[] {
+  const out = new Set<string>();
+  for (const c of codes) {
+    out.add(c);
+    const m = catalog.get(c);
+    if (m?.numeratorCode) out.add(m.numeratorCode);
+    if (m?.denominatorCode) out.add(m.denominatorCode);
+  }
+  return [...out];
+}
+
+export function valueSelect(db: Db) {
+  return db
+    .selectFrom('indicator_value as v')
+    .innerJoin('region as r', 'r.code', 'v.region_code')
+    .select([
+      'v.id',
+      'v.indicator_code',
+      'v.region_code',
+      'r.name as region_name',
+      'v.period',
+      'v.kind',
+      'v.value',
+      'v.source',
+      'v.source_ref',
+      'v.note',
+      'v.recorded_via',
+      'v.recorded_at',
+      'v.superseded_at',
+      'v.superseded_by',
+    ]);
+}
+
+type ValueRow = Awaited<ReturnType<ReturnType<typeof valueSelect>['execute']>>[number];
+const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+export function toValue(r: ValueRow): TIndicatorValue {
+  return {
+    id: Number(r.id),
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    period: r.period,
+    kind: r.kind as TIndicatorValueKind,
+    value: Number(r.value),
+    source: r.source as TIndicatorSource,
+    sourceRef: r.source_ref,
+    note: r.note,
+    recordedBy: r.recorded_via,
+    recordedAt: iso(r.recorded_at) as string,
+    supersededAt: iso(r.superseded_at),
+    supersededBy: r.superseded_by === null ? null : Number(r.superseded_by),
+  };
+}
+
+/** keeps transaction-level access to sql for the writer */
+export { sql };

@@ -1,0 +1,283 @@
+import type { TOrgRef, TPlanProgress, TTargetProgress, TTaskProgress, TUnitScore } from '@kechuang/contracts';
+import {
+  type Db,
+  findPlan,
+  groupAssignments,
+  loadAssignments,
+  loadTargets,
+  type NodeRow,
+  planWindow,
+  type TargetRow,
+} from './exec.repository.ts';
+import { indicatorActuals, latestReports, latestTargetValues, reportTallies } from './progress.queries.ts';
+import { addDays, type ReportingSlot, reportingSlots } from './reporting-cycle.ts';
+import { defaultStatusRules, laggingStatuses, type StatusRules, taskStatusSeverity } from './status-rules.ts';
+import { elapsedFraction, rollUp, targetStatus, taskStatus } from './task-status.ts';
+
+/** The span a task runs over and the slots it reports on. */
+export function taskSchedule(
+  n: Pick<NodeRow, 'start_date' | 'due_date' | 'cycle' | 'cycle_due_day' | 'custom_due_dates'>,
+  plan: { year: number; period_to: number | null },
+) {
+  const w = planWindow(plan);
+  const start = n.start_date ?? w.start;
+  const end = n.due_date ?? w.end;
+  const slots = reportingSlots(
+    { cycle: n.cycle as 'none', dueDay: n.cycle_due_day, customDueDates: n.custom_due_dates, startDate: start, dueDate: end },
+    plan.year,
+  );
+  return { start, end, slots };
+}
+
+/** A slot is overdue once its due date (plus grace) has passed without a report. */
+export function isPastDue(slot: ReportingSlot, asOf: string, rules: StatusRules = defaultStatusRules): boolean {
+  return addDays(slot.dueDate, rules.overdueGraceDays) < asOf;
+}
+
+/** Top-level section of every node (the section it belongs to for filters and roll-up). */
+export function sectionOf(nodes: Pick<NodeRow, 'id' | 'parent_id' | 'kind'>[]): Map<number, number | null> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<number, number | null>();
+  for (const n of nodes) {
+    let top: number | null = null;
+    let cur = n.parent_id === null ? undefined : byId.get(n.parent_id);
+    for (let guard = 0; cur && guard < 100; guard++) {
+      if (cur.kind === 'section') top = cur.id;
+      cur = cur.parent_id === null ? undefined : byId.get(cur.parent_id);
+    }
+    out.set(n.id, top);
+  }
+  return out;
+}
+
+/** The baseline row matching a target: same indicator, preferring the same task. */
+function baselineFor(t: TargetRow, baselines: TargetRow[]): number | null {
+  const same = (b: TargetRow) => (t.indicator_code && b.indicator_code === t.indicator_code) || b.indicator_name === t.indicator_name;
+  const hit = baselines.find((b) => same(b) && b.node_id === t.node_id) ?? baselines.find(same);
+  return hit ? Number(hit.value) : null;
+}
+
+/**
+ * Everything known about a plan's progress on a date: each task's status with its explanation,
+ * the sections and the plan rolled up by weight, each target against its path, and a scorecard
+ * per unit. Read-only; callers check access.
+ */
+export async function loadPlanProgress(
+  db: Db,
+  planId: number,
+  asOf: string,
+  opts: { rules?: StatusRules; withNarratives?: boolean } = {},
+): Promise<TPlanProgress> {
+  const rules = opts.rules ?? defaultStatusRules;
+  const plan = await findPlan(db, planId);
+  const [nodes, assignments, targetRows, tallies, values] = await Promise.all([
+    db
+      .selectFrom('plan_node as n')
+      // only what progress needs: every decoded value costs on the embedded database
+      .select([
+        'n.id',
+        'n.parent_id',
+        'n.kind',
+        'n.number',
+        'n.title',
+        'n.start_date',
+        'n.due_date',
+        'n.cycle',
+        'n.cycle_due_day',
+        'n.custom_due_dates',
+        'n.weight',
+      ])
+      .where('n.plan_id', '=', planId)
+      .orderBy('n.position')
+      .execute(),
+    loadAssignments(db, planId),
+    loadTargets(db, planId),
+    reportTallies(db, planId, asOf),
+    latestTargetValues(db, planId, asOf),
+  ]);
+  const latest = await latestReports(
+    db,
+    tallies.flatMap((t) => (t.latestId === null ? [] : [t.latestId])),
+    opts.withNarratives ?? true,
+  );
+  const indicator = await indicatorActuals(
+    db,
+    plan.region_code,
+    plan.year,
+    targetRows.filter((t) => !t.baseline && t.indicator_code).map((t) => t.indicator_code as string),
+  );
+  const orgsByNode = groupAssignments(assignments);
+  const sectionIds = sectionOf(nodes);
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const latestByNode = new Map(latest.map((r) => [r.node_id, r]));
+  const tallyKey = (nodeId: number, orgId: number) => `${nodeId}:${orgId}`;
+  const tallyBy = new Map(tallies.map((t) => [tallyKey(t.nodeId, t.orgId), t]));
+  const valueBy = new Map(values.map((v) => [v.target_id, v]));
+  const baselines = targetRows.filter((t) => t.baseline);
+  const w = planWindow(plan);
+
+  // targets first: a task's status takes its targets into account
+  const targets: TTargetProgress[] = [];
+  for (const t of targetRows) {
+    if (t.baseline) continue;
+    const node = t.node_id === null ? undefined : nodeById.get(t.node_id);
+    const span = node ? taskSchedule(node, plan) : w;
+    const fromIndicator = t.indicator_code ? indicator.get(t.indicator_code) : undefined;
+    const fromReport = valueBy.get(t.id);
+    const actual = fromIndicator ? fromIndicator.value : fromReport ? Number(fromReport.value) : null;
+    const verdict = targetStatus(
+      {
+        asOf,
+        start: span.start,
+        end: span.end,
+        kind: t.kind,
+        comparator: t.comparator,
+        target: Number(t.value),
+        baseline: baselineFor(t, baselines),
+        actual,
+        unit: t.unit,
+      },
+      rules,
+    );
+    targets.push({
+      targetId: t.id,
+      nodeId: t.node_id,
+      indicatorName: t.indicator_name,
+      indicatorCode: t.indicator_code,
+      unit: t.unit,
+      comparator: t.comparator,
+      target: Number(t.value),
+      baseline: baselineFor(t, baselines),
+      actual,
+      actualSource: fromIndicator ? 'indicator' : fromReport ? 'report' : null,
+      actualSourceLabel: fromIndicator
+        ? `指标库 ${plan.year} 年实际值（${plan.region_name}）`
+        : fromReport
+          ? `${fromReport.short_name ?? fromReport.org_name} ${fromReport.period} 期报送`
+          : null,
+      expected: verdict.expected === null ? null : Math.round(verdict.expected * 100) / 100,
+      attainment: verdict.attainment === null ? null : Math.round(verdict.attainment * 1000) / 1000,
+      status: verdict.status,
+      statusReason: verdict.reason,
+    });
+  }
+  const targetsByNode = new Map<number, TTargetProgress[]>();
+  for (const t of targets) if (t.nodeId !== null) targetsByNode.set(t.nodeId, [...(targetsByNode.get(t.nodeId) ?? []), t]);
+
+  const units = new Map<number, TUnitScore>();
+  const unit = (o: TOrgRef) => {
+    let u = units.get(o.orgId);
+    if (!u) {
+      u = { orgId: o.orgId, name: o.shortName ?? o.name, tasks: 0, lagging: 0, slotsDue: 0, slotsOnTime: 0, onTimeRate: null };
+      units.set(o.orgId, u);
+    }
+    return u;
+  };
+
+  const tasks: TTaskProgress[] = [];
+  for (const n of nodes) {
+    if (n.kind !== 'task') continue;
+    const orgs = orgsByNode.get(n.id) ?? { lead: [], co: [] };
+    const sched = taskSchedule(n, plan);
+    const due = sched.slots.filter((s) => isPastDue(s, asOf, rules));
+    // lead units owe the reports; co-units may contribute
+    let overdue = 0;
+    let firstOverdue: ReportingSlot | null = null;
+    for (const o of orgs.lead) {
+      const tally = tallyBy.get(tallyKey(n.id, o.orgId));
+      const u = unit(o);
+      for (const s of due) {
+        u.slotsDue++;
+        if (tally?.onTime.has(s.period)) u.slotsOnTime++;
+        if (!tally?.reported.has(s.period)) {
+          overdue++;
+          if (!firstOverdue || s.dueDate < firstOverdue.dueDate) firstOverdue = s;
+        }
+      }
+    }
+    const rep = latestByNode.get(n.id);
+    const percent = rep?.percent ?? null;
+    const tTargets = targetsByNode.get(n.id) ?? [];
+    const verdict = taskStatus(
+      {
+        asOf,
+        start: sched.start,
+        end: sched.end,
+        percent,
+        overdueSlots: overdue,
+        firstOverdue,
+        targets: tTargets.map((t) => ({ name: t.indicatorName, status: t.status, reason: t.statusReason })),
+      },
+      rules,
+    );
+    const sectionId = sectionIds.get(n.id) ?? null;
+    const section = sectionId === null ? undefined : nodeById.get(sectionId);
+    for (const o of [...orgs.lead, ...orgs.co]) {
+      const u = unit(o);
+      u.tasks++;
+      if (laggingStatuses.has(verdict.status)) u.lagging++;
+    }
+    tasks.push({
+      nodeId: n.id,
+      number: n.number,
+      title: n.title,
+      sectionId,
+      sectionTitle: section?.title ?? null,
+      leadOrgs: orgs.lead,
+      coOrgs: orgs.co,
+      status: verdict.status,
+      statusReason: verdict.reason,
+      percent,
+      elapsed: Math.round(elapsedFraction(sched.start, sched.end, asOf) * 1000) / 1000,
+      latestReport: rep
+        ? {
+            id: rep.id,
+            period: rep.period,
+            status: rep.status as 'submitted',
+            narrative: rep.narrative,
+            percent: rep.percent,
+            submittedAt: rep.submitted_at ? rep.submitted_at.toISOString() : null,
+          }
+        : null,
+      overdueSlots: overdue,
+      weight: Number(n.weight),
+      dueDate: n.due_date,
+    });
+  }
+  for (const u of units.values()) u.onTimeRate = u.slotsDue === 0 ? null : Math.round((u.slotsOnTime / u.slotsDue) * 1000) / 1000;
+
+  const sections = nodes
+    .filter((n) => n.kind === 'section' && sectionIds.get(n.id) === null)
+    .map((s) => {
+      const r = rollUp(
+        tasks.filter((t) => t.sectionId === s.id),
+        rules,
+      );
+      return { nodeId: s.id, number: s.number, title: s.title, status: r.status, completion: r.completion, counts: r.counts };
+    });
+  const overall = rollUp(tasks, rules);
+  return {
+    planId: plan.id,
+    title: plan.title,
+    regionCode: plan.region_code,
+    year: plan.year,
+    asOf,
+    status: overall.status,
+    completion: overall.completion,
+    counts: overall.counts,
+    tasks,
+    sections,
+    targets,
+    units: [...units.values()].sort((a, b) => b.lagging - a.lagging || (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) || a.orgId - b.orgId),
+  };
+}
+
+/** Worst first, then by number. */
+export function byUrgency(a: TTaskProgress, b: TTaskProgress): number {
+  return (
+    taskStatusSeverity[b.status] - taskStatusSeverity[a.status] ||
+    b.overdueSlots - a.overdueSlots ||
+    (a.percent ?? 0) - (b.percent ?? 0) ||
+    a.nodeId - b.nodeId
+  );
+}

@@ -1,0 +1,99 @@
+import { AppError, type TProgressReport } from '@kechuang/contracts';
+import { sql } from 'kysely';
+import type { Actor } from '../context.ts';
+import { hasRole } from '../policy.ts';
+import type { Db } from './exec.repository.ts';
+
+export function selectReports(db: Db) {
+  return db
+    .selectFrom('progress_report as r')
+    .innerJoin('organization as o', 'o.id', 'r.org_id')
+    .leftJoin('app_user as su', 'su.id', 'r.submitted_by')
+    .leftJoin('app_user as ru', 'ru.id', 'r.reviewed_by')
+    .selectAll('r')
+    .select(['o.name as org_name', 'su.display_name as submitted_by_name', 'ru.display_name as reviewed_by_name'])
+    .select(
+      sql<boolean>`exists (select 1 from progress_report l where l.node_id = r.node_id and l.org_id = r.org_id and l.period = r.period and l.version > r.version and l.status <> 'draft')`.as(
+        'superseded',
+      ),
+    );
+}
+export type ReportRow = Awaited<ReturnType<ReturnType<typeof selectReports>['executeTakeFirstOrThrow']>>;
+
+export async function findReport(db: Db, id: number): Promise<ReportRow> {
+  const row = await selectReports(db).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('report/not_found', { id });
+  return row;
+}
+
+/** Drafts are private to the unit writing them (and the bureau, which may write on its behalf). */
+export function canSeeReport(actor: Actor, r: { status: string; org_id: number }): boolean {
+  if (r.status !== 'draft') return true;
+  return actor.orgId === r.org_id || hasRole(actor, 'admin', 'planner');
+}
+
+const bureauDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Reports with their target values and attachments, in the order given. */
+export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TProgressReport[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [values, files] = await Promise.all([
+    db
+      .selectFrom('report_target_value as v')
+      .innerJoin('plan_target as t', 't.id', 'v.target_id')
+      .select(['v.report_id', 'v.target_id', 'v.value', 't.indicator_name', 't.unit'])
+      .where('v.report_id', 'in', ids)
+      .orderBy('v.target_id')
+      .execute(),
+    db
+      .selectFrom('report_attachment')
+      .select(['id', 'report_id', 'filename', 'content_type', 'size_bytes', 'sha256', 'uploaded_at'])
+      .where('report_id', 'in', ids)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.plan_id,
+    nodeId: r.node_id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    period: r.period,
+    periodEnd: r.period_end,
+    dueDate: r.due_date,
+    version: r.version,
+    status: r.status as TProgressReport['status'],
+    superseded: r.superseded,
+    narrative: r.narrative,
+    percent: r.percent,
+    selfStatus: r.self_status as TProgressReport['selfStatus'],
+    values: values
+      .filter((v) => v.report_id === r.id)
+      .map((v) => ({ targetId: v.target_id, indicatorName: v.indicator_name, unit: v.unit, value: Number(v.value) })),
+    attachments: files
+      .filter((f) => f.report_id === r.id)
+      .map((f) => ({
+        id: f.id,
+        filename: f.filename,
+        contentType: f.content_type,
+        sizeBytes: f.size_bytes,
+        sha256: f.sha256,
+        uploadedAt: f.uploaded_at.toISOString(),
+      })),
+    submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
+    submittedBy: r.submitted_by_name,
+    onTime: r.submitted_at ? bureauDay(r.submitted_at) <= r.due_date : null,
+    reviewedAt: r.reviewed_at ? r.reviewed_at.toISOString() : null,
+    reviewedBy: r.reviewed_by_name,
+    reviewComment: r.review_comment,
+    rowVersion: r.row_version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  }));
+}
+
+export async function loadReport(db: Db, id: number): Promise<TProgressReport> {
+  const [r] = await toProgressReports(db, [await findReport(db, id)]);
+  return r as TProgressReport;
+}
