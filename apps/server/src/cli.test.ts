@@ -62,5 +62,6 @@ describe('kechuang CLI', () => {
     } finally {
       await t.drop();
     }
-  });
+    // five CLI processes, each starting the embedded database: slow on a loaded 2-core machine
+  }, 180_000);
 });
