@@ -106,7 +106,8 @@ describe('evaluation runs over the API', () => {
       payload: { year: 2018, samples: 50 },
     });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({ year: 2018, regionCount: 15, previousRanksFrom: 'none' });
+    // only regions with at least one value are evaluated: 2 counties in 2018 (the others are named as 未参评)
+    expect(first.json()).toMatchObject({ year: 2018, regionCount: 2, previousRanksFrom: 'none' });
     const res = await planner.request({
       method: 'POST',
       url: `/api/indicators/evaluations/${schemeId}/runs`,
@@ -124,13 +125,14 @@ describe('evaluation runs over the API', () => {
     // 430422: 1.36% / 2.5 → 54.4 × 0.75 + min(120 / 100, 1) × 100 × 0.25 = 40.8 + 25 = 65.8
     // 430481: 1.0% → 40 × 0.75 + 80 × 0.25 = 30 + 20 = 50
     // 430405: 1.2% → 48 × 0.75 + 50 × 0.25 = 36 + 12.5 = 48.5
-    // 2018: 430405 3% → 100 × 0.75 = 75 (rank 1), 430422 1% → 30 (rank 2), the rest 0 (rank 3)
+    // 2018: 430405 3% → 100 × 0.75 = 75 (rank 1), 430422 1% → 30 (rank 2); 430481 had no data (not evaluated)
     expect(top).toEqual([
       ['430422', 65.8, 1, 2, 1, '第一梯队'],
-      ['430481', 50, 2, 3, 1, '第二梯队'],
+      ['430481', 50, 2, null, null, '第二梯队'],
       ['430405', 48.5, 3, 1, -2, '第二梯队'],
     ]);
-    expect(run.result.results[3]).toMatchObject({ score: 0, rank: 4, tier: '第三梯队' });
+    expect(run.result.results).toHaveLength(3);
+    expect(run.result.method.notes.join('')).toMatch(/未参评（方案内所有指标均无数据）：.*衡东县/);
     expect(run.sensitivity['430422']).toMatchObject({ rank: 1, minRank: expect.any(Number), maxRank: expect.any(Number) });
   });
 
@@ -151,7 +153,7 @@ describe('evaluation runs over the API', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['排名', '得分明细', '方法说明']);
     expect(book.getWorksheet('排名')?.getRow(2).values).toEqual(expect.arrayContaining([1, '430422', 65.8, '进 1', '第一梯队']));
-    expect(book.getWorksheet('得分明细')?.rowCount).toBe(1 + 15 * 2);
+    expect(book.getWorksheet('得分明细')?.rowCount).toBe(1 + 3 * 2);
     const missing = await planner.request({ method: 'GET', url: `/api/indicators/evaluation-runs/${runId}/regions/430102` });
     expect(missing.statusCode).toBe(404);
   });

@@ -10,9 +10,12 @@ import enCommon from '../locales/en-US/common.json' with { type: 'json' };
 import enEnterprise from '../locales/en-US/enterprise.json' with { type: 'json' };
 import enErrors from '../locales/en-US/errors.json' with { type: 'json' };
 import enHome from '../locales/en-US/home.json' with { type: 'json' };
+import enIndicator from '../locales/en-US/indicator.json' with { type: 'json' };
 import enModules from '../locales/en-US/modules.json' with { type: 'json' };
+import enNotification from '../locales/en-US/notification.json' with { type: 'json' };
 import enOrg from '../locales/en-US/org.json' with { type: 'json' };
 import enPlan from '../locales/en-US/plan.json' with { type: 'json' };
+import enPlanExec from '../locales/en-US/planExec.json' with { type: 'json' };
 import enRegion from '../locales/en-US/region.json' with { type: 'json' };
 import enSession from '../locales/en-US/session.json' with { type: 'json' };
 import enShell from '../locales/en-US/shell.json' with { type: 'json' };
@@ -23,9 +26,12 @@ import zhCommon from '../locales/zh-CN/common.json' with { type: 'json' };
 import zhEnterprise from '../locales/zh-CN/enterprise.json' with { type: 'json' };
 import zhErrors from '../locales/zh-CN/errors.json' with { type: 'json' };
 import zhHome from '../locales/zh-CN/home.json' with { type: 'json' };
+import zhIndicator from '../locales/zh-CN/indicator.json' with { type: 'json' };
 import zhModules from '../locales/zh-CN/modules.json' with { type: 'json' };
+import zhNotification from '../locales/zh-CN/notification.json' with { type: 'json' };
 import zhOrg from '../locales/zh-CN/org.json' with { type: 'json' };
 import zhPlan from '../locales/zh-CN/plan.json' with { type: 'json' };
+import zhPlanExec from '../locales/zh-CN/planExec.json' with { type: 'json' };
 import zhRegion from '../locales/zh-CN/region.json' with { type: 'json' };
 import zhSession from '../locales/zh-CN/session.json' with { type: 'json' };
 import zhShell from '../locales/zh-CN/shell.json' with { type: 'json' };
@@ -44,11 +50,14 @@ export const zhCN = {
   modules: zhModules,
   org: zhOrg,
   plan: zhPlan,
+  planExec: zhPlanExec,
+  notification: zhNotification,
   user: zhUser,
   region: zhRegion,
   audit: zhAudit,
   session: zhSession,
   enterprise: zhEnterprise,
+  indicator: zhIndicator,
 };
 export type Catalog = typeof zhCN;
 
@@ -61,11 +70,14 @@ export const enUS: Catalog = {
   modules: enModules,
   org: enOrg,
   plan: enPlan,
+  planExec: enPlanExec,
+  notification: enNotification,
   user: enUser,
   region: enRegion,
   audit: enAudit,
   session: enSession,
   enterprise: enEnterprise,
+  indicator: enIndicator,
 };
 
 /** Ready for `i18next.init({ resources })`: one `translation` namespace per language. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../features/auth/auth-api.ts';
 import { HeaderActions } from './HeaderActions.tsx';
-import { adminItems, adminRoot, homeItem, moduleItems } from './nav.tsx';
+import { adminItems, adminRoot, homeItem, moduleItems, myTasksItem } from './nav.tsx';
 
 const collapsedKey = 'kc_sider_collapsed';
 
@@ -22,12 +22,14 @@ export function AppShell() {
   const { pathname } = useLocation();
   const { user } = useCurrentUser();
   const isAdmin = user.roles.includes('admin');
+  const isReporter = user.roles.includes('reporter');
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(collapsedKey) === '1');
   const [openKeys, setOpenKeys] = useState<string[]>(() => (pathname.startsWith('/admin') ? [adminRoot.path] : []));
 
   const items = useMemo<NonNullable<MenuProps['items']>>(() => {
     const list: NonNullable<MenuProps['items']> = [
       { key: homeItem.path, icon: homeItem.icon, label: t('shell.menu.home') },
+      ...(isReporter ? [{ key: myTasksItem.path, icon: myTasksItem.icon, label: t('shell.menu.myTasks') }] : []),
       ...moduleItems.map((m) => ({ key: m.path, icon: m.icon, label: t(`shell.menu.${m.key}`) })),
     ];
     if (isAdmin) {
@@ -39,9 +41,9 @@ export function AppShell() {
       });
     }
     return list;
-  }, [t, isAdmin]);
+  }, [t, isAdmin, isReporter]);
 
-  const allPaths = [homeItem.path, ...moduleItems.map((m) => m.path), ...adminItems.map((a) => a.path)];
+  const allPaths = [homeItem.path, myTasksItem.path, ...moduleItems.map((m) => m.path), ...adminItems.map((a) => a.path)];
   const toggle = () => {
     const next = !collapsed;
     setCollapsed(next);

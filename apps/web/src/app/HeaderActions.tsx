@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useCurrentUser, useLogout } from '../features/auth/auth-api.ts';
+import { NotificationBell } from '../features/notification/NotificationBell.tsx';
 
 export function HeaderActions() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function HeaderActions() {
     <Flex align="center" gap={16}>
       {demo ? <Tag color="gold">{t('shell.header.demo')}</Tag> : null}
       <LanguageSwitch />
+      <NotificationBell />
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
         <Flex align="center" gap={8} style={{ cursor: 'pointer', lineHeight: 1.25 }} role="button" tabIndex={0} data-testid="user-menu">
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1456f0' }} />

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CarryOutOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
   FundOutlined,
@@ -25,6 +26,9 @@ export interface NavItem<K extends string> {
 }
 
 export const homeItem: NavItem<'home'> = { key: 'home', path: '/', icon: <HomeOutlined /> };
+
+/** 我的任务: the reporting inbox of a responsible unit (shown to reporters). */
+export const myTasksItem: NavItem<'myTasks'> = { key: 'myTasks', path: '/my-tasks', icon: <CarryOutOutlined /> };
 
 /** Business modules, in the order a bureau's year flows. */
 export const moduleItems: NavItem<ModuleKey>[] = [

@@ -31,7 +31,7 @@ export async function gatherInput(
   ctx: Pick<Ctx, 'db' | 'cache'>,
   scheme: Pick<TStoredScheme, 'level' | 'parentRegionCode'> & { definition: TEvaluationScheme },
   year: number,
-): Promise<{ input: TEvaluationInput; origins: Origins }> {
+): Promise<{ input: TEvaluationInput; origins: Origins; excluded: { code: string; name: string }[] }> {
   const tree = await loadTree(ctx, scheme.parentRegionCode);
   const regions = [...tree.levels]
     .filter(([, level]) => level === scheme.level)
@@ -62,7 +62,15 @@ export async function gatherInput(
     values[r.code] = v;
     targets[r.code] = t;
   }
-  return { input: { regions, values, targets }, origins };
+  // A region with no value for any indicator of the scheme (e.g. a statistical zone such as a 高新区 code
+  // that reports nothing) is not evaluated rather than ranked last on imputed zeros; runs name them.
+  const excluded = regions.filter((r) => Object.values(values[r.code] ?? {}).every((x) => x === null));
+  for (const r of excluded) {
+    delete values[r.code];
+    delete targets[r.code];
+  }
+  const evaluated = regions.filter((r) => !excluded.includes(r));
+  return { input: { regions: evaluated, values, targets }, origins, excluded };
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -108,7 +116,7 @@ export async function createRun(
 ): Promise<TEvaluationRun> {
   const actor = requireIndicatorWriter(ctx);
   const scheme = await findScheme(ctx, ctx.db, schemeId);
-  const { input, origins } = await gatherInput(ctx, scheme, body.year);
+  const { input, origins, excluded } = await gatherInput(ctx, scheme, body.year);
   if (input.regions.length === 0) throw new AppError('indicator/no_regions', { schemeId });
   const prevRun = await ctx.db
     .selectFrom('evaluation_run')
@@ -131,6 +139,7 @@ export async function createRun(
   }
   const full = previousRanks ? { ...input, previousRanks } : input;
   const result = evaluate(scheme.definition, full);
+  if (excluded.length > 0) result.method.notes.push(`未参评（方案内所有指标均无数据）：${excluded.map((r) => r.name).join('、')}。`);
   const sens = sensitivity(scheme.definition, full, { samples: body.samples, perturbation: body.perturbation, seed: 1 });
   return withAudit(ctx, async (tx, record) => {
     const { id } = await tx

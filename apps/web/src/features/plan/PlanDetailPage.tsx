@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { PlanSubNav } from '../plan-execution/PlanSubNav.tsx';
 import { PlanTargetsTable, PlanTasksTable } from './PlanDetailTables.tsx';
 import { usePlan } from './plan-api.ts';
 import { formatValue, joinPieces, toneOf } from './plan-format.ts';
@@ -88,6 +89,7 @@ function PlanDetailView({ plan }: { plan: TPlanDetail }) {
           </>
         }
       />
+      <PlanSubNav planId={plan.id} active="detail" />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"

@@ -69,6 +69,25 @@ export function PlansPage() {
     { title: t('plan.fields.tasks'), dataIndex: 'taskCount', width: 80, align: 'right' },
     { title: t('plan.fields.targets'), dataIndex: 'targetCount', width: 80, align: 'right' },
     { title: t('plan.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('planExec.fields.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (status: TPlanSummary['status']) => (
+        <Tag color={status === 'published' ? 'green' : 'default'}>{t(`planExec.planStatus.${status}`)}</Tag>
+      ),
+    },
+    {
+      title: t('common.table.actions'),
+      key: 'links',
+      width: 150,
+      render: (_, plan) => (
+        <Flex gap={12}>
+          <Link to={`/plans/${plan.id}/execution`}>{t('planExec.nav.execution')}</Link>
+          <Link to={`/plans/${plan.id}/dashboard`}>{t('planExec.nav.dashboard')}</Link>
+        </Flex>
+      ),
+    },
   ];
 
   const importButton = (testId?: string) =>
@@ -129,7 +148,7 @@ export function PlansPage() {
             dataSource={plans.data?.items ?? []}
             loading={plans.isFetching}
             locale={{ emptyText }}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1240 }}
             pagination={{
               current: params.page,
               pageSize: params.pageSize,

@@ -1,0 +1,251 @@
+import { BulbOutlined } from '@ant-design/icons';
+import type { TAssignmentSuggestions, TCycle, TExecNode, TPlanExec } from '@kechuang/contracts';
+import { Alert, App, Button, DatePicker, Divider, Drawer, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../lib/error-text.ts';
+import { usePatchNode, useSetAssignments } from './exec-api.ts';
+
+interface Values {
+  lead: number[];
+  co: number[];
+  leader: string;
+  startDate: Dayjs | null;
+  dueDate: Dayjs | null;
+  cycle: TCycle;
+  cycleDueDay: number;
+  customDueDates: Dayjs[];
+  weight: number;
+  reason: string;
+}
+
+const cycles: TCycle[] = ['monthly', 'quarterly', 'custom', 'none'];
+const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const sameIds = (a: number[], b: number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** 分工与安排 of one task: lead and co-units (suggested from the imported unit names) and its schedule. */
+export function TaskEditDrawer({
+  plan,
+  node,
+  suggestions,
+  open,
+  onClose,
+}: {
+  plan: TPlanExec;
+  node: TExecNode | null;
+  suggestions: TAssignmentSuggestions | undefined;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<Values>();
+  const patch = usePatchNode(plan.id);
+  const assign = useSetAssignments(plan.id);
+  const cycle = Form.useWatch('cycle', form);
+
+  const suggestion = suggestions?.tasks.find((s) => s.nodeId === node?.id);
+  const orgOptions = useMemo(() => {
+    const list = (suggestions?.orgs ?? []).map((o) => ({ value: o.orgId, label: o.name }));
+    // keep units already assigned even when they are no longer offered
+    for (const o of [...(node?.leadOrgs ?? []), ...(node?.coOrgs ?? [])])
+      if (!list.some((x) => x.value === o.orgId)) list.push({ value: o.orgId, label: o.name });
+    return list;
+  }, [suggestions, node]);
+
+  if (!node) return null;
+  const initial: Values = {
+    lead: node.leadOrgs.map((o) => o.orgId),
+    co: node.coOrgs.map((o) => o.orgId),
+    leader: node.leader ?? '',
+    startDate: node.startDate ? dayjs(node.startDate) : null,
+    dueDate: node.dueDate ? dayjs(node.dueDate) : null,
+    cycle: node.cycle,
+    cycleDueDay: node.cycleDueDay,
+    customDueDates: node.customDueDates.map((d) => dayjs(d)),
+    weight: node.weight,
+    reason: '',
+  };
+
+  const applySuggestion = () => {
+    if (!suggestion) return;
+    form.setFieldsValue({ lead: suggestion.lead.map((o) => o.orgId), co: suggestion.co.map((o) => o.orgId) });
+  };
+
+  const save = async (v: Values) => {
+    try {
+      const schedule = {
+        leader: (v.leader ?? '').trim() || null,
+        startDate: iso(v.startDate),
+        dueDate: iso(v.dueDate),
+        cycle: v.cycle,
+        cycleDueDay: v.cycleDueDay ?? node.cycleDueDay,
+        // the dates field is only on the form for a custom cycle; otherwise keep what the task has
+        customDueDates: v.cycle === 'custom' ? (v.customDueDates ?? []).map((d) => d.format('YYYY-MM-DD')) : node.customDueDates,
+        weight: v.weight,
+      };
+      const changed =
+        schedule.leader !== node.leader ||
+        schedule.startDate !== node.startDate ||
+        schedule.dueDate !== node.dueDate ||
+        schedule.cycle !== node.cycle ||
+        schedule.cycleDueDay !== node.cycleDueDay ||
+        schedule.customDueDates.join() !== node.customDueDates.join() ||
+        schedule.weight !== node.weight;
+      if (changed) await patch.mutateAsync({ nodeId: node.id, version: plan.version, reason: (v.reason ?? '').trim(), ...schedule });
+      if (!sameIds(v.lead, initial.lead) || !sameIds(v.co, initial.co))
+        await assign.mutateAsync({ nodeId: node.id, lead: v.lead, co: v.co });
+      message.success(t('planExec.edit.saved'));
+      onClose();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={560}
+      destroyOnHidden
+      title={t('planExec.edit.title', { number: node.number, title: node.title })}
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.actions.cancel')}</Button>
+          <Button type="primary" loading={patch.isPending || assign.isPending} onClick={() => form.submit()} data-testid="task-edit-save">
+            {t('common.actions.save')}
+          </Button>
+        </Flex>
+      }
+      data-testid="task-edit-drawer"
+    >
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }}>
+        {node.title}
+      </Typography.Paragraph>
+      {node.leadUnits.length + node.coUnits.length > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          icon={<BulbOutlined />}
+          style={{ marginBottom: 16 }}
+          title={
+            <Space orientation="vertical" size={4}>
+              <span>
+                {t('planExec.edit.imported')}：{t('planExec.fields.lead')} {node.leadUnits.join('、') || t('common.none')}；
+                {t('planExec.fields.co')} {node.coUnits.join('、') || t('common.none')}
+              </span>
+              {suggestion && suggestion.lead.length + suggestion.co.length > 0 ? (
+                <span>
+                  {t('planExec.edit.suggested')}：
+                  {[...suggestion.lead, ...suggestion.co].map((o) => (
+                    <Tag key={o.orgId} style={{ marginBottom: 2 }}>
+                      {o.name}
+                    </Tag>
+                  ))}
+                  <Button size="small" type="link" onClick={applySuggestion} data-testid="apply-suggestion">
+                    {t('planExec.edit.apply')}
+                  </Button>
+                </span>
+              ) : null}
+              {suggestion?.unmatched.length ? (
+                <Typography.Text type="secondary">
+                  {t('planExec.edit.unmatched', { names: suggestion.unmatched.join('、') })}
+                </Typography.Text>
+              ) : null}
+            </Space>
+          }
+        />
+      ) : null}
+      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={save} requiredMark="optional">
+        <Form.Item
+          name="lead"
+          label={t('planExec.fields.lead')}
+          rules={[
+            {
+              validator: (_, value: number[]) =>
+                (value?.length ?? 0) === 0 && (form.getFieldValue('co')?.length ?? 0) > 0
+                  ? Promise.reject(new Error(t('planExec.edit.leadRequired')))
+                  : Promise.resolve(),
+            },
+          ]}
+        >
+          <Select
+            mode="multiple"
+            options={orgOptions}
+            optionFilterProp="label"
+            placeholder={t('planExec.edit.orgPlaceholder')}
+            data-testid="assign-lead"
+          />
+        </Form.Item>
+        <Form.Item name="co" label={t('planExec.fields.co')}>
+          <Select
+            mode="multiple"
+            options={orgOptions}
+            optionFilterProp="label"
+            placeholder={t('planExec.edit.orgPlaceholder')}
+            data-testid="assign-co"
+          />
+        </Form.Item>
+        <Divider style={{ margin: '8px 0 16px' }} />
+        <Form.Item name="leader" label={t('planExec.fields.leader')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item name="startDate" label={t('planExec.fields.startDate')} style={{ flex: 1 }}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="dueDate"
+            label={t('planExec.fields.dueDate')}
+            style={{ flex: 1 }}
+            dependencies={['startDate']}
+            rules={[
+              {
+                validator: (_, value: Dayjs | null) => {
+                  const start = form.getFieldValue('startDate') as Dayjs | null;
+                  return value && start && value.isBefore(start, 'day')
+                    ? Promise.reject(new Error(t('planExec.edit.dueBeforeStart')))
+                    : Promise.resolve();
+                },
+              },
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
+          <Form.Item name="cycle" label={t('planExec.fields.cycle')} style={{ flex: 1 }}>
+            <Select options={cycles.map((c) => ({ value: c, label: t(`planExec.cycle.${c}`) }))} data-testid="assign-cycle" />
+          </Form.Item>
+          {cycle === 'monthly' || cycle === 'quarterly' ? (
+            <Form.Item
+              name="cycleDueDay"
+              label={t('planExec.fields.cycleDueDay')}
+              style={{ flex: 1 }}
+              tooltip={t('planExec.edit.dueDayHint')}
+            >
+              <InputNumber min={1} max={28} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="weight" label={t('planExec.fields.weight')} style={{ flex: 1 }} tooltip={t('planExec.edit.weightHint')}>
+            <InputNumber min={0} max={1000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        {cycle === 'custom' ? (
+          <Form.Item
+            name="customDueDates"
+            label={t('planExec.fields.customDueDates')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('planExec.edit.customRequired') }]}
+          >
+            <DatePicker multiple style={{ width: '100%' }} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="reason" label={t('planExec.fields.reason')} extra={t('planExec.edit.reasonHint')}>
+          <Input maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
