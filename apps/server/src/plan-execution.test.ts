@@ -432,6 +432,12 @@ describe('reports, evidence and review', () => {
     });
     expect(acc.statusCode, acc.body).toBe(200);
     expect(acc.json()).toMatchObject({ status: 'accepted', reviewedBy: '王规划', reviewComment: '同意' });
+    // the unit's reporter is told, once, with a link to the task
+    const inbox = (await leiyang.request({ method: 'GET', url: '/api/notifications' })).json();
+    const accepted = inbox.items.filter((n: { kind: string }) => n.kind === 'report.accept');
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]).toMatchObject({ link: `/my-tasks?plan=${plan.id}&node=${taskOf(plan, '2')}` });
+    expect(accepted[0].title).toContain('进度报送已采纳');
   });
 
   it('the task detail shows every version and the timeline of assignment, submissions and reviews', async () => {

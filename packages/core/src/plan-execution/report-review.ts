@@ -2,6 +2,7 @@ import { AppError, type TProgressReport, type TReportReview, type TReviewQueue }
 import { sql } from 'kysely';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
+import { sendNotifications } from '../notification/channel.ts';
 import { requirePlanManager } from './exec.policy.ts';
 import { addTaskEvent, findPlan } from './exec.repository.ts';
 import { findReport, loadReport } from './report.repository.ts';
@@ -47,6 +48,32 @@ export async function reviewReport(ctx: Ctx, id: number, decision: 'accept' | 'r
       detail: { period: r.period, version: r.version, orgId: r.org_id, orgName: r.org_name, comment },
       at: ctx.now(),
     });
+    // the reporting unit's reporters hear about the decision (once per decision: the key names the new row version)
+    const reporters = await tx
+      .selectFrom('app_user')
+      .select('id')
+      .where('org_id', '=', r.org_id)
+      .where('disabled_at', 'is', null)
+      .where((eb) => eb(eb.val('reporter'), '=', eb.fn.any('roles')))
+      .execute();
+    const node = await tx.selectFrom('plan_node').select(['number', 'title']).where('id', '=', r.node_id).executeTakeFirstOrThrow();
+    const task = `${node.number ? `${node.number} ` : ''}${node.title}`.slice(0, 80);
+    await sendNotifications(
+      tx,
+      reporters.map((u) => ({
+        userId: u.id,
+        kind: `report.${decision}`,
+        title: decision === 'accept' ? `进度报送已采纳：${task}` : `进度报送被退回，请修改后重新报送：${task}`,
+        body:
+          decision === 'accept'
+            ? `${r.period} 期（第 ${r.version} 版）已采纳。${comment}`
+            : `${r.period} 期（第 ${r.version} 版）退回意见：${comment}`,
+        link: `/my-tasks?plan=${plan.id}&node=${r.node_id}`,
+        planId: plan.id,
+        nodeId: r.node_id,
+        dedupeKey: `report.${decision}:${id}:${r.row_version + 1}:${u.id}`,
+      })),
+    );
     record({
       action: `report.${decision}`,
       entityType: 'progress_report',
