@@ -37,7 +37,7 @@ export type TReportStatus = z.infer<typeof ZReportStatus>;
 /** the reporter's own assessment */
 export const ZSelfStatus = z.enum(['on_track', 'at_risk', 'lagging', 'done']);
 /** computed status: 未开始 / 已完成 / 正常推进 / 滞后 / 严重滞后 / 逾期未报 */
-export const taskStatuses = ['not_started', 'done', 'on_track', 'lagging', 'severely_lagging', 'overdue_unreported'] as const;
+export const taskStatuses = ['unassigned', 'not_started', 'done', 'on_track', 'lagging', 'severely_lagging', 'overdue_unreported'] as const;
 export const ZTaskStatus = z.enum(taskStatuses);
 export type TTaskStatus = z.infer<typeof ZTaskStatus>;
 /** a target's status: no data yet, met, on the expected path, behind it, far behind it */
@@ -45,6 +45,7 @@ export const ZTargetStatus = z.enum(['no_data', 'met', 'on_track', 'lagging', 's
 export type TTargetStatus = z.infer<typeof ZTargetStatus>;
 
 export const ZStatusCounts = z.object({
+  unassigned: z.number().int(),
   not_started: z.number().int(),
   done: z.number().int(),
   on_track: z.number().int(),

@@ -29,7 +29,7 @@ function task(i: number, status: TTaskProgress['status']): TTaskProgress {
 
 function progress(n: number): TPlanProgress {
   const tasks = [task(0, 'done'), ...Array.from({ length: n }, (_, i) => task(i + 1, 'severely_lagging'))];
-  const counts = { not_started: 0, done: 1, on_track: 0, lagging: 0, severely_lagging: n, overdue_unreported: 0 };
+  const counts = { unassigned: 0, not_started: 0, done: 1, on_track: 0, lagging: 0, severely_lagging: n, overdue_unreported: 0 };
   return {
     planId: 1,
     title: '某市2026年科技工作要点',

@@ -19,6 +19,7 @@ export interface StatusRules {
 export const defaultStatusRules: StatusRules = { laggingGap: 10, severeGap: 30, donePercent: 100, overdueGraceDays: 0 };
 
 export const taskStatusLabels: Record<TTaskStatus, string> = {
+  unassigned: '未分工',
   not_started: '未开始',
   done: '已完成',
   on_track: '正常推进',
@@ -42,6 +43,7 @@ export const taskStatusSeverity: Record<TTaskStatus, number> = {
   lagging: 3,
   on_track: 2,
   not_started: 1,
+  unassigned: 1,
   done: 0,
 };
 

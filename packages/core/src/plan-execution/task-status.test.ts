@@ -99,6 +99,19 @@ describe('roll-up', () => {
     expect(rollUp([]).status).toBe('not_started');
   });
 
+  it('a task without a lead unit is 未分工, counted but weightless in the roll-up', () => {
+    const u = taskStatus({ ...year, asOf: '2026-08-15', percent: null, overdueSlots: 0, assigned: false });
+    expect(u).toEqual({ status: 'unassigned', reason: '尚未明确牵头单位，不计算进度 → 未分工' });
+    // an unreported assigned task at 62% of the year is severely lagging; the unassigned one does not drag the section
+    const r = rollUp([
+      { status: 'on_track', percent: 60, weight: 1, elapsed: 0.62 },
+      { status: 'unassigned', percent: null, weight: 5, elapsed: 0.62 },
+    ]);
+    expect(r).toMatchObject({ status: 'on_track', completion: 60, elapsed: 62 });
+    expect(r.counts.unassigned).toBe(1);
+    expect(rollUp([{ status: 'unassigned', percent: null, weight: 1, elapsed: 0.5 }]).status).toBe('unassigned');
+  });
+
   it('elapsed is inclusive of both ends', () => {
     expect(elapsedFraction('2026-01-01', '2026-12-31', '2026-12-31')).toBe(1);
     expect(elapsedFraction('2026-01-01', '2026-12-31', '2025-12-01')).toBe(0);

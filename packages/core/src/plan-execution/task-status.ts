@@ -24,6 +24,8 @@ export interface TaskStatusInput {
   overdueSlots: number;
   /** the earliest overdue period, for the explanation */
   firstOverdue?: { period: string; dueDate: string } | null;
+  /** false when the task has no lead unit yet: it is 未分工 rather than lagging on an unreported 0% */
+  assigned?: boolean;
   /** verdicts of the task's targets */
   targets?: Array<{ name: string; status: TTargetStatus; reason: string }>;
 }
@@ -41,6 +43,8 @@ export function worse(a: TTaskStatus, b: TTaskStatus): TTaskStatus {
 export function taskStatus(input: TaskStatusInput, rules: StatusRules = defaultStatusRules): Verdict<TTaskStatus> {
   if (input.percent !== null && input.percent >= rules.donePercent)
     return { status: 'done', reason: `已报完成进度 ${input.percent}% → ${taskStatusLabels.done}` };
+  if (input.assigned === false)
+    return { status: 'unassigned', reason: `尚未明确牵头单位，不计算进度 → ${taskStatusLabels.unassigned}` };
   if (input.asOf < input.start)
     return { status: 'not_started', reason: `计划于 ${input.start} 开始，尚未开始 → ${taskStatusLabels.not_started}` };
   if (input.overdueSlots > 0) {
@@ -170,7 +174,7 @@ export function targetStatus(input: TargetInput, rules: StatusRules = defaultSta
 }
 
 export function emptyCounts(): TStatusCounts {
-  return { not_started: 0, done: 0, on_track: 0, lagging: 0, severely_lagging: 0, overdue_unreported: 0 };
+  return { unassigned: 0, not_started: 0, done: 0, on_track: 0, lagging: 0, severely_lagging: 0, overdue_unreported: 0 };
 }
 
 export interface RollUpItem {
@@ -196,18 +200,22 @@ export function rollUp(
   let wBad = 0;
   for (const i of items) {
     counts[i.status]++;
+    // a task without a lead unit is counted but carries no weight until it is assigned
+    if (i.status === 'unassigned') continue;
     const weight = Math.max(i.weight, 0);
     w += weight;
     wDone += weight * (i.status === 'done' ? 100 : (i.percent ?? 0));
     wElapsed += weight * 100 * (i.elapsed ?? 0);
     if (taskStatusSeverity[i.status] >= taskStatusSeverity.lagging) wBad += weight;
   }
+  if (items.length > 0 && counts.unassigned === items.length) return { status: 'unassigned', completion: 0, elapsed: 0, counts };
   if (items.length === 0 || w === 0) return { status: 'not_started', completion: 0, elapsed: 0, counts };
   const completion = Math.round((wDone / w) * 10) / 10;
   const elapsed = Math.round((wElapsed / w) * 10) / 10;
   let status: TTaskStatus;
-  if (counts.done === items.length) status = 'done';
-  else if (counts.not_started === items.length) status = 'not_started';
+  const weighed = items.length - counts.unassigned;
+  if (counts.done === weighed) status = 'done';
+  else if (counts.not_started === weighed) status = 'not_started';
   else {
     const gap = elapsed - completion;
     status = gap >= rules.severeGap ? 'severely_lagging' : gap >= rules.laggingGap ? 'lagging' : 'on_track';

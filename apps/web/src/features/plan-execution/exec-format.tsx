@@ -10,9 +10,10 @@ export const statusColors: Record<TTaskStatus, string> = {
   severely_lagging: '#f54a45',
   overdue_unreported: '#b2248b',
   not_started: '#8f959e',
+  unassigned: '#bbbfc4',
 };
 
-export const statusOrder: TTaskStatus[] = ['done', 'on_track', 'lagging', 'severely_lagging', 'overdue_unreported', 'not_started'];
+export const statusOrder: TTaskStatus[] = ['done', 'on_track', 'lagging', 'severely_lagging', 'overdue_unreported', 'not_started', 'unassigned'];
 
 const targetColors: Record<TTargetStatus, string> = {
   met: '#2ea121',
