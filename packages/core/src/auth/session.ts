@@ -64,8 +64,9 @@ export async function resolveSession(ctx: Omit<Ctx, 'actor'>, token: string): Pr
   const idleLimit = info.lastSeenAt.getTime() + authPolicy.sessionIdleHours * 3_600_000;
   if (now >= info.expiresAt || now.getTime() > idleLimit) return null;
   if (now.getTime() - info.lastSeenAt.getTime() > touchEveryMs) {
-    await ctx.db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    // mark first, so concurrent requests on the same session don't all send the same update
     info.lastSeenAt = now;
+    await ctx.db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
   }
   return info;
 }
