@@ -4,8 +4,9 @@
  * 1. import: every current county-level region × 30 indicators × 10 years (≈ 870,000 values), one CSV per
  *    province through importValues — the same use case the API upload and `kechuang indicators import`
  *    call (parse, row checks, one transaction, set-based batch writer);
- * 2. evaluation of all counties of the country: gathering the values (stored + derived ratios) per
- *    province, then the engine's evaluate() over all of them at once, and sensitivity() with 200 samples;
+ * 2. evaluation of all counties of the country: gathering the values (stored + derived ratios) in one
+ *    gatherInput for the whole country, then the engine's evaluate() over all of them at once — the goal
+ *    (< 1 s) is for these two together — and, reported separately, sensitivity() with 200 samples;
  *    plus one province's run through createRun (gather + evaluate + sensitivity + store);
  * 3. p50/p95 of the ranking and region-profile endpoints over HTTP (app.inject, signed-in session); both are
  *    cached on the embedded database until the next mutation, so the first request of each URL is reported too.
@@ -14,7 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TEvaluationInput, TEvaluationScheme } from '@kechuang/contracts';
+import type { TEvaluationScheme } from '@kechuang/contracts';
 import { buildApp } from '../apps/server/src/app.ts';
 import { type Ctx, createRun, createScheme, gatherInput, importValues, loadDemo, noCache } from '../packages/core/src/index.ts';
 import { evaluate, sensitivity } from '../packages/core/src/indicator/evaluation/index.ts';
@@ -113,13 +114,10 @@ const definition = {
   ],
 } as unknown as TEvaluationScheme;
 const year = years[years.length - 1] as number;
+// Gather once for the whole country (parentRegionCode null: every county of the level), then evaluate.
+// The goal (< 1 s) is for gather + evaluate; sensitivity is reported on its own.
 t0 = performance.now();
-const all: TEvaluationInput = { regions: [], values: {}, targets: {} };
-for (const prov of byProvince.keys()) {
-  const { input } = await gatherInput(ctx, { level: 3, parentRegionCode: `${prov}0000`, definition }, year);
-  all.regions.push(...input.regions);
-  Object.assign(all.values, input.values);
-}
+const { input: all, origins } = await gatherInput(ctx, { level: 3, parentRegionCode: null, definition }, year);
 const gatherMs = performance.now() - t0;
 t0 = performance.now();
 const result = evaluate(definition, all);
@@ -127,8 +125,23 @@ const evalMs = performance.now() - t0;
 t0 = performance.now();
 sensitivity(definition, all, { samples: 200, perturbation: 0.2, seed: 1 });
 const sensMs = performance.now() - t0;
+const evaluationMs = gatherMs + evalMs;
 console.log(
-  `评价（全国 ${result.results.length} 个县级地区，${year} 年）：取数 ${gatherMs.toFixed(0)} ms；evaluate ${evalMs.toFixed(0)} ms（目标 < 1000 ms）；敏感性 200 次 ${sensMs.toFixed(0)} ms`,
+  `评价（全国 ${result.results.length} 个县级地区，${year} 年；取数 ${origins.stored} 个存储值、${origins.derived} 个推算值）：` +
+    `取数 ${gatherMs.toFixed(0)} ms + evaluate ${evalMs.toFixed(0)} ms = ${evaluationMs.toFixed(0)} ms（目标 < 1000 ms，${evaluationMs < 1000 ? '达标' : '未达标'}）；` +
+    `敏感性 200 次另计 ${sensMs.toFixed(0)} ms`,
+);
+// the same again with everything warm (JIT, database caches): what a second run in a server costs
+t0 = performance.now();
+const again = (await gatherInput(ctx, { level: 3, parentRegionCode: null, definition }, year)).input;
+const gatherWarm = performance.now() - t0;
+t0 = performance.now();
+evaluate(definition, again);
+const evalWarm = performance.now() - t0;
+t0 = performance.now();
+sensitivity(definition, again, { samples: 200, perturbation: 0.2, seed: 1 });
+console.log(
+  `  再次评价（预热后）：取数 ${gatherWarm.toFixed(0)} ms + evaluate ${evalWarm.toFixed(0)} ms = ${(gatherWarm + evalWarm).toFixed(0)} ms；敏感性 200 次 ${ms(t0)}`,
 );
 
 const admin = (await db.selectFrom('app_user').select(['id']).where('username', '=', 'admin').executeTakeFirstOrThrow()).id;

@@ -1,8 +1,20 @@
 /** The bench:plan dataset: a published two-year plan with its tree, units, targets and reports, written with set-based SQL. */
+
+import { rebuildReportTallies } from '../packages/core/src/index.ts';
 import type { DB, Kysely } from '../packages/db/src/index.ts';
 import { sql } from '../packages/db/src/index.ts';
 
-export async function generatePlan(db: Kysely<DB>, taskCount: number): Promise<{ planId: number; orgIds: number[] }> {
+/**
+ * Nothing is submitted after `asOf` (the day the bench reads at): the reports a unit would submit later are
+ * still drafts. `tallyTriggers: false` loads the reports with the report_tally triggers off and rebuilds
+ * the tallies in one statement afterwards.
+ */
+export async function generatePlan(
+  db: Kysely<DB>,
+  taskCount: number,
+  asOf: string,
+  opts: { tallyTriggers?: boolean } = {},
+): Promise<{ planId: number; orgIds: number[] }> {
   // data ─────────────────────────────────────────────────────────────────────────────────────────
   const orgIds = [
     ...(
@@ -70,22 +82,29 @@ export async function generatePlan(db: Kysely<DB>, taskCount: number): Promise<{
   select ${planId}, n.id, '新增指标 ' || n.id, 100, '家', 100, '家', 'increment', 2026
   from plan_node n where n.plan_id = ${planId} and n.kind = 'task' and n.id % 10 = 0`.execute(db);
   // one report per (task, lead unit, month); a few missing, some late, some returned / awaiting review / drafts
+  if (opts.tallyTriggers === false) await sql`alter table progress_report disable trigger user`.execute(db);
   await sql`
   insert into progress_report (plan_id, node_id, org_id, period, period_end, due_date, version, status, narrative, percent, self_status,
                                submitted_at, reviewed_at, created_at, updated_at)
   select ${planId}, a.node_id, a.org_id, to_char(m, 'YYYY-MM'), pe, pe + 5, 1,
-         case when (a.node_id + g) % 20 = 0 then 'returned' when (a.node_id + g) % 20 = 1 then 'submitted'
-              when (a.node_id + g) % 20 = 2 then 'draft' else 'accepted' end,
+         case when sub is null then 'draft' when (a.node_id + g) % 20 = 0 then 'returned' when (a.node_id + g) % 20 = 1 then 'submitted'
+              else 'accepted' end,
          '本月推进情况：按计划开展工作。', greatest(0, least(100, (g + 1) * 100 / 24 - (a.node_id % 5) * 4 + 4)),
          (array['on_track', 'on_track', 'at_risk', 'lagging'])[1 + (a.node_id + g) % 4],
-         case when (a.node_id + g) % 20 = 2 then null else (pe + 5 - ((a.node_id + g) % 9 - 2))::timestamp + time '10:00' end,
-         case when (a.node_id + g) % 20 in (0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19) then now() end,
+         sub,
+         case when sub is not null and (a.node_id + g) % 20 <> 1 then now() end,
          now(), now()
   from plan_assignment a
   cross join generate_series(0, 23) g
   cross join lateral (select (date '2025-01-01' + make_interval(months => g))::date as m) mm
   cross join lateral (select (m + interval '1 month' - interval '1 day')::date as pe) p
+  cross join lateral (select (pe + 5 - ((a.node_id + g) % 9 - 2))::timestamp + time '10:00' as at) s
+  cross join lateral (select case when (a.node_id + g) % 20 <> 2 and s.at < ${asOf}::date + 1 then s.at end as sub) t
   where a.plan_id = ${planId} and a.role = 'lead' and (a.node_id * 7 + g) % 25 <> 0`.execute(db);
+  if (opts.tallyTriggers === false) {
+    await sql`alter table progress_report enable trigger user`.execute(db);
+    await rebuildReportTallies(db, planId);
+  }
   await sql`
   insert into report_target_value (report_id, target_id, value)
   select r.id, t.id, r.percent from progress_report r join plan_target t on t.node_id = r.node_id

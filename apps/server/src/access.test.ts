@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorAccessEntries } from './indicator-access.ts';
+import { indicatorBoundaryAccessEntries } from './indicator-boundary-access.ts';
 import { planExecutionAccessEntries } from './plan-execution-access.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
@@ -567,6 +568,7 @@ table['GET /api/audit'] = {
 };
 
 Object.assign(table, indicatorAccessEntries());
+Object.assign(table, indicatorBoundaryAccessEntries());
 Object.assign(table, planExecutionAccessEntries());
 
 function entryFor(route: string): Entry | undefined {

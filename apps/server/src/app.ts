@@ -19,6 +19,7 @@ import { enterpriseRegistryRoutes } from './routes/enterprise-registry.ts';
 import { enterpriseTransferRoutes } from './routes/enterprise-transfer.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicator.ts';
+import { indicatorBoundaryRoutes } from './routes/indicator-boundaries.ts';
 import { notificationRoutes } from './routes/notification.ts';
 import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(enterpriseRegistryRoutes);
       await api.register(enterpriseTransferRoutes);
       await api.register(indicatorRoutes);
+      await api.register(indicatorBoundaryRoutes);
     },
     { prefix: '/api' },
   );

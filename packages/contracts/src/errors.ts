@@ -172,6 +172,19 @@ export const errorCatalog = {
   'indicator/invalid_scheme': { status: 400, zh: '评价方案不正确', en: 'Invalid evaluation scheme' },
   'indicator/run_not_found': { status: 404, zh: '评价结果不存在', en: 'Unknown evaluation run' },
   'indicator/no_regions': { status: 400, zh: '评价范围内没有该层级的地区', en: 'No regions of this level to evaluate' },
+  'indicator/boundary_invalid': {
+    status: 400,
+    zh: '边界文件不是有效的 GeoJSON 要素集合（FeatureCollection，面或多面要素）',
+    en: 'The boundary file is not a valid GeoJSON FeatureCollection of polygons',
+  },
+  'indicator/boundary_features_invalid': {
+    status: 400,
+    zh: '边界文件中有要素与下级地区不匹配，未保存，请按错误清单修改后重新上传',
+    en: 'Some features do not match a child region; nothing was saved',
+  },
+  'indicator/boundary_too_large': { status: 413, zh: '边界文件过大（上限 10 MB）', en: 'The boundary file is too large (10 MB at most)' },
+  'indicator/boundary_no_children': { status: 400, zh: '该地区没有下级地区，无需上传边界', en: 'This region has no child regions to draw' },
+  'indicator/boundary_not_found': { status: 404, zh: '该地区尚未上传边界数据', en: 'No boundary file for this region' },
   'notification/not_found': { status: 404, zh: '通知不存在', en: 'Unknown notification' },
   'plan/xlsx_invalid_file': {
     status: 400,

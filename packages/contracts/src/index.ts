@@ -26,3 +26,4 @@ export * from './plan-draft.ts';
 export * from './plan-execution.ts';
 export * from './plan-import.ts';
 export * from './plan-transfer.ts';
+export * from './region-boundary.ts';

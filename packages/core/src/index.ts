@@ -47,6 +47,7 @@ export {
   setEnterpriseDisclosure,
   updateEnterprise,
 } from './enterprise-registry/index.ts';
+export { deleteRegionBoundary, getRegionBoundary, uploadRegionBoundary } from './indicator/boundaries.ts';
 export {
   compareRegions,
   createIndicator,
@@ -127,6 +128,7 @@ export {
 } from './plan-execution/index.ts';
 export { exportPlanXlsx } from './plan-execution/plan-xlsx-export.ts';
 export { importPlanXlsx } from './plan-execution/plan-xlsx-import.ts';
+export { rebuildReportTallies } from './plan-execution/progress.queries.ts';
 export {
   bureauDate,
   defaultReminderRule,

@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_enterprises.ts';
 import * as m0005 from './migrations/0005_plan_execution.ts';
 import * as m0006 from './migrations/0006_enterprise_ip.ts';
 import * as m0007 from './migrations/0007_indicators.ts';
+import * as m0008 from './migrations/0008_region_boundaries.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_plan_execution': m0005,
   '0006_enterprise_ip': m0006,
   '0007_indicators': m0007,
+  '0008_region_boundaries': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

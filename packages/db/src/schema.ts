@@ -249,6 +249,22 @@ export interface ReportTallyTable {
   last_submitted_at: TimestampNull;
 }
 
+/** Per (plan, unit, month of the period reported on): the dashboard's trend, kept by triggers (0005). */
+export interface ReportMonthTallyTable {
+  plan_id: number;
+  org_id: number;
+  /** 'YYYY-MM' */
+  month: string;
+  submitted: Generated<number>;
+  on_time: Generated<number>;
+  percent_sum: Generated<string>;
+  percent_n: Generated<number>;
+  on_track: Generated<number>;
+  at_risk: Generated<number>;
+  lagging: Generated<number>;
+  done: Generated<number>;
+}
+
 export interface ReportTargetValueTable {
   report_id: number;
   target_id: number;
@@ -477,11 +493,22 @@ export interface EvaluationRunTable {
   computed_at: TimestampDefault;
 }
 
+export interface RegionBoundaryTable {
+  region_code: string;
+  geojson: Json;
+  matched_codes: Json;
+  source_note: Generated<string>;
+  byte_size: number;
+  uploaded_by: number | null;
+  uploaded_at: TimestampDefault;
+}
+
 export interface DB {
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
   evaluation_scheme: EvaluationSchemeTable;
   evaluation_run: EvaluationRunTable;
+  region_boundary: RegionBoundaryTable;
   enterprise_ladder_span: EnterpriseLadderSpanTable;
   enterprise_ladder_tally: EnterpriseLadderTallyTable;
   enterprise: EnterpriseTable;
@@ -499,6 +526,7 @@ export interface DB {
   progress_report: ProgressReportTable;
   report_target_value: ReportTargetValueTable;
   report_tally: ReportTallyTable;
+  report_month_tally: ReportMonthTallyTable;
   report_attachment: ReportAttachmentTable;
   task_event: TaskEventTable;
   plan_bulletin: PlanBulletinTable;

@@ -29,7 +29,8 @@ export type Origins = { stored: number; rolledUp: number; derived: number };
  */
 export async function gatherInput(
   ctx: Pick<Ctx, 'db' | 'cache'>,
-  scheme: Pick<TStoredScheme, 'level' | 'parentRegionCode'> & { definition: TEvaluationScheme },
+  /** parentRegionCode null = every region of the level in the country (bench/indicators.ts) */
+  scheme: Pick<TStoredScheme, 'level'> & { parentRegionCode: string | null; definition: TEvaluationScheme },
   year: number,
 ): Promise<{ input: TEvaluationInput; origins: Origins; excluded: { code: string; name: string }[] }> {
   const tree = await loadTree(ctx, scheme.parentRegionCode);
@@ -46,7 +47,9 @@ export async function gatherInput(
     kinds: ['actual', 'target'],
   });
   const actual = new Resolver(catalog, stored.get(`${period}|actual`) ?? new Map(), tree.children);
-  const target = new Resolver(catalog, stored.get(`${period}|target`) ?? new Map(), tree.children);
+  const targetTable = stored.get(`${period}|target`);
+  // no stored target at all: every target resolves to null (nothing to roll up or derive from)
+  const target = targetTable && targetTable.size > 0 ? new Resolver(catalog, targetTable, tree.children) : null;
   const origins: Origins = { stored: 0, rolledUp: 0, derived: 0 };
   const values: TEvaluationInput['values'] = {};
   const targets: TEvaluationInput['values'] = {};
@@ -57,7 +60,7 @@ export async function gatherInput(
       const a = actual.get(c, r.code);
       v[c] = a?.value ?? null;
       if (a) origins[a.origin === 'rolled_up' ? 'rolledUp' : a.origin]++;
-      t[c] = target.get(c, r.code)?.value ?? null;
+      t[c] = target?.get(c, r.code)?.value ?? null;
     }
     values[r.code] = v;
     targets[r.code] = t;

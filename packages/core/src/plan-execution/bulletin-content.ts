@@ -14,7 +14,15 @@ export interface BulletinInput {
   issuedOn: string;
 }
 
-export const statusOrder: TTaskStatus[] = ['done', 'on_track', 'lagging', 'severely_lagging', 'overdue_unreported', 'not_started', 'unassigned'];
+export const statusOrder: TTaskStatus[] = [
+  'done',
+  'on_track',
+  'lagging',
+  'severely_lagging',
+  'overdue_unreported',
+  'not_started',
+  'unassigned',
+];
 
 export function cnDate(iso: string): string {
   return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;

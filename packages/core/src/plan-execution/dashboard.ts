@@ -4,12 +4,44 @@ import type { Ctx } from '../context.ts';
 import { requirePlanReader } from './exec.policy.ts';
 import { bureauToday, cached, type Db, findPlan, type PlanRow, planWindow } from './exec.repository.ts';
 import { byUrgency, loadPlanProgress } from './plan-progress.ts';
+import { talliesHoldAsOf } from './progress.queries.ts';
 import { monthEnd } from './reporting-cycle.ts';
 import { laggingStatuses } from './status-rules.ts';
 import { elapsedFraction, rollUp } from './task-status.ts';
 
+interface TrendRow {
+  month: string;
+  submitted: string;
+  on_time: string;
+  avg_percent: string | null;
+  on_track: string;
+  at_risk: string;
+  lagging: string;
+  done: string;
+}
+
 /** Reports per month of the period reported on: submissions, on time, mean percent, self-assessments. */
-async function trend(db: Db, planId: number, asOf: string, nodeIds: number[] | null, orgId: number | null) {
+async function trend(db: Db, planId: number, asOf: string, nodeIds: number[] | null, orgId: number | null): Promise<Map<string, TrendRow>> {
+  if (nodeIds === null && orgId === null && (await talliesHoldAsOf(db, planId, asOf))) {
+    // the whole plan, nothing submitted after the day: from the monthly tallies (a few hundred rows)
+    const rows = await db
+      .selectFrom('report_month_tally')
+      .select([
+        'month',
+        sql<string>`sum(submitted)`.as('submitted'),
+        sql<string>`sum(on_time)`.as('on_time'),
+        // numeric division, as avg() does
+        sql<string | null>`sum(percent_sum)::numeric / nullif(sum(percent_n), 0)`.as('avg_percent'),
+        sql<string>`sum(on_track)`.as('on_track'),
+        sql<string>`sum(at_risk)`.as('at_risk'),
+        sql<string>`sum(lagging)`.as('lagging'),
+        sql<string>`sum(done)`.as('done'),
+      ])
+      .where('plan_id', '=', planId)
+      .groupBy('month')
+      .execute();
+    return new Map(rows.map((r) => [r.month, r]));
+  }
   let q = db
     .selectFrom('progress_report')
     .select([
@@ -115,16 +147,10 @@ async function buildDashboard(
       y++;
     }
   }
-  let pendingQ = ctx.db
-    .selectFrom('progress_report as r')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('r.plan_id', '=', planId)
-    .where('r.status', '=', 'submitted')
-    .where(
-      sql<boolean>`not exists (select 1 from progress_report l where l.node_id = r.node_id and l.org_id = r.org_id and l.period = r.period and l.version > r.version and l.status <> 'draft')`,
-    );
-  if (orgId !== null) pendingQ = pendingQ.where('r.org_id', '=', orgId);
-  if (sectionId !== null) pendingQ = nodeIds.size ? pendingQ.where('r.node_id', 'in', [...nodeIds]) : pendingQ.where(sql<boolean>`false`);
+  // reports awaiting review (not superseded by a later version), from the tallies
+  let pendingQ = ctx.db.selectFrom('report_tally').select(sql<string | null>`sum(pending)`.as('n')).where('plan_id', '=', planId);
+  if (orgId !== null) pendingQ = pendingQ.where('org_id', '=', orgId);
+  if (sectionId !== null) pendingQ = nodeIds.size ? pendingQ.where('node_id', 'in', [...nodeIds]) : pendingQ.where(sql<boolean>`false`);
   const pending = await pendingQ.executeTakeFirstOrThrow();
   return {
     planId: plan.id,
@@ -156,7 +182,7 @@ async function buildDashboard(
         .sort(byUrgency)
         .slice(0, 50),
     ),
-    reviewPending: Number(pending.n),
+    reviewPending: Number(pending.n ?? 0),
   };
 }
 

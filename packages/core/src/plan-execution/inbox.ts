@@ -1,11 +1,11 @@
 import { AppError, type TInbox, type TInboxItem, type TInboxQuery, type TInboxSlot, type TSlotState } from '@kechuang/contracts';
-import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { hasRole, requireRole } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
 import { bureauToday, cached } from './exec.repository.ts';
 import { isPastDue, taskSchedule } from './plan-progress.ts';
-import { daysBetween } from './reporting-cycle.ts';
+import { jsonRows, periodParser } from './progress.queries.ts';
+import { daysBetween, type ReportingSlot } from './reporting-cycle.ts';
 
 /** Most urgent first. */
 export const slotUrgency: Record<TSlotState, number> = {
@@ -26,7 +26,37 @@ interface Tally {
   percent: number | null;
 }
 
-/** Parses 'period|id|version' triples aggregated in SQL. */
+interface InboxRow {
+  plan_id: number;
+  plan_title: string;
+  year: number;
+  period_to: number | null;
+  node_id: number;
+  org_id: number;
+  role: string;
+  org_name: string;
+  number: string;
+  title: string;
+  position: number;
+  start_date: string | null;
+  due_date: string | null;
+  cycle: string;
+  cycle_due_day: number;
+  custom_due_dates: string[];
+  section_title: string | null;
+  /** the report_tally columns; null when the unit has no report on the task */
+  reported: string | null;
+  awaiting: string | null;
+  returned: string | null;
+  drafts: string | null;
+  latest_percent: number | null;
+}
+
+function inboxSlot(s: ReportingSlot, state: TSlotState, rep: { id: number; version: number } | undefined, daysLeft: number): TInboxSlot {
+  return { ...s, state, reportId: rep?.id ?? null, reportVersion: rep?.version ?? null, daysLeft };
+}
+
+/** Parses 'period|id|version' triples of report_tally. */
 function triples(xs: string[] | null): Map<string, { id: number; version: number }> {
   const m = new Map<string, { id: number; version: number }>();
   for (const x of xs ?? []) {
@@ -66,8 +96,11 @@ async function buildInbox(ctx: Ctx, query: TInboxQuery, asOf: string, region: st
   if (orgId !== undefined) q = q.where('a.org_id', '=', orgId);
   if (query.planId !== undefined) q = q.where('a.plan_id', '=', query.planId);
 
-  const [assignments, tallies] = await Promise.all([
+  // one row per assignment with its tally (kept current by triggers on the reports), as one JSON value
+  const assignments = await jsonRows<InboxRow>(
+    ctx.db,
     q
+      .leftJoin('report_tally as t', (j) => j.onRef('t.node_id', '=', 'a.node_id').onRef('t.org_id', '=', 'a.org_id'))
       .select([
         'a.plan_id',
         'p.title as plan_title',
@@ -86,83 +119,56 @@ async function buildInbox(ctx: Ctx, query: TInboxQuery, asOf: string, region: st
         'n.cycle_due_day',
         'n.custom_due_dates',
         's.title as section_title',
-      ])
-      .execute(),
-    ctx.db
-      .selectFrom('progress_report as r')
-      .innerJoin(q.select(['a.node_id', 'a.org_id']).as('x'), (j) =>
-        j.onRef('x.node_id', '=', 'r.node_id').onRef('x.org_id', '=', 'r.org_id'),
-      )
-      .select([
-        'r.node_id',
-        'r.org_id',
-        sql<string | null>`string_agg(r.period, ',') filter (where r.status in ('submitted', 'accepted'))`.as('reported'),
-        sql<string | null>`string_agg(r.period, ',') filter (where r.status = 'submitted')`.as('awaiting'),
-        sql<
-          string[] | null
-        >`array_agg(r.period || '|' || r.id || '|' || r.version order by r.version) filter (where r.status = 'returned')`.as('returned'),
-        sql<string[] | null>`array_agg(r.period || '|' || r.id || '|' || r.version) filter (where r.status = 'draft')`.as('drafts'),
-        sql<
-          number | null
-        >`(array_agg(r.percent order by r.period_end desc, r.version desc) filter (where r.status in ('submitted', 'accepted')))[1]`.as(
-          'percent',
-        ),
-        // only versions > 1 can supersede a returned one; corrections are rare, so this list stays short
-        sql<string[] | null>`array_agg(r.period || '|' || r.version) filter (where r.status <> 'draft' and r.version > 1)`.as('versions'),
-      ])
-      .$if(orgId !== undefined, (qb) => qb.where('r.org_id', '=', orgId as number))
-      .$if(query.planId !== undefined, (qb) => qb.where('r.plan_id', '=', query.planId as number))
-      .groupBy(['r.node_id', 'r.org_id'])
-      .execute(),
-  ]);
+        't.reported',
+        't.awaiting',
+        't.returned',
+        't.drafts',
+        't.latest_percent',
+      ]),
+  );
 
+  const list = (s: string | null) => (s ? s.split(',') : []);
+  const periods = periodParser();
   const tallyBy = new Map<string, Tally>();
-  for (const t of tallies) {
-    // a returned version counts only when it is the latest non-draft version of its period
-    const latestNonDraft = new Map<string, number>();
-    for (const pv of t.versions ?? []) {
-      const [p, v] = pv.split('|');
-      latestNonDraft.set(p as string, Math.max(latestNonDraft.get(p as string) ?? 0, Number(v)));
-    }
-    const returned = triples(t.returned);
-    for (const [p, r] of returned) if ((latestNonDraft.get(p) ?? 0) > r.version) returned.delete(p);
-    const awaiting = new Set(t.awaiting ? t.awaiting.split(',') : []);
+  for (const t of assignments) {
+    if (t.reported === null) continue;
     tallyBy.set(`${t.node_id}:${t.org_id}`, {
-      reported: new Set(t.reported ? t.reported.split(',') : []),
-      awaiting,
-      returned,
-      drafts: triples(t.drafts),
-      percent: t.percent,
+      reported: periods(t.reported),
+      awaiting: periods(t.awaiting),
+      returned: triples(list(t.returned)),
+      drafts: triples(list(t.drafts)),
+      percent: t.latest_percent,
     });
   }
 
   const counts = { tasks: 0, returned: 0, overdue: 0, dueSoon: 0, drafts: 0, awaitingReview: 0 };
   const items: Array<TInboxItem & { position: number; firstDue: string }> = [];
+  // schedules are shared (see taskSchedule): days left and past due per slot, once each
+  const timings = new Map<ReportingSlot[], { daysLeft: number[]; pastDue: boolean[] }>();
   for (const a of assignments) {
     const tally = tallyBy.get(`${a.node_id}:${a.org_id}`);
     const { slots } = taskSchedule(a, { year: a.year, period_to: a.period_to });
+    let timing = timings.get(slots);
+    if (!timing) {
+      timing = { daysLeft: slots.map((s) => daysBetween(asOf, s.dueDate)), pastDue: slots.map((s) => isPastDue(s, asOf)) };
+      timings.set(slots, timing);
+    }
     const out: TInboxSlot[] = [];
     let next: TInboxSlot | null = null;
-    for (const s of slots) {
-      const daysLeft = daysBetween(asOf, s.dueDate);
-      const slot = (state: TSlotState, rep?: { id: number; version: number }): TInboxSlot => ({
-        ...s,
-        state,
-        reportId: rep?.id ?? null,
-        reportVersion: rep?.version ?? null,
-        daysLeft,
-      });
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i] as ReportingSlot;
+      const daysLeft = timing.daysLeft[i] as number;
       const returned = tally?.returned.get(s.period);
       const draft = tally?.drafts.get(s.period);
       const reported = tally?.reported.has(s.period) ?? false;
-      if (returned && !draft) out.push(slot('returned', returned));
-      else if (!reported && isPastDue(s, asOf)) {
-        if (a.role === 'lead') out.push(slot('overdue', draft));
-        else if (draft) out.push(slot('draft', draft));
-      } else if (draft) out.push(slot('draft', draft));
-      else if (tally?.awaiting.has(s.period)) out.push(slot('submitted'));
-      else if (!reported && daysLeft >= 0 && daysLeft <= query.dueSoonDays) out.push(slot('due_soon'));
-      else if (!reported && !next && daysLeft > query.dueSoonDays) next = slot('upcoming');
+      if (returned && !draft) out.push(inboxSlot(s, 'returned', returned, daysLeft));
+      else if (!reported && timing.pastDue[i]) {
+        if (a.role === 'lead') out.push(inboxSlot(s, 'overdue', draft, daysLeft));
+        else if (draft) out.push(inboxSlot(s, 'draft', draft, daysLeft));
+      } else if (draft) out.push(inboxSlot(s, 'draft', draft, daysLeft));
+      else if (tally?.awaiting.has(s.period)) out.push(inboxSlot(s, 'submitted', undefined, daysLeft));
+      else if (!reported && daysLeft >= 0 && daysLeft <= query.dueSoonDays) out.push(inboxSlot(s, 'due_soon', undefined, daysLeft));
+      else if (!reported && !next && daysLeft > query.dueSoonDays) next = inboxSlot(s, 'upcoming', undefined, daysLeft);
     }
     out.sort((x, y) => slotUrgency[x.state] - slotUrgency[y.state] || x.dueDate.localeCompare(y.dueDate));
     if (next) out.push(next);

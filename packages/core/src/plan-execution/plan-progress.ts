@@ -1,38 +1,55 @@
 import type { TOrgRef, TPlanProgress, TTargetProgress, TTaskProgress, TUnitScore } from '@kechuang/contracts';
 import {
+  type AssignmentRow,
   type Db,
   findPlan,
   groupAssignments,
-  loadAssignments,
   loadTargets,
   type NodeRow,
   planWindow,
   type TargetRow,
 } from './exec.repository.ts';
-import { indicatorActuals, latestReports, latestTargetValues, reportTallies } from './progress.queries.ts';
+import { indicatorActuals, jsonRows, latestReportByNode, latestTargetValues, reportNarratives, reportTallies } from './progress.queries.ts';
 import { addDays, type ReportingSlot, reportingSlots } from './reporting-cycle.ts';
 import { defaultStatusRules, laggingStatuses, type StatusRules, taskStatusSeverity } from './status-rules.ts';
 import { elapsedFraction, rollUp, targetStatus, taskStatus } from './task-status.ts';
 
-/** The span a task runs over and the slots it reports on. */
+const schedules = new Map<string, { start: string; end: string; slots: ReportingSlot[] }>();
+
+/**
+ * The span a task runs over and the slots it reports on (shared and frozen: thousands of tasks of a
+ * plan have the same few schedules).
+ */
 export function taskSchedule(
   n: Pick<NodeRow, 'start_date' | 'due_date' | 'cycle' | 'cycle_due_day' | 'custom_due_dates'>,
   plan: { year: number; period_to: number | null },
-) {
+): { start: string; end: string; slots: ReportingSlot[] } {
   const w = planWindow(plan);
   const start = n.start_date ?? w.start;
   const end = n.due_date ?? w.end;
-  const slots = reportingSlots(
-    { cycle: n.cycle as 'none', dueDay: n.cycle_due_day, customDueDates: n.custom_due_dates, startDate: start, dueDate: end },
-    plan.year,
-  );
-  return { start, end, slots };
+  const key = `${n.cycle}|${n.cycle_due_day}|${n.custom_due_dates.join(',')}|${start}|${end}|${plan.year}`;
+  let schedule = schedules.get(key);
+  if (!schedule) {
+    const slots = reportingSlots(
+      { cycle: n.cycle as 'none', dueDay: n.cycle_due_day, customDueDates: n.custom_due_dates, startDate: start, dueDate: end },
+      plan.year,
+    );
+    schedule = Object.freeze({ start, end, slots: Object.freeze(slots.map((s) => Object.freeze(s))) as ReportingSlot[] });
+    if (schedules.size >= 1000) schedules.clear();
+    schedules.set(key, schedule);
+  }
+  return schedule;
 }
 
 /** A slot is overdue once its due date (plus grace) has passed without a report. */
 export function isPastDue(slot: ReportingSlot, asOf: string, rules: StatusRules = defaultStatusRules): boolean {
   return addDays(slot.dueDate, rules.overdueGraceDays) < asOf;
 }
+
+type ProgressNode = Pick<
+  NodeRow,
+  'id' | 'parent_id' | 'position' | 'kind' | 'number' | 'title' | 'start_date' | 'due_date' | 'cycle' | 'cycle_due_day' | 'custom_due_dates'
+> & { weight: number | string };
 
 /** Top-level section of every node (the section it belongs to for filters and roll-up). */
 export function sectionOf(nodes: Pick<NodeRow, 'id' | 'parent_id' | 'kind'>[]): Map<number, number | null> {
@@ -71,35 +88,51 @@ export async function loadPlanProgress(
   const rules = opts.rules ?? defaultStatusRules;
   const plan = await findPlan(db, planId);
   const [nodes, assignments, targetRows, tallies, values] = await Promise.all([
-    db
-      .selectFrom('plan_node as n')
-      // only what progress needs: every decoded value costs on the embedded database
-      .select([
-        'n.id',
-        'n.parent_id',
-        'n.kind',
-        'n.number',
-        'n.title',
-        'n.start_date',
-        'n.due_date',
-        'n.cycle',
-        'n.cycle_due_day',
-        'n.custom_due_dates',
-        'n.weight',
-      ])
-      .where('n.plan_id', '=', planId)
-      .orderBy('n.position')
-      .execute(),
-    loadAssignments(db, planId),
+    jsonRows<ProgressNode>(
+      db,
+      db
+        .selectFrom('plan_node as n')
+        // only what progress needs, as one JSON value: decoding rows costs on the embedded database
+        .select([
+          'n.id',
+          'n.parent_id',
+          'n.position',
+          'n.kind',
+          'n.number',
+          'n.title',
+          'n.start_date',
+          'n.due_date',
+          'n.cycle',
+          'n.cycle_due_day',
+          'n.custom_due_dates',
+          'n.weight',
+        ])
+        .where('n.plan_id', '=', planId),
+    ).then((ns) => ns.sort((a, b) => a.position - b.position || a.id - b.id)),
+    jsonRows<AssignmentRow>(
+      db,
+      db
+        .selectFrom('plan_assignment as a')
+        .innerJoin('organization as o', 'o.id', 'a.org_id')
+        .select(['a.node_id', 'a.org_id', 'a.role', 'a.id', 'o.name', 'o.short_name'])
+        .where('a.plan_id', '=', planId),
+    ).then((as) =>
+      (as as Array<AssignmentRow & { id: number }>).sort(
+        (a, b) => a.node_id - b.node_id || (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || a.id - b.id,
+      ),
+    ),
     loadTargets(db, planId),
     reportTallies(db, planId, asOf),
     latestTargetValues(db, planId, asOf),
   ]);
-  const latest = await latestReports(
-    db,
-    tallies.flatMap((t) => (t.latestId === null ? [] : [t.latestId])),
-    opts.withNarratives ?? true,
-  );
+  const latestByNode = latestReportByNode(tallies);
+  const narratives =
+    opts.withNarratives === false
+      ? new Map<number, string>()
+      : await reportNarratives(
+          db,
+          [...latestByNode.values()].map((r) => r.id),
+        );
   const indicator = await indicatorActuals(
     db,
     plan.region_code,
@@ -109,7 +142,6 @@ export async function loadPlanProgress(
   const orgsByNode = groupAssignments(assignments);
   const sectionIds = sectionOf(nodes);
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const latestByNode = new Map(latest.map((r) => [r.node_id, r]));
   const tallyKey = (nodeId: number, orgId: number) => `${nodeId}:${orgId}`;
   const tallyBy = new Map(tallies.map((t) => [tallyKey(t.nodeId, t.orgId), t]));
   const valueBy = new Map(values.map((v) => [v.target_id, v]));
@@ -175,11 +207,17 @@ export async function loadPlanProgress(
   };
 
   const tasks: TTaskProgress[] = [];
+  // schedules are shared (see taskSchedule): their slots past due, once each
+  const dueSlots = new Map<ReportingSlot[], ReportingSlot[]>();
   for (const n of nodes) {
     if (n.kind !== 'task') continue;
     const orgs = orgsByNode.get(n.id) ?? { lead: [], co: [] };
     const sched = taskSchedule(n, plan);
-    const due = sched.slots.filter((s) => isPastDue(s, asOf, rules));
+    let due = dueSlots.get(sched.slots);
+    if (!due) {
+      due = sched.slots.filter((s) => isPastDue(s, asOf, rules));
+      dueSlots.set(sched.slots, due);
+    }
     // lead units owe the reports; co-units may contribute
     let overdue = 0;
     let firstOverdue: ReportingSlot | null = null;
@@ -206,6 +244,7 @@ export async function loadPlanProgress(
         percent,
         overdueSlots: overdue,
         firstOverdue,
+        assigned: orgs.lead.length > 0,
         targets: tTargets.map((t) => ({ name: t.indicatorName, status: t.status, reason: t.statusReason })),
       },
       rules,
@@ -234,7 +273,7 @@ export async function loadPlanProgress(
             id: rep.id,
             period: rep.period,
             status: rep.status as 'submitted',
-            narrative: rep.narrative,
+            narrative: narratives.get(rep.id) ?? '',
             percent: rep.percent,
             submittedAt: rep.submitted_at ? rep.submitted_at.toISOString() : null,
           }

@@ -36,13 +36,36 @@ export function monthEnd(y: number, m: number): string {
   return isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
 }
 
+// Status and inbox computations ask the same few dozen dates again and again (2,000 tasks × 24 slots):
+// the conversions are memoised, in maps cleared when they grow large.
+const epochDays = new Map<string, number>();
+const shifted = new Map<string, string>();
+
+/** Days since 1970-01-01 of an ISO date (NaN when it is not one). */
+function epochDay(date: string): number {
+  let d = epochDays.get(date);
+  if (d === undefined) {
+    d = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    if (epochDays.size >= 10_000) epochDays.clear();
+    epochDays.set(date, d);
+  }
+  return d;
+}
+
 /** Whole days from a to b (b − a), both ISO dates. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round(epochDay(b) - epochDay(a));
 }
 
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = new Date((epochDay(date) + days) * 86_400_000).toISOString().slice(0, 10);
+    if (shifted.size >= 10_000) shifted.clear();
+    shifted.set(key, out);
+  }
+  return out;
 }
 
 function dueAfter(y: number, m: number, dueDay: number): string {

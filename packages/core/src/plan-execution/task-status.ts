@@ -43,8 +43,7 @@ export function worse(a: TTaskStatus, b: TTaskStatus): TTaskStatus {
 export function taskStatus(input: TaskStatusInput, rules: StatusRules = defaultStatusRules): Verdict<TTaskStatus> {
   if (input.percent !== null && input.percent >= rules.donePercent)
     return { status: 'done', reason: `已报完成进度 ${input.percent}% → ${taskStatusLabels.done}` };
-  if (input.assigned === false)
-    return { status: 'unassigned', reason: `尚未明确牵头单位，不计算进度 → ${taskStatusLabels.unassigned}` };
+  if (input.assigned === false) return { status: 'unassigned', reason: `尚未明确牵头单位，不计算进度 → ${taskStatusLabels.unassigned}` };
   if (input.asOf < input.start)
     return { status: 'not_started', reason: `计划于 ${input.start} 开始，尚未开始 → ${taskStatusLabels.not_started}` };
   if (input.overdueSlots > 0) {

@@ -96,15 +96,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_submitted_at timestamptz,       -- the newest submission: reads as of an earlier day scan the reports
       primary key (node_id, org_id)
     );
-    create index report_tally_plan_idx on report_tally(plan_id);
+    create index report_tally_plan_idx on report_tally(plan_id, last_submitted_at);
 
-    -- recomputes the tallies of (task, unit) pairs from their reports (a few dozen rows each); a lock per
-    -- pair, then a fresh snapshot per statement, so that concurrent writers never leave a stale tally
+    -- recomputes the tallies of (task, unit) pairs from their reports (a few dozen rows each). Locks first
+    -- (each pair, or the whole table for a bulk write), then a fresh snapshot per statement, so that
+    -- concurrent writers never leave a stale tally
     create function report_tally_refresh(node_ids integer[], org_ids integer[]) returns void
     language plpgsql volatile as $fn$
     begin
-      perform pg_advisory_xact_lock(hashtextextended('report_tally:' || c.node_id || ':' || c.org_id, 0))
-      from (select distinct u.node_id, u.org_id from unnest(node_ids, org_ids) u(node_id, org_id) order by 1, 2) c;
+      if coalesce(cardinality(node_ids), 0) = 0 then
+        return;
+      elsif cardinality(node_ids) > 32 then
+        lock table report_tally in exclusive mode;
+      else
+        lock table report_tally in row exclusive mode;
+        perform pg_advisory_xact_lock(hashtextextended('report_tally:' || c.node_id || ':' || c.org_id, 0))
+        from (select distinct u.node_id, u.org_id from unnest(node_ids, org_ids) u(node_id, org_id) order by 1, 2) c;
+      end if;
       delete from report_tally t
       using unnest(node_ids, org_ids) c(node_id, org_id)
       where t.node_id = c.node_id and t.org_id = c.org_id
@@ -149,9 +157,57 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         last_submitted_at = excluded.last_submitted_at;
     end $fn$;
 
+    -- per (plan, unit, month of the period reported on): the dashboard's trend, kept by adding what a
+    -- statement inserts and subtracting what it deletes (an update does both)
+    create table report_month_tally (
+      plan_id integer not null references plan(id) on delete cascade,
+      org_id integer not null references organization(id),
+      month text not null,
+      submitted integer not null default 0,   -- reports submitted (any status since)
+      on_time integer not null default 0,     -- of which by their due date (Beijing time)
+      percent_sum bigint not null default 0,  -- percent of submitted or accepted reports
+      percent_n integer not null default 0,
+      on_track integer not null default 0,    -- self-assessments of submitted reports
+      at_risk integer not null default 0,
+      lagging integer not null default 0,
+      done integer not null default 0,
+      primary key (plan_id, org_id, month)
+    );
+
+    create function report_month_tally_add(sign integer, rows jsonb) returns void language plpgsql volatile as $fn$
+    begin
+      insert into report_month_tally as t (plan_id, org_id, month, submitted, on_time, percent_sum, percent_n, on_track, at_risk, lagging, done)
+      select r.plan_id, r.org_id, to_char(r.period_end, 'YYYY-MM'),
+        sign * count(*) filter (where r.submitted_at is not null),
+        sign * count(*) filter (where r.submitted_at is not null and (r.submitted_at at time zone 'Asia/Shanghai')::date <= r.due_date),
+        sign * coalesce(sum(r.percent) filter (where r.status in ('submitted', 'accepted')), 0),
+        sign * count(r.percent) filter (where r.status in ('submitted', 'accepted')),
+        sign * count(*) filter (where r.self_status = 'on_track' and r.submitted_at is not null),
+        sign * count(*) filter (where r.self_status = 'at_risk' and r.submitted_at is not null),
+        sign * count(*) filter (where r.self_status = 'lagging' and r.submitted_at is not null),
+        sign * count(*) filter (where r.self_status = 'done' and r.submitted_at is not null)
+      from jsonb_to_recordset(rows) as r(plan_id integer, org_id integer, period_end date, due_date date, status text,
+        percent integer, self_status text, submitted_at timestamptz)
+      where exists (select 1 from plan p where p.id = r.plan_id)
+      group by 1, 2, 3
+      on conflict (plan_id, org_id, month) do update set
+        submitted = t.submitted + excluded.submitted, on_time = t.on_time + excluded.on_time,
+        percent_sum = t.percent_sum + excluded.percent_sum, percent_n = t.percent_n + excluded.percent_n,
+        on_track = t.on_track + excluded.on_track, at_risk = t.at_risk + excluded.at_risk,
+        lagging = t.lagging + excluded.lagging, done = t.done + excluded.done;
+    end $fn$;
+
     -- statement-level: one set-based recompute per statement, however many reports it writes
     create function report_tally_trigger() returns trigger language plpgsql as $fn$
     begin
+      if tg_op in ('UPDATE', 'DELETE') then
+        perform report_month_tally_add(-1, coalesce(jsonb_agg(o), '[]')) from (
+          select plan_id, org_id, period_end, due_date, status, percent, self_status, submitted_at from old_rows) o;
+      end if;
+      if tg_op in ('INSERT', 'UPDATE') then
+        perform report_month_tally_add(1, coalesce(jsonb_agg(n), '[]')) from (
+          select plan_id, org_id, period_end, due_date, status, percent, self_status, submitted_at from new_rows) n;
+      end if;
       if tg_op = 'INSERT' then
         perform report_tally_refresh(array_agg(x.node_id), array_agg(x.org_id)) from (select distinct node_id, org_id from new_rows) x;
       elsif tg_op = 'DELETE' then

@@ -5,18 +5,20 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CatalogTab } from './CatalogTab.tsx';
 import { CompareTab } from './CompareTab.tsx';
 import { EvaluationTab } from './EvaluationTab.tsx';
+import { MapTab } from './MapTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { RankingTab } from './RankingTab.tsx';
 import { TargetsTab } from './TargetsTab.tsx';
 import { ValuesTab } from './ValuesTab.tsx';
 
-const tabs = ['profile', 'ranking', 'compare', 'evaluation', 'targets', 'values', 'catalog'] as const;
+const tabs = ['profile', 'ranking', 'map', 'compare', 'evaluation', 'targets', 'values', 'catalog'] as const;
 type TabKey = (typeof tabs)[number];
 const isTab = (v: string | undefined): v is TabKey => tabs.some((t) => t === v);
 
 const content: Record<TabKey, () => React.JSX.Element> = {
   profile: ProfileTab,
   ranking: RankingTab,
+  map: MapTab,
   compare: CompareTab,
   evaluation: EvaluationTab,
   targets: TargetsTab,

@@ -13,7 +13,15 @@ export const statusColors: Record<TTaskStatus, string> = {
   unassigned: '#bbbfc4',
 };
 
-export const statusOrder: TTaskStatus[] = ['done', 'on_track', 'lagging', 'severely_lagging', 'overdue_unreported', 'not_started', 'unassigned'];
+export const statusOrder: TTaskStatus[] = [
+  'done',
+  'on_track',
+  'lagging',
+  'severely_lagging',
+  'overdue_unreported',
+  'not_started',
+  'unassigned',
+];
 
 const targetColors: Record<TTargetStatus, string> = {
   met: '#2ea121',

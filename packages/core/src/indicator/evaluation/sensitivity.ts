@@ -1,8 +1,8 @@
 import { AppError, type TEvaluationInput, type TSensitivity, type TSensitivityOptions, ZSensitivityOptions } from '@kechuang/contracts';
-import { scoreTree } from './aggregate.ts';
+import { scoreColumns } from './aggregate.ts';
 import { prepareEvaluation } from './evaluate.ts';
 import { mulberry32 } from './prng.ts';
-import { ranksOf } from './rank.ts';
+import { ranksOf, ranksOnly } from './rank.ts';
 
 /**
  * Weight-uncertainty analysis (OECD/JRC handbook step 8): every weight (groups and indicators) is multiplied by a
@@ -24,15 +24,10 @@ export function sensitivity(scheme: unknown, input: TEvaluationInput, options: T
   const n = codes.length;
   const base = compiled.nodes.map((node) => node.weight);
   const weights = new Float64Array(base);
-  const out = new Float64Array(base.length);
+  const scratch = compiled.nodes.map(() => new Float64Array(n));
   const scores = new Float64Array(n);
   const order: number[] = new Array(n);
-  const score = () => {
-    for (let r = 0; r < n; r++) {
-      const s = scoreTree(compiled, cols, r, weights, method, out);
-      scores[r] = Number.isNaN(s) ? 0 : s;
-    }
-  };
+  const score = () => scoreColumns(compiled, cols, weights, method, scratch, scores);
   score();
   const baseRanks = new Int32Array(n);
   ranksOf(scores, codes, baseRanks, order);
@@ -40,10 +35,12 @@ export function sensitivity(scheme: unknown, input: TEvaluationInput, options: T
   const sampleRanks = new Int32Array(samples * n);
   const ranks = new Int32Array(n);
   const rng = mulberry32(seed);
+  const keys = new Float64Array(n);
+  const sorted = new Float64Array(n);
   for (let s = 0; s < samples; s++) {
     for (let i = 1; i < base.length; i++) weights[i] = base[i]! * (1 + perturbation * (2 * rng() - 1));
     score();
-    ranksOf(scores, codes, ranks, order);
+    ranksOnly(scores, ranks, keys, sorted);
     sampleRanks.set(ranks, s * n);
   }
 
