@@ -109,7 +109,7 @@ async function buildDashboard(
 ): Promise<TPlanDashboard> {
   const planId = plan.id;
   const progress = await cached(ctx.cache, `plan-progress:${planId}:${asOf}:lean`, () =>
-    loadPlanProgress(ctx.db, planId, asOf, { withNarratives: false }),
+    loadPlanProgress(ctx.db, planId, asOf, { withNarratives: false, plan }),
   );
   const filtered = sectionId !== null || orgId !== null;
   const tasks = progress.tasks.filter(

@@ -1,10 +1,11 @@
 import { AppError, type TInbox, type TInboxItem, type TInboxQuery, type TInboxSlot, type TSlotState } from '@kechuang/contracts';
+import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { hasRole, requireRole } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
 import { bureauToday, cached } from './exec.repository.ts';
 import { isPastDue, taskSchedule } from './plan-progress.ts';
-import { jsonRows, periodParser } from './progress.queries.ts';
+import { periodParser } from './progress.queries.ts';
 import { daysBetween, type ReportingSlot } from './reporting-cycle.ts';
 
 /** Most urgent first. */
@@ -52,6 +53,31 @@ interface InboxRow {
   latest_percent: number | null;
 }
 
+type InboxTuple = [
+  plan_id: number,
+  plan_title: string,
+  year: number,
+  period_to: number | null,
+  node_id: number,
+  org_id: number,
+  role: string,
+  org_name: string,
+  number: string,
+  title: string,
+  position: number,
+  start_date: string | null,
+  due_date: string | null,
+  cycle: string,
+  cycle_due_day: number,
+  custom_due_dates: string[],
+  section_title: string | null,
+  reported: string | null,
+  awaiting: string | null,
+  returned: string | null,
+  drafts: string | null,
+  latest_percent: number | null,
+];
+
 function inboxSlot(s: ReportingSlot, state: TSlotState, rep: { id: number; version: number } | undefined, daysLeft: number): TInboxSlot {
   return { ...s, state, reportId: rep?.id ?? null, reportVersion: rep?.version ?? null, daysLeft };
 }
@@ -96,35 +122,86 @@ async function buildInbox(ctx: Ctx, query: TInboxQuery, asOf: string, region: st
   if (orgId !== undefined) q = q.where('a.org_id', '=', orgId);
   if (query.planId !== undefined) q = q.where('a.plan_id', '=', query.planId);
 
-  // one row per assignment with its tally (kept current by triggers on the reports), as one JSON value
-  const assignments = await jsonRows<InboxRow>(
-    ctx.db,
-    q
-      .leftJoin('report_tally as t', (j) => j.onRef('t.node_id', '=', 'a.node_id').onRef('t.org_id', '=', 'a.org_id'))
-      .select([
-        'a.plan_id',
-        'p.title as plan_title',
-        'p.year',
-        'p.period_to',
-        'a.node_id',
-        'a.org_id',
-        'a.role',
-        'o.name as org_name',
-        'n.number',
-        'n.title',
-        'n.position',
-        'n.start_date',
-        'n.due_date',
-        'n.cycle',
-        'n.cycle_due_day',
-        'n.custom_due_dates',
-        's.title as section_title',
-        't.reported',
-        't.awaiting',
-        't.returned',
-        't.drafts',
-        't.latest_percent',
-      ]),
+  // one row per assignment with its tally (kept current by triggers on the reports), as one JSON
+  // array of arrays: the least the embedded database has to encode and decode
+  const source = q
+    .leftJoin('report_tally as t', (j) => j.onRef('t.node_id', '=', 'a.node_id').onRef('t.org_id', '=', 'a.org_id'))
+    .select([
+      'a.plan_id',
+      'p.title as plan_title',
+      'p.year',
+      'p.period_to',
+      'a.node_id',
+      'a.org_id',
+      'a.role',
+      'o.name as org_name',
+      'n.number',
+      'n.title',
+      'n.position',
+      'n.start_date',
+      'n.due_date',
+      'n.cycle',
+      'n.cycle_due_day',
+      'n.custom_due_dates',
+      's.title as section_title',
+      't.reported',
+      't.awaiting',
+      't.returned',
+      't.drafts',
+      't.latest_percent',
+    ]);
+  const { rows: json } = await sql<{ j: string }>`select coalesce(json_agg(json_build_array(q.plan_id, q.plan_title, q.year,
+      q.period_to, q.node_id, q.org_id, q.role, q.org_name, q.number, q.title, q.position, q.start_date, q.due_date, q.cycle,
+      q.cycle_due_day, q.custom_due_dates, q.section_title, q.reported, q.awaiting, q.returned, q.drafts, q.latest_percent)),
+      '[]')::text as j from ${source.as('q')}`.execute(ctx.db);
+  const assignments: InboxRow[] = (JSON.parse(json[0]?.j ?? '[]') as InboxTuple[]).map(
+    ([
+      plan_id,
+      plan_title,
+      year,
+      period_to,
+      node_id,
+      org_id,
+      role,
+      org_name,
+      number,
+      title,
+      position,
+      start_date,
+      due_date,
+      cycle,
+      cycle_due_day,
+      custom_due_dates,
+      section_title,
+      reported,
+      awaiting,
+      returned,
+      drafts,
+      latest_percent,
+    ]) => ({
+      plan_id,
+      plan_title,
+      year,
+      period_to,
+      node_id,
+      org_id,
+      role,
+      org_name,
+      number,
+      title,
+      position,
+      start_date,
+      due_date,
+      cycle,
+      cycle_due_day,
+      custom_due_dates,
+      section_title,
+      reported,
+      awaiting,
+      returned,
+      drafts,
+      latest_percent,
+    }),
   );
 
   const list = (s: string | null) => (s ? s.split(',') : []);

@@ -6,6 +6,7 @@ import {
   groupAssignments,
   loadTargets,
   type NodeRow,
+  type PlanRow,
   planWindow,
   type TargetRow,
 } from './exec.repository.ts';
@@ -74,20 +75,38 @@ function baselineFor(t: TargetRow, baselines: TargetRow[]): number | null {
   return hit ? Number(hit.value) : null;
 }
 
+interface PlanStructure {
+  nodes: ProgressNode[];
+  targetRows: TargetRow[];
+  sectionIds: Map<number, number | null>;
+  nodeById: Map<number, ProgressNode>;
+}
+
 /**
- * Everything known about a plan's progress on a date: each task's status with its explanation,
- * the sections and the plan rolled up by weight, each target against its path, and a scorecard
- * per unit. Read-only; callers check access.
+ * A plan's tasks and targets as of its version, cached per database handle: they change only with
+ * an edit of the plan, which moves its version on (reports, assignments and units are read afresh).
  */
-export async function loadPlanProgress(
-  db: Db,
-  planId: number,
-  asOf: string,
-  opts: { rules?: StatusRules; withNarratives?: boolean } = {},
-): Promise<TPlanProgress> {
-  const rules = opts.rules ?? defaultStatusRules;
-  const plan = await findPlan(db, planId);
-  const [nodes, assignments, targetRows, tallies, values] = await Promise.all([
+const structures = new WeakMap<object, Map<string, Promise<PlanStructure>>>();
+
+function planStructure(db: Db, plan: Pick<PlanRow, 'id' | 'version'>): Promise<PlanStructure> {
+  let byPlan = structures.get(db);
+  if (!byPlan) {
+    byPlan = new Map();
+    structures.set(db, byPlan);
+  }
+  const key = `${plan.id}:${plan.version}`;
+  let hit = byPlan.get(key);
+  if (!hit) {
+    hit = loadStructure(db, plan.id);
+    if (byPlan.size >= 50) byPlan.clear();
+    byPlan.set(key, hit);
+    hit.catch(() => byPlan.delete(key));
+  }
+  return hit;
+}
+
+async function loadStructure(db: Db, planId: number): Promise<PlanStructure> {
+  const [nodes, targetRows] = await Promise.all([
     jsonRows<ProgressNode>(
       db,
       db
@@ -109,6 +128,26 @@ export async function loadPlanProgress(
         ])
         .where('n.plan_id', '=', planId),
     ).then((ns) => ns.sort((a, b) => a.position - b.position || a.id - b.id)),
+    loadTargets(db, planId),
+  ]);
+  return { nodes, targetRows, sectionIds: sectionOf(nodes), nodeById: new Map(nodes.map((n) => [n.id, n])) };
+}
+
+/**
+ * Everything known about a plan's progress on a date: each task's status with its explanation,
+ * the sections and the plan rolled up by weight, each target against its path, and a scorecard
+ * per unit. Read-only; callers check access.
+ */
+export async function loadPlanProgress(
+  db: Db,
+  planId: number,
+  asOf: string,
+  opts: { rules?: StatusRules; withNarratives?: boolean; plan?: PlanRow } = {},
+): Promise<TPlanProgress> {
+  const rules = opts.rules ?? defaultStatusRules;
+  const plan = opts.plan && opts.plan.id === planId ? opts.plan : await findPlan(db, planId);
+  const [structure, assignments, tallies, values] = await Promise.all([
+    planStructure(db, plan),
     jsonRows<AssignmentRow>(
       db,
       db
@@ -121,10 +160,10 @@ export async function loadPlanProgress(
         (a, b) => a.node_id - b.node_id || (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || a.id - b.id,
       ),
     ),
-    loadTargets(db, planId),
     reportTallies(db, planId, asOf),
     latestTargetValues(db, planId, asOf),
   ]);
+  const { nodes, targetRows, sectionIds, nodeById } = structure;
   const latestByNode = latestReportByNode(tallies);
   const narratives =
     opts.withNarratives === false
@@ -140,8 +179,6 @@ export async function loadPlanProgress(
     targetRows.filter((t) => !t.baseline && t.indicator_code).map((t) => t.indicator_code as string),
   );
   const orgsByNode = groupAssignments(assignments);
-  const sectionIds = sectionOf(nodes);
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const tallyKey = (nodeId: number, orgId: number) => `${nodeId}:${orgId}`;
   const tallyBy = new Map(tallies.map((t) => [tallyKey(t.nodeId, t.orgId), t]));
   const valueBy = new Map(values.map((v) => [v.target_id, v]));
