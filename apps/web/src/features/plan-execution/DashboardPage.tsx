@@ -275,24 +275,28 @@ function DashboardBody({ d, planId }: { d: TPlanDashboard; planId: number }) {
             </Flex>
           </Card>
         </Col>
-        {statusOrder.map((k) => (
-          <Col key={k} xs={12} md={8} lg={3}>
-            <Card
-              size="small"
-              hoverable
-              onClick={() => navigate(`/plans/${planId}/execution?status=${k}`)}
-              style={{ height: '100%', borderTop: `3px solid ${statusColors[k]}` }}
-              data-testid={`dashboard-count-${k}`}
-            >
-              <Statistic
-                title={t(`planExec.status.${k}`)}
-                value={d.counts[k]}
-                styles={{ content: { color: statusColors[k] } }}
-                suffix={<span style={{ fontSize: 13 }}>{t('planExec.dashboard.items')}</span>}
-              />
-            </Card>
-          </Col>
-        ))}
+        <Col xs={24} lg={18}>
+          <Row gutter={[12, 12]} style={{ height: '100%' }}>
+            {statusOrder.map((k) => (
+              <Col key={k} xs={12} md={8} lg={{ flex: '1 1 0' }}>
+                <Card
+                  size="small"
+                  hoverable
+                  onClick={() => navigate(`/plans/${planId}/execution?status=${k}`)}
+                  style={{ height: '100%', borderTop: `3px solid ${statusColors[k]}` }}
+                  data-testid={`dashboard-count-${k}`}
+                >
+                  <Statistic
+                    title={t(`planExec.status.${k}`)}
+                    value={d.counts[k]}
+                    styles={{ content: { color: statusColors[k] } }}
+                    suffix={<span style={{ fontSize: 13 }}>{t('planExec.dashboard.items')}</span>}
+                  />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        </Col>
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
