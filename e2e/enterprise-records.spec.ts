@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './helpers.ts';
+import { chooseOption, shot, signIn } from './helpers.ts';
 
 // Issue 6: the bureau registers and edits an enterprise and records its ladder statuses; IP items and
 // incidents are kept on the enterprise page and feed its stored pre-assessment; reserve rules are edited.
@@ -58,11 +58,7 @@ test('the bureau registers an enterprise, edits it and adds its ladder statuses 
 
   await record.getByTestId('status-add').click();
   form = page.getByTestId('ladder-status-form');
-  await form.getByLabel('梯度').click();
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: /^高新技术企业$/ })
-    .click();
+  await chooseOption(page, form.getByLabel('梯度'), /^高新技术企业$/);
   await form.getByLabel('证书编号').fill('GR202543001234');
   await pickDate(page, '发证日期', '2025-12-10');
   await shot(page, (n) => info.outputPath(n), 'ladder-status-form');

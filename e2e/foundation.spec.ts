@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signIn } from './helpers.ts';
+import { chooseOption, shot, signIn } from './helpers.ts';
 
 const modules: Array<[string, string]> = [
   ['/plans', 'page-plans'],
@@ -37,8 +37,7 @@ test('an admin creates a unit and a user, and finds both in the audit log', asyn
   await page.getByRole('button', { name: /新建单位/ }).click();
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('单位名称').fill(name);
-  await drawer.getByLabel('单位类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '服务机构' }).click();
+  await chooseOption(page, drawer.getByLabel('单位类型'), '服务机构');
   // the region picker finds 衡阳市 by its pinyin initials
   await drawer.getByLabel('所在地区').click();
   await page.keyboard.type('hys');

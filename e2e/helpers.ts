@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { demoPassword } from './playwright.config.ts';
 
 export async function signIn(page: Page, username: string, password = demoPassword) {
@@ -13,4 +13,20 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 export async function shot(page: Page, outputPath: (name: string) => string, name: string) {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
+}
+
+/**
+ * Chooses `label` in the antd Select behind the form field `field` (found by its label). The list animates
+ * open and a click during the animation can miss, leaving it open over the next field: retry until the select
+ * shows the choice and the list has closed.
+ */
+export async function chooseOption(page: Page, field: Locator, label: string | RegExp) {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await field.click();
+    await option.click({ timeout: 2_000 });
+    await expect(select).toContainText(label, { timeout: 1_000 });
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
