@@ -21,9 +21,7 @@ test('the bureau registers an enterprise, edits it and adds its ladder statuses 
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('统一社会信用代码').fill(uscc);
   await dialog.getByLabel('企业名称').fill('梯度测试新材料有限公司');
-  await dialog.getByLabel('所在地区').click();
-  await page.keyboard.type('衡南');
-  await page.locator('.ant-cascader-menu-item, .ant-select-item-option').filter({ hasText: '衡南县' }).first().click();
+  await chooseOption(page, dialog.getByLabel('所在地区'), '衡南县', '衡南');
   await dialog.getByLabel('行业代码').fill('C30');
   await pickDate(page, '成立日期', '2017-08-08');
   await shot(page, (n) => info.outputPath(n), 'enterprise-form');

@@ -39,9 +39,7 @@ test('an admin creates a unit and a user, and finds both in the audit log', asyn
   await drawer.getByLabel('单位名称').fill(name);
   await chooseOption(page, drawer.getByLabel('单位类型'), '服务机构');
   // the region picker finds 衡阳市 by its pinyin initials
-  await drawer.getByLabel('所在地区').click();
-  await page.keyboard.type('hys');
-  await page.locator('.ant-cascader-menu-item, .ant-select-item-option').filter({ hasText: '衡阳市' }).first().click();
+  await chooseOption(page, drawer.getByLabel('所在地区'), '衡阳市', 'hys');
   await shot(page, (n) => info.outputPath(n), 'org-form');
   await drawer.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
   await expect(page.getByRole('cell', { name })).toBeVisible();
@@ -53,9 +51,7 @@ test('an admin creates a unit and a user, and finds both in the audit log', asyn
   const form = page.getByRole('dialog');
   await form.getByLabel('用户名').fill('e2e.reporter');
   await form.getByLabel('姓名').fill('测试填报人');
-  await form.getByLabel('所属单位').click();
-  await page.keyboard.type('耒阳');
-  await page.locator('.ant-select-item-option').filter({ hasText: '耒阳市人民政府' }).first().click();
+  await chooseOption(page, form.getByLabel('所属单位'), '耒阳市人民政府', '耒阳');
   await form.getByLabel('责任单位填报人').check();
   await form.getByRole('button', { name: /保\s*存|确\s*定|提\s*交/ }).click();
   await expect(page.getByTestId('temp-password')).toBeVisible();
