@@ -22,13 +22,18 @@ afterAll(async () => t?.close());
 
 async function tallies() {
   const db = t.database.db;
-  const pairs = await db
+  const rows = await db
     .selectFrom('report_tally')
     .selectAll()
     .where('plan_id', '=', f.planId)
     .orderBy('node_id')
     .orderBy('org_id')
     .execute();
+  // a pair whose reports are all gone keeps an empty row (0009); which transaction wrote a row is not content
+  const empty = (p: (typeof rows)[number]) => !p.reported && !p.awaiting && !p.returned && !p.drafts;
+  for (const p of rows.filter(empty))
+    expect(p).toMatchObject({ on_time: '', pending: 0, latest_id: null, latest_percent: null, last_submitted_at: null });
+  const pairs = rows.filter((p) => !empty(p)).map(({ xid: _xid, ...p }) => p);
   const months = await db
     .selectFrom('report_month_tally')
     .selectAll()
@@ -178,6 +183,21 @@ describe('report tallies', () => {
     expect((await tallies()).pairs.find((p) => p.node_id === f.quarterly)?.reported).toBe('2026Q2,2026Q3');
     await rebuildReportTallies(db, f.planId);
     expect((await tallies()).pairs.find((p) => p.node_id === f.quarterly)?.reported).toBe('2026Q1,2026Q2,2026Q3');
+    await expectConsistent();
+
+    // every report of the task deleted: its pair stays, empty
+    await db.deleteFrom('progress_report').where('node_id', '=', f.quarterly).execute();
+    await expectConsistent();
+    const left = await db.selectFrom('report_tally').selectAll().where('node_id', '=', f.quarterly).execute();
+    expect(left).toMatchObject([{ org_id: f.hengnan, reported: '', drafts: '', latest_id: null }]);
+    await submitReportRow(db, {
+      planId: f.planId,
+      nodeId: f.quarterly,
+      orgId: f.hengnan,
+      period: '2026Q1',
+      periodEnd: '2026-03-31',
+      dueDate: '2026-04-05',
+    });
     await expectConsistent();
 
     // removing the task removes its reports and its tallies

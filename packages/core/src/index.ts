@@ -138,6 +138,7 @@ export {
   reminderJob,
   runReminders,
 } from './plan-execution/reminders.ts';
+export { currentTallies } from './plan-execution/tally-cache.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';

@@ -119,6 +119,8 @@ export interface PlanTable {
   source_text: Generated<string>;
   created_by: number | null;
   version: Generated<number>;
+  /** moves on with every write to the plan's assignments (trigger, 0009) */
+  assignment_version: Generated<number>;
   published_at: TimestampNull;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
@@ -247,6 +249,20 @@ export interface ReportTallyTable {
   latest_percent: number | null;
   latest_submitted_at: TimestampNull;
   last_submitted_at: TimestampNull;
+  /** the transaction that last wrote the row (xid8 as text, 0009) */
+  xid: Generated<string>;
+}
+
+/** Each target's latest value from a submitted or accepted report, kept by triggers (0009). */
+export interface TargetLatestValueTable {
+  target_id: number;
+  plan_id: number;
+  report_id: number;
+  org_id: number;
+  value: string;
+  period: string;
+  period_end: string;
+  submitted_at: Date;
 }
 
 /** Per (plan, unit, month of the period reported on): the dashboard's trend, kept by triggers (0005). */
@@ -527,6 +543,7 @@ export interface DB {
   report_target_value: ReportTargetValueTable;
   report_tally: ReportTallyTable;
   report_month_tally: ReportMonthTallyTable;
+  target_latest_value: TargetLatestValueTable;
   report_attachment: ReportAttachmentTable;
   task_event: TaskEventTable;
   plan_bulletin: PlanBulletinTable;

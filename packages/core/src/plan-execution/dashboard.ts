@@ -7,6 +7,7 @@ import { byUrgency, loadPlanProgress } from './plan-progress.ts';
 import { talliesHoldAsOf } from './progress.queries.ts';
 import { monthEnd } from './reporting-cycle.ts';
 import { laggingStatuses } from './status-rules.ts';
+import { currentTallies } from './tally-cache.ts';
 import { elapsedFraction, rollUp } from './task-status.ts';
 
 interface TrendRow {
@@ -147,11 +148,10 @@ async function buildDashboard(
       y++;
     }
   }
-  // reports awaiting review (not superseded by a later version), from the tallies
-  let pendingQ = ctx.db.selectFrom('report_tally').select(sql<string | null>`sum(pending)`.as('n')).where('plan_id', '=', planId);
-  if (orgId !== null) pendingQ = pendingQ.where('org_id', '=', orgId);
-  if (sectionId !== null) pendingQ = nodeIds.size ? pendingQ.where('node_id', 'in', [...nodeIds]) : pendingQ.where(sql<boolean>`false`);
-  const pending = await pendingQ.executeTakeFirstOrThrow();
+  // reports awaiting review (not superseded by a later version), from the current tallies
+  let reviewPending = 0;
+  for (const t of (await currentTallies(ctx.db, plan)).values())
+    if ((orgId === null || t.orgId === orgId) && (sectionId === null || nodeIds.has(t.nodeId))) reviewPending += t.pending;
   return {
     planId: plan.id,
     title: plan.title,
@@ -182,7 +182,7 @@ async function buildDashboard(
         .sort(byUrgency)
         .slice(0, 50),
     ),
-    reviewPending: Number(pending.n ?? 0),
+    reviewPending,
   };
 }
 

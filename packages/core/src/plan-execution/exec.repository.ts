@@ -17,6 +17,8 @@ export interface PlanRow {
   status: string;
   published_at: Date | null;
   version: number;
+  /** moves on with every write to the plan's assignments */
+  assignment_version: number;
 }
 
 export async function findPlan(db: Db, id: number): Promise<PlanRow> {
@@ -36,6 +38,7 @@ export async function findPlan(db: Db, id: number): Promise<PlanRow> {
       'p.status',
       'p.published_at',
       'p.version',
+      'p.assignment_version',
     ])
     .where('p.id', '=', id)
     .executeTakeFirst();

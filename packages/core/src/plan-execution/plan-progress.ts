@@ -1,18 +1,17 @@
 import type { TOrgRef, TPlanProgress, TTargetProgress, TTaskProgress, TUnitScore } from '@kechuang/contracts';
+import { type Db, findPlan, groupAssignments, type NodeRow, type PlanRow, planWindow, type TargetRow } from './exec.repository.ts';
+import { planAssignments, planStructure } from './plan-cache.ts';
 import {
-  type AssignmentRow,
-  type Db,
-  findPlan,
-  groupAssignments,
-  loadTargets,
-  type NodeRow,
-  type PlanRow,
-  planWindow,
-  type TargetRow,
-} from './exec.repository.ts';
-import { indicatorActuals, jsonRows, latestReportByNode, latestTargetValues, reportNarratives, reportTallies } from './progress.queries.ts';
+  indicatorActuals,
+  latestReportByNode,
+  latestTargetValues,
+  reportNarratives,
+  reportTallies,
+  talliesHoldAsOf,
+} from './progress.queries.ts';
 import { addDays, type ReportingSlot, reportingSlots } from './reporting-cycle.ts';
 import { defaultStatusRules, laggingStatuses, type StatusRules, taskStatusSeverity } from './status-rules.ts';
+import { pairKey } from './tally-cache.ts';
 import { elapsedFraction, rollUp, targetStatus, taskStatus } from './task-status.ts';
 
 const schedules = new Map<string, { start: string; end: string; slots: ReportingSlot[] }>();
@@ -47,90 +46,11 @@ export function isPastDue(slot: ReportingSlot, asOf: string, rules: StatusRules 
   return addDays(slot.dueDate, rules.overdueGraceDays) < asOf;
 }
 
-type ProgressNode = Pick<
-  NodeRow,
-  'id' | 'parent_id' | 'position' | 'kind' | 'number' | 'title' | 'start_date' | 'due_date' | 'cycle' | 'cycle_due_day' | 'custom_due_dates'
-> & { weight: number | string };
-
-/** Top-level section of every node (the section it belongs to for filters and roll-up). */
-export function sectionOf(nodes: Pick<NodeRow, 'id' | 'parent_id' | 'kind'>[]): Map<number, number | null> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const out = new Map<number, number | null>();
-  for (const n of nodes) {
-    let top: number | null = null;
-    let cur = n.parent_id === null ? undefined : byId.get(n.parent_id);
-    for (let guard = 0; cur && guard < 100; guard++) {
-      if (cur.kind === 'section') top = cur.id;
-      cur = cur.parent_id === null ? undefined : byId.get(cur.parent_id);
-    }
-    out.set(n.id, top);
-  }
-  return out;
-}
-
 /** The baseline row matching a target: same indicator, preferring the same task. */
 function baselineFor(t: TargetRow, baselines: TargetRow[]): number | null {
   const same = (b: TargetRow) => (t.indicator_code && b.indicator_code === t.indicator_code) || b.indicator_name === t.indicator_name;
   const hit = baselines.find((b) => same(b) && b.node_id === t.node_id) ?? baselines.find(same);
   return hit ? Number(hit.value) : null;
-}
-
-interface PlanStructure {
-  nodes: ProgressNode[];
-  targetRows: TargetRow[];
-  sectionIds: Map<number, number | null>;
-  nodeById: Map<number, ProgressNode>;
-}
-
-/**
- * A plan's tasks and targets as of its version, cached per database handle: they change only with
- * an edit of the plan, which moves its version on (reports, assignments and units are read afresh).
- */
-const structures = new WeakMap<object, Map<string, Promise<PlanStructure>>>();
-
-function planStructure(db: Db, plan: Pick<PlanRow, 'id' | 'version'>): Promise<PlanStructure> {
-  let byPlan = structures.get(db);
-  if (!byPlan) {
-    byPlan = new Map();
-    structures.set(db, byPlan);
-  }
-  const key = `${plan.id}:${plan.version}`;
-  let hit = byPlan.get(key);
-  if (!hit) {
-    hit = loadStructure(db, plan.id);
-    if (byPlan.size >= 50) byPlan.clear();
-    byPlan.set(key, hit);
-    hit.catch(() => byPlan.delete(key));
-  }
-  return hit;
-}
-
-async function loadStructure(db: Db, planId: number): Promise<PlanStructure> {
-  const [nodes, targetRows] = await Promise.all([
-    jsonRows<ProgressNode>(
-      db,
-      db
-        .selectFrom('plan_node as n')
-        // only what progress needs, as one JSON value: decoding rows costs on the embedded database
-        .select([
-          'n.id',
-          'n.parent_id',
-          'n.position',
-          'n.kind',
-          'n.number',
-          'n.title',
-          'n.start_date',
-          'n.due_date',
-          'n.cycle',
-          'n.cycle_due_day',
-          'n.custom_due_dates',
-          'n.weight',
-        ])
-        .where('n.plan_id', '=', planId),
-    ).then((ns) => ns.sort((a, b) => a.position - b.position || a.id - b.id)),
-    loadTargets(db, planId),
-  ]);
-  return { nodes, targetRows, sectionIds: sectionOf(nodes), nodeById: new Map(nodes.map((n) => [n.id, n])) };
 }
 
 /**
@@ -146,25 +66,15 @@ export async function loadPlanProgress(
 ): Promise<TPlanProgress> {
   const rules = opts.rules ?? defaultStatusRules;
   const plan = opts.plan && opts.plan.id === planId ? opts.plan : await findPlan(db, planId);
+  const hold = await talliesHoldAsOf(db, planId, asOf);
   const [structure, assignments, tallies, values] = await Promise.all([
     planStructure(db, plan),
-    jsonRows<AssignmentRow>(
-      db,
-      db
-        .selectFrom('plan_assignment as a')
-        .innerJoin('organization as o', 'o.id', 'a.org_id')
-        .select(['a.node_id', 'a.org_id', 'a.role', 'a.id', 'o.name', 'o.short_name'])
-        .where('a.plan_id', '=', planId),
-    ).then((as) =>
-      (as as Array<AssignmentRow & { id: number }>).sort(
-        (a, b) => a.node_id - b.node_id || (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || a.id - b.id,
-      ),
-    ),
-    reportTallies(db, planId, asOf),
-    latestTargetValues(db, planId, asOf),
+    planAssignments(db, plan),
+    reportTallies(db, plan, asOf, hold),
+    latestTargetValues(db, planId, asOf, hold),
   ]);
   const { nodes, targetRows, sectionIds, nodeById } = structure;
-  const latestByNode = latestReportByNode(tallies);
+  const latestByNode = latestReportByNode(tallies.values());
   const narratives =
     opts.withNarratives === false
       ? new Map<number, string>()
@@ -179,8 +89,6 @@ export async function loadPlanProgress(
     targetRows.filter((t) => !t.baseline && t.indicator_code).map((t) => t.indicator_code as string),
   );
   const orgsByNode = groupAssignments(assignments);
-  const tallyKey = (nodeId: number, orgId: number) => `${nodeId}:${orgId}`;
-  const tallyBy = new Map(tallies.map((t) => [tallyKey(t.nodeId, t.orgId), t]));
   const valueBy = new Map(values.map((v) => [v.target_id, v]));
   const baselines = targetRows.filter((t) => t.baseline);
   const w = planWindow(plan);
@@ -259,7 +167,7 @@ export async function loadPlanProgress(
     let overdue = 0;
     let firstOverdue: ReportingSlot | null = null;
     for (const o of orgs.lead) {
-      const tally = tallyBy.get(tallyKey(n.id, o.orgId));
+      const tally = tallies.get(pairKey(n.id, o.orgId));
       const u = unit(o);
       for (const s of due) {
         u.slotsDue++;

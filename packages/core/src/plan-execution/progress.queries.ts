@@ -1,5 +1,6 @@
 import { type AliasedExpression, sql } from 'kysely';
-import type { Db } from './exec.repository.ts';
+import type { Db, PlanRow } from './exec.repository.ts';
+import { currentTallies, pairKey, periodParser } from './tally-cache.ts';
 
 /** Aggregates over a plan's reports, computed in SQL so a 48,000-report plan stays fast. */
 
@@ -37,72 +38,23 @@ export async function jsonRows<T>(db: Db, query: { as(alias: 'q'): AliasedExpres
   return JSON.parse(rows[0]?.j ?? '[]') as T[];
 }
 
-/** Parses comma-separated periods; equal lists (most units report alike) share one read-only set. */
-export function periodParser(): (s: string | null) => Set<string> {
-  const seen = new Map<string, Set<string>>();
-  return (s) => {
-    const key = s ?? '';
-    let set = seen.get(key);
-    if (!set) {
-      set = new Set(key ? key.split(',') : []);
-      seen.set(key, set);
-    }
-    return set;
-  };
-}
-
-type TallyTuple = [
-  nodeId: number,
-  orgId: number,
-  reported: string,
-  onTime: string,
-  latestId: number | null,
-  latestPeriod: string,
-  latestPeriodEnd: string,
-  latestVersion: number,
-  latestStatus: string,
-  latestPercent: number | null,
-  latestSubmittedAt: string | null,
-];
-
 /**
- * Per (task, unit) of a plan as of a date: the periods reported (submitted or accepted), the periods
- * submitted on time, and the latest counted report. Read from report_tally (one row per pair, kept
- * current by triggers) when no report was submitted after that date, else computed from the reports.
+ * Per (task, unit) of a plan as of a date, by pairKey: the periods reported (submitted or accepted), the
+ * periods submitted on time, and the latest counted report. The current tallies (kept by triggers in
+ * report_tally, read through the tally cache) when no report was submitted after that date (`hold`,
+ * see talliesHoldAsOf), else computed from the reports.
  */
-export async function reportTallies(db: Db, planId: number, asOf: string): Promise<ReportTally[]> {
-  if (!(await talliesHoldAsOf(db, planId, asOf))) return scanTallies(db, planId, asOf);
-  // one JSON array of arrays: the least the embedded database has to encode and decode
-  const { rows } = await sql<{ j: string }>`select coalesce(json_agg(json_build_array(node_id, org_id, reported, on_time,
-      latest_id, latest_period, latest_period_end, latest_version, latest_status, latest_percent, latest_submitted_at)), '[]')::text as j
-    from report_tally where plan_id = ${planId}`.execute(db);
-  const periods = periodParser();
-  return (JSON.parse(rows[0]?.j ?? '[]') as TallyTuple[]).map(
-    ([nodeId, orgId, reported, onTime, id, period, periodEnd, version, status, percent, at]) => ({
-      nodeId,
-      orgId,
-      reported: periods(reported),
-      onTime: periods(onTime),
-      latest:
-        id === null
-          ? null
-          : {
-              id,
-              node_id: nodeId,
-              org_id: orgId,
-              period,
-              period_end: periodEnd,
-              version,
-              status,
-              percent,
-              submitted_at: at === null ? null : new Date(at),
-            },
-    }),
-  );
+export async function reportTallies(
+  db: Db,
+  plan: Pick<PlanRow, 'id' | 'version'>,
+  asOf: string,
+  hold: boolean,
+): Promise<ReadonlyMap<string, ReportTally>> {
+  return hold ? currentTallies(db, plan) : scanTallies(db, plan.id, asOf);
 }
 
 /** reportTallies for a day before the latest submission: one pass over the plan's reports. */
-async function scanTallies(db: Db, planId: number, asOf: string): Promise<ReportTally[]> {
+async function scanTallies(db: Db, planId: number, asOf: string): Promise<Map<string, ReportTally>> {
   const counted = sql`status in ('submitted', 'accepted') and submitted_at < ${asOf}::date + 1`;
   const rows = await db
     .selectFrom('progress_report')
@@ -130,17 +82,22 @@ async function scanTallies(db: Db, planId: number, asOf: string): Promise<Report
     : [];
   const byId = new Map(latest.map((r) => [r.id, r]));
   const periods = periodParser();
-  return rows.map((r) => ({
-    nodeId: r.node_id,
-    orgId: r.org_id,
-    reported: periods(r.reported),
-    onTime: periods(r.on_time),
-    latest: r.latest_id === null ? null : (byId.get(r.latest_id) ?? null),
-  }));
+  return new Map(
+    rows.map((r) => [
+      pairKey(r.node_id, r.org_id),
+      {
+        nodeId: r.node_id,
+        orgId: r.org_id,
+        reported: periods(r.reported),
+        onTime: periods(r.on_time),
+        latest: r.latest_id === null ? null : (byId.get(r.latest_id) ?? null),
+      },
+    ]),
+  );
 }
 
 /** The latest counted report of each task, among the latest of each of its units. */
-export function latestReportByNode(tallies: ReportTally[]): Map<number, LatestReport> {
+export function latestReportByNode(tallies: Iterable<ReportTally>): Map<number, LatestReport> {
   const byNode = new Map<number, LatestReport>();
   for (const { latest: r } of tallies) {
     if (!r) continue;
@@ -162,12 +119,13 @@ export async function reportNarratives(db: Db, ids: number[]): Promise<Map<numbe
 }
 
 /**
- * Recomputes the report tallies of a plan (or of every plan) from its reports in one statement:
- * after a bulk load with the triggers disabled, or to check them.
+ * Recomputes the report tallies and the targets' latest values of a plan (or of every plan) from its
+ * reports, set-based: after a bulk load with the triggers disabled, or to check them.
  */
 export async function rebuildReportTallies(db: Db, planId?: number): Promise<void> {
   const plan = planId === undefined ? sql`true` : sql`plan_id = ${planId}`;
-  await sql`delete from report_tally where ${plan} and not exists (
+  // pairs without reports keep an empty row (see report_tally_refresh, 0009)
+  await sql`select report_tally_refresh(array_agg(node_id), array_agg(org_id)) from report_tally where ${plan} and not exists (
     select 1 from progress_report r where r.node_id = report_tally.node_id and r.org_id = report_tally.org_id)`.execute(db);
   await sql`select report_tally_refresh(array_agg(node_id), array_agg(org_id))
     from (select distinct node_id, org_id from progress_report where ${plan}) p`.execute(db);
@@ -176,6 +134,7 @@ export async function rebuildReportTallies(db: Db, planId?: number): Promise<voi
     from (select plan_id, org_id, period_end, due_date, status, percent, self_status, submitted_at from progress_report where ${plan}) r`.execute(
     db,
   );
+  await sql`select target_latest_refresh(array_agg(id)) from plan_target where ${plan}`.execute(db);
 }
 
 /** Whether the stored tallies of a plan hold as of a day: no report was submitted after it. */
@@ -190,16 +149,29 @@ export async function talliesHoldAsOf(db: Db, planId: number, asOf: string): Pro
   return !later;
 }
 
-/** The latest reported value of each target (from submitted or accepted reports), with who reported it. */
-export async function latestTargetValues(db: Db, planId: number, asOf: string) {
+export interface LatestTargetValue {
+  target_id: number;
+  value: string;
+  period: string;
+  org_name: string;
+  short_name: string | null;
+}
+
+/**
+ * The latest reported value of each target (from submitted or accepted reports), with who reported it.
+ * Read from target_latest_value (one row per target, kept current by triggers) when the tallies hold
+ * as of the day (`hold`, see talliesHoldAsOf), else searched per target among its reports.
+ */
+export async function latestTargetValues(db: Db, planId: number, asOf: string, hold: boolean): Promise<LatestTargetValue[]> {
+  if (hold) {
+    const { rows } = await sql<LatestTargetValue>`select l.target_id, l.value, l.period, o.name as org_name, o.short_name
+      from target_latest_value l join organization o on o.id = l.org_id
+      where l.plan_id = ${planId}
+      order by l.target_id`.execute(db);
+    return rows;
+  }
   // per target (a few hundred), its values by index and each value's report by id: no scan of the reports
-  const { rows } = await sql<{
-    target_id: number;
-    value: string;
-    period: string;
-    org_name: string;
-    short_name: string | null;
-  }>`select t.id as target_id, x.value, x.period, o.name as org_name, o.short_name
+  const { rows } = await sql<LatestTargetValue>`select t.id as target_id, x.value, x.period, o.name as org_name, o.short_name
     from plan_target t
     cross join lateral (
       select v.value, r.period, r.org_id

@@ -3,7 +3,8 @@ import type { Ctx } from '../context.ts';
 import { hasRole } from '../policy.ts';
 import { isManager, requireTaskReader } from './exec.policy.ts';
 import { bureauToday, cached, findNode, findPlan, groupAssignments, loadAssignments, toExecNode } from './exec.repository.ts';
-import { loadPlanProgress, sectionOf, taskSchedule } from './plan-progress.ts';
+import { sectionOf } from './plan-cache.ts';
+import { loadPlanProgress, taskSchedule } from './plan-progress.ts';
 import { canSeeReport, selectReports, toProgressReports } from './report.repository.ts';
 
 /** One task: schedule, units, status with its explanation, targets, every report version, and the timeline. */

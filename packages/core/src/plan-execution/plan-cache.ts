@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { type AssignmentRow, type Db, loadTargets, type NodeRow, type PlanRow, type TargetRow } from './exec.repository.ts';
+import { jsonRows } from './progress.queries.ts';
+
+/**
+ * Read models of a plan kept in memory per database handle: its task tree and targets (per plan
+ * version, which every edit moves on) and its assignments (per assignment version, which a trigger
+ * moves on with every write to them, 0009). Reports, tallies and units' names are always read afresh.
+ */
+
+export interface PlanStructure {
+  nodes: ProgressNode[];
+  targetRows: TargetRow[];
+  sectionIds: Map<number, number | null>;
+  nodeById: Map<number, ProgressNode>;
+}
+
+/**
+ * A plan's tasks and targets as of its version, cached per database handle: they change only with
+ * an edit of the plan, which moves its version on (reports, assignments and units are read afresh).
+ */
+const structures = new WeakMap<object, Map<string, Promise<PlanStructure>>>();
+
+export function planStructure(db: Db, plan: Pick<PlanRow, 'id' | 'version'>): Promise<PlanStructure> {
+  let byPlan = structures.get(db);
+  if (!byPlan) {
+    byPlan = new Map();
+    structures.set(db, byPlan);
+  }
+  const key = `${plan.id}:${plan.version}`;
+  let hit = byPlan.get(key);
+  if (!hit) {
+    hit = loadStructure(db, plan.id);
+    if (byPlan.size >= 50) byPlan.clear();
+    byPlan.set(key, hit);
+    hit.catch(() => byPlan.delete(key));
+  }
+  return hit;
+}
+
+async function loadStructure(db: Db, planId: number): Promise<PlanStructure> {
+  const [nodes, targetRows] = await Promise.all([
+    jsonRows<ProgressNode>(
+      db,
+      db
+        .selectFrom('plan_node as n')
+        // only what progress needs, as one JSON value: decoding rows costs on the embedded database
+        .select([
+          'n.id',
+          'n.parent_id',
+          'n.position',
+          'n.kind',
+          'n.number',
+          'n.title',
+          'n.start_date',
+          'n.due_date',
+          'n.cycle',
+          'n.cycle_due_day',
+          'n.custom_due_dates',
+          'n.weight',
+        ])
+        .where('n.plan_id', '=', planId),
+    ).then((ns) => ns.sort((a, b) => a.position - b.position || a.id - b.id)),
+    loadTargets(db, planId),
+  ]);
+  return { nodes, targetRows, sectionIds: sectionOf(nodes), nodeById: new Map(nodes.map((n) => [n.id, n])) };
+}
+
+export type AssignmentLink = Pick<AssignmentRow, 'node_id' | 'org_id' | 'role'>;
+
+/** A plan's assignments (task, unit, role), lead before co per task, as of its assignment version. */
+const assignmentLinks = new WeakMap<object, Map<number, { version: number; links: Promise<AssignmentLink[]> }>>();
+
+export function planAssignmentLinks(db: Db, plan: Pick<PlanRow, 'id' | 'assignment_version'>): Promise<AssignmentLink[]> {
+  let byPlan = assignmentLinks.get(db);
+  if (!byPlan) {
+    byPlan = new Map();
+    assignmentLinks.set(db, byPlan);
+  }
+  const hit = byPlan.get(plan.id);
+  if (hit && hit.version === plan.assignment_version) return hit.links;
+  const links = jsonRows<AssignmentLink & { id: number }>(
+    db,
+    db.selectFrom('plan_assignment as a').select(['a.node_id', 'a.org_id', 'a.role', 'a.id']).where('a.plan_id', '=', plan.id),
+  ).then((as) =>
+    as
+      .sort((a, b) => a.node_id - b.node_id || (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || a.id - b.id)
+      .map(({ node_id, org_id, role }) => ({ node_id, org_id, role })),
+  );
+  const entry = { version: plan.assignment_version, links };
+  if (byPlan.size >= 50) byPlan.clear();
+  byPlan.set(plan.id, entry);
+  const map = byPlan;
+  links.catch(() => map.get(plan.id) === entry && map.delete(plan.id));
+  return links;
+}
+
+/** The units' current names, by id. */
+export async function orgNames(db: Db, orgIds: Iterable<number>): Promise<Map<number, { name: string; short_name: string | null }>> {
+  const ids = [...new Set(orgIds)];
+  if (ids.length === 0) return new Map();
+  const orgs = await db
+    .selectFrom('organization')
+    .select(['id', 'name', 'short_name'])
+    .where(sql<boolean>`id = any(${sql.val(ids)}::int[])`)
+    .execute();
+  return new Map(orgs.map((o) => [o.id, o]));
+}
+
+/** A plan's assignments with the units' current names. */
+export async function planAssignments(db: Db, plan: Pick<PlanRow, 'id' | 'assignment_version'>): Promise<AssignmentRow[]> {
+  const links = await planAssignmentLinks(db, plan);
+  const names = await orgNames(
+    db,
+    links.map((l) => l.org_id),
+  );
+  return links.map((l) => ({ ...l, name: names.get(l.org_id)?.name ?? '', short_name: names.get(l.org_id)?.short_name ?? null }));
+}
+
+export type ProgressNode = Pick<
+  NodeRow,
+  'id' | 'parent_id' | 'position' | 'kind' | 'number' | 'title' | 'start_date' | 'due_date' | 'cycle' | 'cycle_due_day' | 'custom_due_dates'
+> & { weight: number | string };
+
+/** Top-level section of every node (the section it belongs to for filters and roll-up). */
+export function sectionOf(nodes: Pick<NodeRow, 'id' | 'parent_id' | 'kind'>[]): Map<number, number | null> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<number, number | null>();
+  for (const n of nodes) {
+    let top: number | null = null;
+    let cur = n.parent_id === null ? undefined : byId.get(n.parent_id);
+    for (let guard = 0; cur && guard < 100; guard++) {
+      if (cur.kind === 'section') top = cur.id;
+      cur = cur.parent_id === null ? undefined : byId.get(cur.parent_id);
+    }
+    out.set(n.id, top);
+  }
+  return out;
+}
