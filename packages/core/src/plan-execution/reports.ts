@@ -295,17 +295,31 @@ export async function getReport(ctx: Ctx, id: number): Promise<TProgressReport> 
 
 /** Deletes a draft (never a submitted version). */
 export async function deleteReportDraft(ctx: Ctx, id: number): Promise<void> {
-  await withAudit(ctx, async (tx, record) => {
+  const unreferenced = await withAudit(ctx, async (tx, record) => {
     const r = await findReport(tx, id);
     const { plan } = await writable(ctx, tx, r);
     if (r.status !== 'draft') throw new AppError('report/not_draft', { id });
+    const keys = (await tx.selectFrom('report_attachment').select('storage_key').where('report_id', '=', id).execute()).map(
+      (a) => a.storage_key,
+    );
     await tx.deleteFrom('progress_report').where('id', '=', id).where('status', '=', 'draft').execute();
+    // a draft revised from an earlier version shares that version's files: keep those
+    const kept = keys.length
+      ? new Set(
+          (await tx.selectFrom('report_attachment').select('storage_key').where('storage_key', 'in', keys).execute()).map(
+            (a) => a.storage_key,
+          ),
+        )
+      : new Set<string>();
     record({
       action: 'report.delete_draft',
       entityType: 'progress_report',
       entityId: id,
       regionCode: plan.region_code,
-      before: { period: r.period, version: r.version },
+      before: { period: r.period, version: r.version, attachments: keys.length },
     });
+    return keys.filter((k) => !kept.has(k));
   });
+  // the stored files go once the deletion is committed (a failure leaves an orphan file, never a dangling row)
+  if (ctx.files) for (const key of unreferenced) await ctx.files.delete(key).catch(() => undefined);
 }
