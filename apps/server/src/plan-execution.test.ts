@@ -458,6 +458,9 @@ describe('reports, evidence and review', () => {
     expect(d.reports[1].superseded).toBe(true);
     const kinds = d.timeline.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(['edit', 'assign', 'report.submit', 'report.return', 'report.revise', 'report.submit', 'report.accept']);
+    // people by their display names, not their user names
+    const who = (kind: string) => d.timeline.find((e: { kind: string }) => e.kind === kind)?.actorName;
+    expect([who('assign'), who('report.submit'), who('report.accept')]).toEqual(['王规划', '李填报', '王规划']);
     expect(d.can).toEqual({ report: true, review: false, edit: false });
     expect(d.progress.percent).toBe(50);
     expect(d.targets[0]).toMatchObject({ actual: 50, actualSource: 'report', actualSourceLabel: `耒阳市人民政府 ${period()} 期报送` });

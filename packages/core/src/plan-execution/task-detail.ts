@@ -22,7 +22,16 @@ export async function getTaskDetail(ctx: Ctx, planId: number, nodeId: number, as
       .orderBy('r.org_id')
       .orderBy('r.version', 'desc')
       .execute(),
-    ctx.db.selectFrom('task_event').selectAll().where('node_id', '=', nodeId).orderBy('at').orderBy('id').execute(),
+    // the person's current display name; the username kept with the event when the account is gone
+    ctx.db
+      .selectFrom('task_event as e')
+      .leftJoin('app_user as u', 'u.id', 'e.actor_user_id')
+      .selectAll('e')
+      .select('u.display_name')
+      .where('e.node_id', '=', nodeId)
+      .orderBy('e.at')
+      .orderBy('e.id')
+      .execute(),
     ctx.db.selectFrom('plan_node').select(['id', 'parent_id', 'kind', 'number', 'title']).where('plan_id', '=', planId).execute(),
     cached(ctx.cache, `plan-progress:${planId}:${asOf}:lean`, () => loadPlanProgress(ctx.db, planId, asOf, { withNarratives: false })),
   ]);
@@ -54,7 +63,7 @@ export async function getTaskDetail(ctx: Ctx, planId: number, nodeId: number, as
       id: String(e.id),
       at: e.at.toISOString(),
       kind: e.kind,
-      actorName: e.actor_name,
+      actorName: e.display_name ?? e.actor_name,
       reportId: e.report_id,
       detail: (e.detail ?? {}) as Record<string, unknown>,
     })),
