@@ -1,34 +1,17 @@
 import { BarChart, LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { type CSSProperties, useEffect, useRef } from 'react';
+import type { CSSProperties } from 'react';
+import { EChart, type EChartOption } from '../../components/EChart.tsx';
 
 // Tree-shaken ECharts: only the charts this module draws.
-echarts.use([BarChart, LineChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent]);
 
-export type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
+export type ChartOption = EChartOption;
 
-/** A minimal ECharts host (bar, line and radar charts), resized with its container. */
+/** A chart of the indicator pages (bar, line and radar), full width, 320 px high unless styled. */
 export function IndicatorChart({ option, style, testId }: { option: ChartOption; style?: CSSProperties; testId?: string }) {
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!host.current) return;
-    const instance = echarts.init(host.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(host.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-  return <div ref={host} style={{ width: '100%', height: 320, ...style }} data-testid={testId} />;
+  return <EChart option={option} style={{ width: '100%', height: 320, ...style }} {...(testId ? { testId } : {})} />;
 }
 
 /** A tiny inline trend line (SVG, no chart library) for table rows. */

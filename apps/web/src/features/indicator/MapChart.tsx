@@ -1,13 +1,13 @@
 import { MapChart as EMapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { type CSSProperties, useEffect, useRef } from 'react';
+import { type CSSProperties, useCallback } from 'react';
+import { EChart, type EChartOption } from '../../components/EChart.tsx';
 
 // Tree-shaken ECharts: the map of a region's children, coloured by a value.
-echarts.use([EMapChart, VisualMapComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([EMapChart, VisualMapComponent, TooltipComponent]);
 
-export type MapOption = Parameters<echarts.ECharts['setOption']>[0];
+export type MapOption = EChartOption;
 type GeoJson = Parameters<typeof echarts.registerMap>[1];
 
 /**
@@ -27,23 +27,6 @@ export function RegionMapChart({
   style?: CSSProperties;
   testId?: string;
 }) {
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!host.current) return;
-    const instance = echarts.init(host.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(host.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    echarts.registerMap(mapName, geojson as GeoJson);
-    chart.current?.setOption(option, { notMerge: true });
-  }, [mapName, geojson, option]);
-  return <div ref={host} style={{ width: '100%', height: 480, ...style }} data-testid={testId} />;
+  const prepare = useCallback(() => echarts.registerMap(mapName, geojson as GeoJson), [mapName, geojson]);
+  return <EChart option={option} prepare={prepare} style={{ width: '100%', height: 480, ...style }} {...(testId ? { testId } : {})} />;
 }

@@ -1,9 +1,8 @@
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 
-// The shared EChart host registers bar charts only; the dashboard also draws pies and lines.
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// The dashboard draws bars, lines and pies.
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent]);
 
-export { EChart, type EChartOption } from '../enterprise/EChart.tsx';
+export { EChart, type EChartOption } from '../../components/EChart.tsx';
