@@ -227,6 +227,16 @@ export function indicatorAccessEntries(): Record<string, EntryLike> {
         payload: { ...schemeBody('420100'), version: 1 },
       }),
     },
+    'DELETE /api/indicators/evaluations/:schemeId': {
+      in: writers,
+      out: [],
+      reqIn: async (fx) => {
+        const admin = await fx.t.login('admin');
+        const id = (await admin.request({ method: 'POST', url: '/api/indicators/evaluations', payload: schemeBody('430400') })).json().id;
+        return { method: 'DELETE', url: `/api/indicators/evaluations/${id}?version=1` };
+      },
+      reqOut: async (fx) => ({ method: 'DELETE', url: `/api/indicators/evaluations/${(await fixtures(fx.t)).schemeOut}?version=1` }),
+    },
     'POST /api/indicators/evaluations/:schemeId/runs': {
       in: writers,
       out: [],

@@ -177,4 +177,40 @@ describe('evaluation runs over the API', () => {
     const rd = profile.json().rows.find((x: { indicator: { code: string } }) => x.indicator.code === 'rd_intensity');
     expect(rd.cells[3]).toMatchObject({ actual: { origin: 'derived', coverage: { covered: 12, total: 15 } }, target: { value: 2.2 } });
   });
+
+  it('deletes a scheme with its runs, on the confirmed version only, audited', async () => {
+    const count = async (table: 'evaluation_scheme' | 'evaluation_run', id: number) =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .where(table === 'evaluation_scheme' ? 'id' : 'scheme_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('evaluation_run', schemeId)).toBe(2);
+    const stale = await planner.request({ method: 'DELETE', url: `/api/indicators/evaluations/${schemeId}?version=7` });
+    expect(stale.statusCode).toBe(409);
+    const other = await (await t.login('planner.changsha')).request({
+      method: 'DELETE',
+      url: `/api/indicators/evaluations/${schemeId}?version=1`,
+    });
+    expect(other.statusCode).toBe(403);
+    expect(await count('evaluation_scheme', schemeId)).toBe(1);
+
+    const res = await planner.request({ method: 'DELETE', url: `/api/indicators/evaluations/${schemeId}?version=1` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await count('evaluation_scheme', schemeId)).toBe(0);
+    expect(await count('evaluation_run', schemeId)).toBe(0);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['before'])
+      .where('action', '=', 'indicator.scheme.delete')
+      .where('entity_id', '=', String(schemeId))
+      .executeTakeFirstOrThrow();
+    expect(audit.before).toMatchObject({ name: scheme.name, runs: 2 });
+    const again = await planner.request({ method: 'GET', url: `/api/indicators/evaluations/${schemeId}` });
+    expect(again.json().code).toBe('indicator/scheme_not_found');
+  });
 });

@@ -43,6 +43,8 @@ export const ZSchemeListQuery = z.strictObject({
 export const ZSchemeList = z.array(ZStoredScheme);
 
 export const ZSchemeIdParams = z.strictObject({ schemeId: z.coerce.number().int().positive().max(2_147_483_647) });
+/** Deleting a scheme: the version it was read at (a scheme changed since → conflict). */
+export const ZSchemeDeleteQuery = z.strictObject({ version: z.coerce.number().int().positive().max(2_147_483_647) });
 export const ZRunIdParams = z.strictObject({ runId: z.coerce.number().int().positive().max(2_147_483_647) });
 export const ZRunRegionParams = ZRunIdParams.extend({ code: ZRegionCode }).strict();
 

@@ -53,6 +53,7 @@ export {
   createIndicator,
   createRun,
   createScheme,
+  deleteScheme,
   exportRunXlsx,
   exportValuesXlsx,
   gatherInput,

@@ -2,11 +2,13 @@ import {
   ZEvaluationRun,
   ZEvaluationSchemeInput,
   ZEvaluationSchemeUpdate,
+  ZOk,
   ZRunCreate,
   ZRunIdParams,
   ZRunList,
   ZRunRegion,
   ZRunRegionParams,
+  ZSchemeDeleteQuery,
   ZSchemeIdParams,
   ZSchemeList,
   ZSchemeListQuery,
@@ -15,6 +17,7 @@ import {
 import {
   createRun,
   createScheme,
+  deleteScheme,
   exportRunXlsx,
   getRun,
   getRunRegion,
@@ -49,6 +52,19 @@ export const indicatorRunRoutes: Routes = async (app) => {
     '/indicators/evaluations/:schemeId',
     { schema: { tags, summary: '修改评价方案', params: ZSchemeIdParams, body: ZEvaluationSchemeUpdate, response: { 200: ZStoredScheme } } },
     async (request) => updateScheme(request.ctx, request.params.schemeId, request.body),
+  );
+  app.delete(
+    '/indicators/evaluations/:schemeId',
+    {
+      schema: {
+        tags,
+        summary: '删除评价方案（连同其评价结果；version 不符返回 409）',
+        params: ZSchemeIdParams,
+        querystring: ZSchemeDeleteQuery,
+        response: { 200: ZOk },
+      },
+    },
+    async (request) => deleteScheme(request.ctx, request.params.schemeId, request.query.version),
   );
   app.post(
     '/indicators/evaluations/:schemeId/runs',

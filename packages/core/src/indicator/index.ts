@@ -10,5 +10,5 @@ export { listValues, recordValue, valueHistory } from './record-value.ts';
 export { syncRegistryIndicators } from './registry-sync.ts';
 export { Resolver } from './rollup.ts';
 export { createRun, gatherInput, getRun, getRunRegion, listRuns } from './runs.ts';
-export { createScheme, getScheme, listSchemes, updateScheme } from './schemes.ts';
+export { createScheme, deleteScheme, getScheme, listSchemes, updateScheme } from './schemes.ts';
 export { type NewValue, writeValues } from './write-values.ts';

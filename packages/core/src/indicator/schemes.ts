@@ -155,3 +155,30 @@ export async function updateScheme(ctx: Ctx, id: number, input: Input & { versio
     return out;
   });
 }
+
+/**
+ * Deletes a scheme and its stored runs (their results go with it; the audit log keeps the scheme's
+ * definition and how many runs it had). `version`: the one the user confirmed on.
+ */
+export async function deleteScheme(ctx: Ctx, id: number, version: number): Promise<{ ok: true }> {
+  const actor = requireIndicatorWriter(ctx);
+  return withAudit(ctx, async (tx, record) => {
+    const before = await findScheme(ctx, tx, id);
+    assertReadScope(actor, before.parentRegionCode);
+    if (before.version !== version) throw new AppError('common/conflict', { id });
+    const runs = await tx
+      .selectFrom('evaluation_run')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('scheme_id', '=', id)
+      .executeTakeFirstOrThrow();
+    await tx.deleteFrom('evaluation_scheme').where('id', '=', id).execute();
+    record({
+      action: 'indicator.scheme.delete',
+      entityType: 'evaluation_scheme',
+      entityId: id,
+      regionCode: before.parentRegionCode,
+      before: { ...before, runs: Number(runs.n) },
+    });
+    return { ok: true as const };
+  });
+}

@@ -123,6 +123,14 @@ export function useSchemes() {
   return useQuery({ queryKey: ['indicators', 'schemes'], queryFn: () => api.get<TStoredScheme[]>(`${base}/evaluations`) });
 }
 
+export function useDeleteScheme() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (arg: { id: number; version: number }) => api.delete<{ ok: true }>(`${base}/evaluations/${arg.id}?version=${arg.version}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['indicators'] }),
+  });
+}
+
 export function useSaveScheme() {
   const qc = useQueryClient();
   return useMutation({
