@@ -2,12 +2,13 @@ import { defineConfig } from '@playwright/test';
 
 // Browser journeys on the system Chromium (never a downloaded browser), against a server on a
 // fresh embedded database with demo data.
-export const port = 18700;
+// E2E_PORT runs a second suite beside a first one (each with its own server and data directory).
+export const port = Number(process.env.E2E_PORT ?? 18700);
 export const demoPassword = 'E2ePass2026x';
 
 export default defineConfig({
   testDir: '.',
-  outputDir: '../test-results/e2e',
+  outputDir: process.env.E2E_PORT ? `../test-results/e2e-${port}` : '../test-results/e2e',
   timeout: 60_000,
   retries: 0,
   workers: 1,
@@ -33,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && node apps/server/bin/kechuang.js --data .tmp/e2e-data serve --port ${port} --host 127.0.0.1 --quiet --demo --demo-password ${demoPassword}`,
+    command: `rm -rf .tmp/e2e-data-${port} && node apps/server/bin/kechuang.js --data .tmp/e2e-data-${port} serve --port ${port} --host 127.0.0.1 --quiet --demo --demo-password ${demoPassword}`,
     cwd: '..',
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,

@@ -244,6 +244,11 @@ export function planExecutionAccessEntries(): Record<string, EntryLike> {
       url: `/api/plans/${id}/nodes/${await insertTask(fx.t, id, null)}/assignments`,
       payload: { lead: [f.hengnan] },
     })),
+    'PUT /api/plans/:id/assignments': editing(async (fx, id, f) => ({
+      method: 'PUT',
+      url: `/api/plans/${id}/assignments`,
+      payload: { nodeIds: [await insertTask(fx.t, id, null), await insertTask(fx.t, id, null)], lead: [f.hengnan], mode: 'replace' },
+    })),
     'POST /api/plan-reports': both(writers, async (fx, s) => ({
       method: 'POST',
       url: '/api/plan-reports',

@@ -79,7 +79,21 @@ export const errorCatalog = {
     en: 'Invalid task schedule',
   },
   'plan/invalid_order': { status: 400, zh: '排序须列出该上级节点的全部下级节点', en: 'The order must list every child of the parent' },
-  'plan/has_reports': { status: 409, zh: '该任务已有进度报送，不能删除', en: 'The task has progress reports and cannot be removed' },
+  'plan/has_reports': {
+    status: 409,
+    zh: '该任务或其下级任务已有进度报送，不能删除',
+    en: 'The task or a task under it has progress reports and cannot be removed',
+  },
+  'plan/bulk_unknown_nodes': {
+    status: 400,
+    zh: '所选任务中有不存在或不属于本计划的任务，未作任何修改',
+    en: 'Some chosen tasks do not exist or belong to another plan; nothing was changed',
+  },
+  'plan/bulk_lead_missing': {
+    status: 400,
+    zh: '所选任务中有尚无牵头单位的，追加配合单位时请同时指定牵头单位；未作任何修改',
+    en: 'Some chosen tasks have no lead unit; name a lead unit too; nothing was changed',
+  },
   'report/not_found': { status: 404, zh: '进度报送不存在', en: 'Unknown progress report' },
   'report/not_assigned': { status: 403, zh: '该任务未分配给您的单位，不能报送', en: 'The task is not assigned to your unit' },
   'report/invalid_period': { status: 400, zh: '报送期次不属于该任务的报送周期', en: 'The period is not a reporting period of the task' },

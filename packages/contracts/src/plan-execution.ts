@@ -212,6 +212,34 @@ export const ZAssignmentSet = z.strictObject({
 });
 export type TAssignmentSet = z.infer<typeof ZAssignmentSet>;
 
+export const ZAssignmentBulkMode = z.enum(['replace', 'add']);
+export type TAssignmentBulkMode = z.infer<typeof ZAssignmentBulkMode>;
+
+/**
+ * 批量分工: the same units on many tasks at once. replace: exactly these units on every chosen task;
+ * add: keep what each task has and add these (a unit named as lead becomes lead; an existing lead stays lead).
+ */
+export const ZAssignmentBulk = z.strictObject({
+  nodeIds: z
+    .array(z.number().int().positive())
+    .min(1)
+    .max(2000)
+    .refine((ids) => new Set(ids).size === ids.length, { message: '任务不能重复' }),
+  lead: z.array(z.number().int().positive()).max(30).default([]),
+  co: z.array(z.number().int().positive()).max(60).default([]),
+  mode: ZAssignmentBulkMode,
+});
+export type TAssignmentBulk = z.infer<typeof ZAssignmentBulk>;
+export type TAssignmentBulkInput = z.input<typeof ZAssignmentBulk>;
+
+export const ZAssignmentBulkResult = z
+  .object({
+    updated: z.number().int().describe('tasks whose units changed'),
+    nodes: z.array(ZExecNode).describe('the chosen tasks as they are now'),
+  })
+  .meta({ id: 'AssignmentBulkResult' });
+export type TAssignmentBulkResult = z.infer<typeof ZAssignmentBulkResult>;
+
 export const ZAssignmentSuggestion = z.object({
   nodeId: z.number().int(),
   number: z.string(),

@@ -117,6 +117,7 @@ export {
   type StatusRules,
   saveReportDraft,
   setAssignments,
+  setAssignmentsBulk,
   setPlanPublished,
   submitReport,
   suggestAssignments,

@@ -1,5 +1,7 @@
 import {
   planExecLimits,
+  ZAssignmentBulk,
+  ZAssignmentBulkResult,
   ZAssignmentSet,
   ZAssignmentSuggestions,
   ZAttachmentParams,
@@ -53,6 +55,7 @@ import {
   reviseReport,
   saveReportDraft,
   setAssignments,
+  setAssignmentsBulk,
   setPlanPublished,
   submitReport,
   suggestAssignments,
@@ -168,6 +171,19 @@ export const planExecutionRoutes: Routes = async (app) => {
       },
     },
     async (request) => setAssignments(request.ctx, request.params.id, request.params.nodeId, request.body),
+  );
+  app.put(
+    '/plans/:id/assignments',
+    {
+      schema: {
+        tags,
+        summary: '批量分工：为多项任务统一设置（替换）或追加牵头单位和配合单位（全部通过才写入）',
+        params: ZIdParams,
+        body: ZAssignmentBulk,
+        response: { 200: ZAssignmentBulkResult },
+      },
+    },
+    async (request) => setAssignmentsBulk(request.ctx, request.params.id, request.body),
   );
   app.get(
     '/plans/:id/assignment-suggestions',

@@ -1,6 +1,7 @@
 // Plan execution (issue 4): editing with history, assignments, reports, review, status, inbox, dashboard.
 export { setAssignments, suggestAssignments } from './assignments.ts';
 export { deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.ts';
+export { setAssignmentsBulk } from './bulk-assignments.ts';
 export { getPlanDashboard, getPlanProgress } from './dashboard.ts';
 export { getInbox } from './inbox.ts';
 export {

@@ -1,16 +1,12 @@
-import { EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SendOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TExecNode, TPlanExec, TTaskProgress, TTaskStatus } from '@kechuang/contracts';
 import {
   App,
   Button,
   Card,
-  DatePicker,
   Empty,
   Flex,
-  Form,
   Input,
-  InputNumber,
-  Modal,
   Popconfirm,
   Progress,
   Select,
@@ -20,8 +16,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { type Key, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -29,11 +24,15 @@ import { useErrorText } from '../../lib/error-text.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useDrawer } from '../../lib/use-drawer.ts';
 import { useSearchState } from '../../lib/use-search-state.ts';
-import { usePatchPlanMeta, usePlanProgress, usePublishPlan, useSuggestions } from './exec-api.ts';
+import { BulkAssignModal } from './BulkAssignModal.tsx';
+import { usePlanProgress, usePublishPlan, useSuggestions } from './exec-api.ts';
 import { orgNames, StatusTag, statusOrder, useCycleText } from './exec-format.tsx';
+import { MetaModal } from './MetaModal.tsx';
+import { NodeModal, type NodeModalState, NodeTools } from './NodeEdit.tsx';
 import { PlanFrame, useIsPlanManager } from './PlanSubNav.tsx';
 import { PlanXlsx } from './PlanXlsx.tsx';
 import { TaskEditDrawer } from './TaskEditDrawer.tsx';
+import { childrenByParent } from './tree-edit.ts';
 
 interface Row {
   key: number;
@@ -94,95 +93,6 @@ function PlanActions({ plan }: { plan: TPlanExec }) {
   );
 }
 
-interface MetaValues {
-  title: string;
-  docNumber: string;
-  issuer: string;
-  issuedOn: Dayjs | null;
-  year: number;
-  periodTo: number | null;
-  reason: string;
-}
-
-/** 修改计划信息: title, 文号, year… (mid-year adjustments keep the earlier version in the history). */
-function MetaModal({ plan, open, onClose }: { plan: TPlanExec; open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<MetaValues>();
-  const patch = usePatchPlanMeta(plan.id);
-  const save = (v: MetaValues) =>
-    patch
-      .mutateAsync({
-        version: plan.version,
-        reason: v.reason.trim(),
-        title: v.title.trim(),
-        docNumber: v.docNumber.trim() || null,
-        issuer: v.issuer.trim() || null,
-        issuedOn: v.issuedOn ? v.issuedOn.format('YYYY-MM-DD') : null,
-        year: v.year,
-        periodTo: v.periodTo ?? null,
-      })
-      .then(() => {
-        message.success(t('planExec.edit.saved'));
-        onClose();
-      })
-      .catch((e: unknown) => message.error(errorText(e)));
-  return (
-    <Modal
-      open={open}
-      onCancel={onClose}
-      title={t('planExec.meta.edit')}
-      destroyOnHidden
-      okText={t('common.actions.save')}
-      onOk={() => form.submit()}
-      confirmLoading={patch.isPending}
-      okButtonProps={{ 'data-testid': 'plan-meta-save' }}
-    >
-      <Form<MetaValues>
-        form={form}
-        layout="vertical"
-        onFinish={save}
-        initialValues={{
-          title: plan.title,
-          docNumber: plan.docNumber ?? '',
-          issuer: plan.issuer ?? '',
-          issuedOn: plan.issuedOn ? dayjs(plan.issuedOn) : null,
-          year: plan.year,
-          periodTo: plan.periodTo,
-          reason: '',
-        }}
-      >
-        <Form.Item name="title" label={t('plan.fields.title')} rules={[{ required: true, min: 2, max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Flex gap={12}>
-          <Form.Item name="docNumber" label={t('plan.fields.docNumber')} style={{ flex: 1 }}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="issuer" label={t('plan.fields.issuer')} style={{ flex: 1 }}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12}>
-          <Form.Item name="issuedOn" label={t('plan.fields.issuedOn')} style={{ flex: 1 }}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="year" label={t('plan.fields.year')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} data-testid="plan-meta-year" />
-          </Form.Item>
-          <Form.Item name="periodTo" label={t('plan.fields.periodTo')} style={{ flex: 1 }}>
-            <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="reason" label={t('planExec.fields.reason')} extra={t('planExec.edit.reasonHint')}>
-          <Input maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
 function ExecutionView({ plan }: { plan: TPlanExec }) {
   const { t } = useTranslation();
   const manager = useIsPlanManager();
@@ -196,6 +106,14 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
   const sectionFilter = search.section ? Number(search.section) : undefined;
   const orgFilter = search.org ? Number(search.org) : undefined;
   const statusFilter = search.status as TTaskStatus | undefined;
+
+  const [nodeModal, setNodeModal] = useState<NodeModalState | null>(null);
+  // ticked rows for 批量分工 (a ticked section ticks its tasks)
+  const [selected, setSelected] = useState<number[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const selectedTasks = selected.filter((id) => plan.nodes.some((n) => n.id === id && n.kind === 'task')).length;
+  /** each parent's children in plan order (the whole tree, whatever the filters show) */
+  const siblingsOf = useMemo(() => childrenByParent(plan.nodes), [plan.nodes]);
 
   const byNode = useMemo(() => new Map((progress.data?.tasks ?? []).map((p) => [p.nodeId, p])), [progress.data]);
   const sections = plan.nodes.filter((n) => n.kind === 'section');
@@ -239,7 +157,9 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
         const kids = build(n.id);
         const self = matches(n);
         if (self) count++;
-        if (!self && kids.length === 0) continue;
+        // an empty section still shows when nothing is filtered (or it is the one filtered on): tasks can be added to it
+        const emptySection = n.kind === 'section' && (n.id === sectionFilter || !(keyword || sectionFilter || orgFilter || statusFilter));
+        if (!self && kids.length === 0 && !emptySection) continue;
         const row: Row = { key: n.id, node: n, progress: byNode.get(n.id) };
         if (kids.length) {
           row.children = kids;
@@ -347,18 +267,35 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
           </Typography.Paragraph>
         ) : null,
     },
-    {
-      title: t('common.table.actions'),
-      key: 'actions',
-      width: 112,
-      fixed: 'right',
-      render: (_, { node }) =>
-        node.kind === 'task' && manager ? (
-          <Button size="small" type="link" onClick={() => drawer.openWith(node)} data-testid="task-assign">
-            {t('planExec.exec.assign')}
-          </Button>
-        ) : null,
-    },
+    ...(manager
+      ? [
+          {
+            title: t('common.table.actions'),
+            key: 'actions',
+            width: 204,
+            fixed: 'right' as const,
+            render: (_: unknown, { node }: Row) => (
+              <Flex justify="space-between" align="center" gap={4}>
+                {node.kind === 'task' ? (
+                  <Button size="small" type="link" onClick={() => drawer.openWith(node)} data-testid="task-assign">
+                    {t('planExec.exec.assign')}
+                  </Button>
+                ) : (
+                  <Button size="small" type="link" onClick={() => setNodeModal({ mode: 'addTask', node })} data-testid="node-add-task">
+                    {t('planExec.tree.addTask')}
+                  </Button>
+                )}
+                <NodeTools
+                  plan={plan}
+                  node={node}
+                  siblings={siblingsOf.get(node.parentId) ?? []}
+                  onEdit={node.kind === 'section' ? () => setNodeModal({ mode: 'editSection', node }) : undefined}
+                />
+              </Flex>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const unassigned = plan.nodes.filter((n) => n.kind === 'task' && n.leadOrgs.length === 0).length;
@@ -381,6 +318,7 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
           onChange={(v) => setSearch({ section: v ? String(v) : undefined })}
           options={sections.map((s) => ({ value: s.id, label: `${s.number} ${s.title}` }))}
           placeholder={t('planExec.filters.section')}
+          aria-label={t('planExec.filters.section')}
           allowClear
           style={{ width: 220 }}
           popupMatchSelectWidth={360}
@@ -412,6 +350,23 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
           {unassigned > 0 && manager ? (
             <Typography.Text type="warning">{t('planExec.exec.unassignedCount', { count: unassigned })}</Typography.Text>
           ) : null}
+          {manager ? (
+            <Tooltip title={selectedTasks === 0 ? t('planExec.bulk.selectHint') : undefined}>
+              <Button
+                icon={<TeamOutlined />}
+                disabled={selectedTasks === 0}
+                onClick={() => setBulkOpen(true)}
+                data-testid="bulk-assign-open"
+              >
+                {selectedTasks > 0 ? t('planExec.bulk.openCount', { n: selectedTasks }) : t('planExec.bulk.open')}
+              </Button>
+            </Tooltip>
+          ) : null}
+          {manager ? (
+            <Button icon={<PlusOutlined />} onClick={() => setNodeModal({ mode: 'addSection' })} data-testid="add-section">
+              {t('planExec.tree.addSection')}
+            </Button>
+          ) : null}
         </Space>
       </Flex>
       <Table<Row>
@@ -421,6 +376,16 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
         dataSource={rows}
         loading={progress.isPending}
         expandable={{ expandedRowKeys: expandedKeys, showExpandColumn: false }}
+        {...(manager
+          ? {
+              rowSelection: {
+                selectedRowKeys: selected,
+                onChange: (keys: Key[]) => setSelected(keys.map(Number)),
+                columnWidth: 40,
+                checkStrictly: false,
+              },
+            }
+          : {})}
         rowClassName={(r) => (r.node.kind === 'section' ? 'kc-section-row' : '')}
         onRow={(r) =>
           ({
@@ -457,6 +422,27 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
         open={drawer.open}
         onClose={drawer.close}
       />
+      <BulkAssignModal
+        plan={plan}
+        nodeIds={selected}
+        open={bulkOpen}
+        onClose={(done) => {
+          setBulkOpen(false);
+          if (done) setSelected([]);
+        }}
+      />
+      {nodeModal ? (
+        <NodeModal
+          plan={plan}
+          state={nodeModal}
+          onClose={() => setNodeModal(null)}
+          onAdded={(node) => {
+            setNodeModal(null);
+            // a new task goes on to its units and schedule
+            if (node.kind === 'task') drawer.openWith(node);
+          }}
+        />
+      ) : null}
     </Card>
   );
 }

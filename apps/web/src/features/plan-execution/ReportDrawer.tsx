@@ -53,28 +53,50 @@ export function latestFor(detail: TTaskDetail, period: string, orgId: number | n
   return detail.reports.filter((r) => r.period === period && r.orgId === orgId).sort((a, b) => b.version - a.version)[0];
 }
 
-/** The period to open by default: the first one still without a submitted or accepted report, else the last. */
-export function defaultPeriod(detail: TTaskDetail): string | undefined {
+/**
+ * The period to open by default for a unit (the user's own unless given): the first one still without a
+ * submitted or accepted report, else the last.
+ */
+export function defaultPeriod(detail: TTaskDetail, orgId: number | null = detail.myOrgId): string | undefined {
   const open = detail.slots.find((s) => {
-    const r = latestFor(detail, s.period, detail.myOrgId);
+    const r = latestFor(detail, s.period, orgId);
     return !r || r.status === 'draft' || r.status === 'returned';
   });
   return open?.period ?? detail.slots.at(-1)?.period;
 }
 
 /**
+ * Whose report the drawer writes: the user's own unit, or — 代为填报 — an assigned unit a plan manager
+ * reports for (`behalf` set: the report is the unit's, the submitter on record is the manager).
+ */
+interface ReportFor {
+  orgId: number | null;
+  behalf: { orgId: number; name: string } | null;
+}
+
+function reportFor(detail: TTaskDetail, orgId: number | undefined): ReportFor {
+  if (orgId === undefined || orgId === detail.myOrgId) return { orgId: detail.myOrgId, behalf: null };
+  const unit = [...detail.node.leadOrgs, ...detail.node.coOrgs].find((o) => o.orgId === orgId);
+  return { orgId, behalf: { orgId, name: unit?.name ?? String(orgId) } };
+}
+
+/**
  * 填报进度: a drawer over the inbox or the task page. Shows the task's status and targets, lets the unit
  * pick the period, keep a draft (with evidence files), submit it, or start a correction of a submitted one.
+ * With `orgId` (plan managers only), it does the same on behalf of that assigned unit (代为填报).
  */
 export function ReportDrawer({
   planId,
   nodeId,
+  orgId,
   period: initialPeriod,
   open,
   onClose,
 }: {
   planId: number;
   nodeId: number;
+  /** 代为填报: the assigned unit to report for; the user's own unit when absent */
+  orgId?: number | undefined;
   period?: string | undefined;
   open: boolean;
   onClose: () => void;
@@ -82,12 +104,13 @@ export function ReportDrawer({
   const { t } = useTranslation();
   const detail = useTaskDetail(planId, open ? nodeId : 0);
   const [period, setPeriod] = useState<string | undefined>(initialPeriod);
-  useEffect(() => {
-    if (!period && detail.data) setPeriod(defaultPeriod(detail.data));
-  }, [detail.data, period]);
-
   const d = detail.data;
-  const latest = d && period ? latestFor(d, period, d.myOrgId) : undefined;
+  const who = d ? reportFor(d, orgId) : null;
+  useEffect(() => {
+    if (!period && detail.data) setPeriod(defaultPeriod(detail.data, reportFor(detail.data, orgId).orgId));
+  }, [detail.data, period, orgId]);
+
+  const latest = d && who && period ? latestFor(d, period, who.orgId) : undefined;
   const slot = d?.slots.find((s) => s.period === period);
 
   return (
@@ -96,10 +119,16 @@ export function ReportDrawer({
       onClose={onClose}
       size={720}
       destroyOnHidden
-      title={d ? t('planExec.report.drawerTitle', { number: d.node.number }) : t('planExec.report.title')}
+      title={
+        d
+          ? who?.behalf
+            ? t('planExec.behalf.drawerTitle', { org: who.behalf.name, number: d.node.number })
+            : t('planExec.report.drawerTitle', { number: d.node.number })
+          : t('planExec.report.title')
+      }
       data-testid="report-drawer"
     >
-      {!d ? (
+      {!d || !who ? (
         detail.isError ? (
           <Alert type="error" showIcon title={t('common.loadFailed')} />
         ) : (
@@ -107,6 +136,15 @@ export function ReportDrawer({
         )
       ) : (
         <>
+          {who.behalf ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('planExec.behalf.notice', { org: who.behalf.name })}
+              style={{ marginBottom: 12 }}
+              data-testid="report-behalf-notice"
+            />
+          ) : null}
           <Typography.Paragraph strong style={{ marginBottom: 8 }}>
             {d.node.title}
           </Typography.Paragraph>
@@ -136,7 +174,7 @@ export function ReportDrawer({
                   onChange={setPeriod}
                   style={{ width: 320 }}
                   options={d.slots.map((s) => {
-                    const r = latestFor(d, s.period, d.myOrgId);
+                    const r = latestFor(d, s.period, who.orgId);
                     return {
                       value: s.period,
                       label: `${s.period}（${t('planExec.report.dueOn', { date: s.dueDate })}）${r ? ` · ${t(`planExec.reportStatus.${r.status}`)}` : ''}`,
@@ -149,6 +187,7 @@ export function ReportDrawer({
                 <PeriodReport
                   key={`${period}:${latest?.id ?? 'new'}:${latest?.status ?? ''}`}
                   detail={d}
+                  who={who}
                   period={period}
                   dueDate={slot.dueDate}
                   latest={latest}
@@ -165,12 +204,14 @@ export function ReportDrawer({
 
 function PeriodReport({
   detail,
+  who,
   period,
   dueDate,
   latest,
   onDone,
 }: {
   detail: TTaskDetail;
+  who: ReportFor;
   period: string;
   dueDate: string;
   latest: TProgressReport | undefined;
@@ -183,7 +224,7 @@ function PeriodReport({
   const [busy, setBusy] = useState<null | 'revise'>(null);
 
   if (latest && latest.status !== 'draft') {
-    const canRevise = detail.can.report && latest.orgId === detail.myOrgId && !latest.superseded;
+    const canRevise = detail.can.report && latest.orgId === who.orgId && !latest.superseded;
     const revise = () => {
       setBusy('revise');
       reviseReport(latest.id)
@@ -211,19 +252,28 @@ function PeriodReport({
       </>
     );
   }
-  const assigned = [...detail.node.leadOrgs, ...detail.node.coOrgs].some((o) => o.orgId === detail.myOrgId);
-  if (!detail.can.report || !assigned) return <Alert type="info" showIcon title={t('planExec.report.cannotReport')} />;
-  return <DraftForm detail={detail} period={period} dueDate={dueDate} draft={latest} onDone={onDone} />;
+  const assigned = [...detail.node.leadOrgs, ...detail.node.coOrgs].some((o) => o.orgId === who.orgId);
+  if (!detail.can.report || !assigned)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={who.behalf ? t('planExec.behalf.cannotReport', { org: who.behalf.name }) : t('planExec.report.cannotReport')}
+      />
+    );
+  return <DraftForm detail={detail} who={who} period={period} dueDate={dueDate} draft={latest} onDone={onDone} />;
 }
 
 function DraftForm({
   detail,
+  who,
   period,
   dueDate,
   draft: initialDraft,
   onDone,
 }: {
   detail: TTaskDetail;
+  who: ReportFor;
   period: string;
   dueDate: string;
   draft: TProgressReport | undefined;
@@ -240,7 +290,7 @@ function DraftForm({
   const targets = detail.targets;
   // the previous submitted version of this period, whose review comment the draft answers
   const previous = detail.reports
-    .filter((r) => r.period === period && r.orgId === detail.myOrgId && r.status !== 'draft')
+    .filter((r) => r.period === period && r.orgId === who.orgId && r.status !== 'draft')
     .sort((a, b) => b.version - a.version)[0];
 
   const initial: Values = {
@@ -268,7 +318,7 @@ function DraftForm({
   const saveDraft = async (): Promise<TProgressReport> => {
     const saved = draft
       ? await updateDraft(draft.id, { rowVersion: draft.rowVersion, ...content() })
-      : await createDraft({ nodeId: detail.node.id, period, ...content() });
+      : await createDraft({ nodeId: detail.node.id, period, ...(who.behalf ? { orgId: who.behalf.orgId } : {}), ...content() });
     setDraft(saved);
     return saved;
   };
@@ -299,9 +349,12 @@ function DraftForm({
     } catch {
       return;
     }
+    const behalf = who.behalf;
     modal.confirm({
-      title: t('planExec.report.confirmSubmit'),
-      content: t('planExec.report.confirmSubmitHint', { period }),
+      title: behalf ? t('planExec.behalf.confirmSubmit', { org: behalf.name }) : t('planExec.report.confirmSubmit'),
+      content: behalf
+        ? t('planExec.behalf.confirmSubmitHint', { org: behalf.name, period })
+        : t('planExec.report.confirmSubmitHint', { period }),
       okText: t('planExec.report.submit'),
       cancelText: t('common.actions.cancel'),
       okButtonProps: { 'data-testid': 'report-submit-confirm' },
@@ -309,7 +362,7 @@ function DraftForm({
         run('submit', async () => {
           const saved = await saveDraft();
           await submitReport(saved.id, saved.rowVersion);
-          message.success(t('planExec.report.submitted'));
+          message.success(behalf ? t('planExec.behalf.submitted', { org: behalf.name }) : t('planExec.report.submitted'));
           onDone();
         }),
     });
@@ -381,7 +434,13 @@ function DraftForm({
             ? t('planExec.report.overdueBy', { date: dueDate, days: -daysLeft })
             : t('planExec.report.dueIn', { date: dueDate, days: daysLeft })
         }
-        description={draft ? t('planExec.report.draftOf', { version: draft.version }) : undefined}
+        description={
+          draft
+            ? who.behalf
+              ? t('planExec.behalf.draftOf', { version: draft.version, org: who.behalf.name })
+              : t('planExec.report.draftOf', { version: draft.version })
+            : undefined
+        }
         style={{ marginBottom: 12 }}
       />
       <Form<Values> form={form} layout="vertical" initialValues={initial} requiredMark="optional">

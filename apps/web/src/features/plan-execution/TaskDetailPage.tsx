@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, AuditOutlined, EditOutlined, FormOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, EditOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TProgressReport, TTaskDetail, TTaskEvent } from '@kechuang/contracts';
 import {
   Button,
@@ -8,8 +8,11 @@ import {
   Descriptions,
   Empty,
   Flex,
+  Form,
+  Modal,
   Progress,
   Row,
+  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -73,9 +76,12 @@ function TaskDetailView({ detail, back }: { detail: TTaskDetail; back: React.Rea
   const { t } = useTranslation();
   const cycleText = useCycleText();
   const { node, progress } = detail;
-  // planners may report on a unit's behalf through the API; here only an assigned unit reports for itself
+  // an assigned unit reports for itself; plan managers may report on behalf of any other assigned unit (代为填报)
   const canReport = detail.can.report && [...node.leadOrgs, ...node.coOrgs].some((o) => o.orgId === detail.myOrgId);
+  const behalfUnits = detail.can.edit && detail.can.report ? behalfChoices(detail) : [];
   const [reporting, setReporting] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  const [behalfOrg, setBehalfOrg] = useState<number | null>(null);
   const [reviewing, setReviewing] = useState<TProgressReport | null>(null);
   const [editing, setEditing] = useState(false);
   const plan = usePlanExec(detail.can.edit ? detail.planId : 0);
@@ -132,6 +138,11 @@ function TaskDetailView({ detail, back }: { detail: TTaskDetail; back: React.Rea
             {detail.can.edit ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={!plan.data}>
                 {t('planExec.exec.assign')}
+              </Button>
+            ) : null}
+            {behalfUnits.length ? (
+              <Button icon={<TeamOutlined />} onClick={() => setChoosing(true)} data-testid="task-report-behalf">
+                {t('planExec.behalf.action')}
               </Button>
             ) : null}
             {canReport ? (
@@ -311,6 +322,19 @@ function TaskDetailView({ detail, back }: { detail: TTaskDetail; back: React.Rea
         </Col>
       </Row>
       {reporting ? <ReportDrawer planId={detail.planId} nodeId={node.id} open onClose={() => setReporting(false)} /> : null}
+      {choosing ? (
+        <BehalfUnitModal
+          units={behalfUnits}
+          onCancel={() => setChoosing(false)}
+          onChoose={(orgId) => {
+            setChoosing(false);
+            setBehalfOrg(orgId);
+          }}
+        />
+      ) : null}
+      {behalfOrg !== null ? (
+        <ReportDrawer planId={detail.planId} nodeId={node.id} orgId={behalfOrg} open onClose={() => setBehalfOrg(null)} />
+      ) : null}
       <ReviewDrawer
         planId={detail.planId}
         reportId={reviewing?.id ?? null}
@@ -328,6 +352,51 @@ function TaskDetailView({ detail, back }: { detail: TTaskDetail; back: React.Rea
         />
       ) : null}
     </div>
+  );
+}
+
+interface BehalfUnit {
+  orgId: number;
+  name: string;
+  role: 'lead' | 'co';
+}
+
+/** The assigned units a manager may report for: lead units first, then co units; never the manager's own unit. */
+function behalfChoices(detail: TTaskDetail): BehalfUnit[] {
+  const units: BehalfUnit[] = [
+    ...detail.node.leadOrgs.map((o) => ({ orgId: o.orgId, name: o.name, role: 'lead' as const })),
+    ...detail.node.coOrgs.map((o) => ({ orgId: o.orgId, name: o.name, role: 'co' as const })),
+  ];
+  return units.filter((u, i) => u.orgId !== detail.myOrgId && units.findIndex((x) => x.orgId === u.orgId) === i);
+}
+
+/** 代为填报, step one: which assigned unit the report is for. */
+function BehalfUnitModal({ units, onCancel, onChoose }: { units: BehalfUnit[]; onCancel: () => void; onChoose: (orgId: number) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ orgId: number }>();
+  return (
+    <Modal
+      open
+      title={t('planExec.behalf.chooseTitle')}
+      okText={t('planExec.behalf.next')}
+      cancelText={t('common.actions.cancel')}
+      onCancel={onCancel}
+      onOk={() => form.validateFields().then((v) => onChoose(v.orgId))}
+      okButtonProps={{ 'data-testid': 'behalf-next' }}
+      destroyOnHidden
+      data-testid="behalf-unit-modal"
+    >
+      <Typography.Paragraph type="secondary">{t('planExec.behalf.chooseHint')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={units.length === 1 ? { orgId: units[0]?.orgId } : {}}>
+        <Form.Item name="orgId" label={t('planExec.behalf.unit')} rules={[{ required: true, message: t('planExec.behalf.unitRequired') }]}>
+          <Select
+            placeholder={t('planExec.behalf.unitPlaceholder')}
+            options={units.map((u) => ({ value: u.orgId, label: `${u.name}（${t(`planExec.role.${u.role}`)}）` }))}
+            data-testid="behalf-unit"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

@@ -1,13 +1,39 @@
-import { BulbOutlined } from '@ant-design/icons';
-import type { TAssignmentSuggestions, TCycle, TExecNode, TPlanExec } from '@kechuang/contracts';
-import { Alert, App, Button, DatePicker, Divider, Drawer, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { BulbOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TAssignmentSuggestions, TCycle, TExecNode, TMilestone, TPlanExec } from '@kechuang/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Divider,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePatchNode, useSetAssignments } from './exec-api.ts';
+import { oneLine } from './tree-edit.ts';
+
+interface MilestoneValues {
+  title: string;
+  due: Dayjs | null;
+  done: boolean;
+}
 
 interface Values {
+  number: string;
+  title: string;
   lead: number[];
   co: number[];
   leader: string;
@@ -17,14 +43,24 @@ interface Values {
   cycleDueDay: number;
   customDueDates: Dayjs[];
   weight: number;
+  milestones: MilestoneValues[];
   reason: string;
 }
+
+/** the API's limits (ZPlanNodePatch, ZMilestone) */
+const maxMilestones = 50;
+const maxMilestoneTitle = 200;
 
 const cycles: TCycle[] = ['monthly', 'quarterly', 'custom', 'none'];
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const sameIds = (a: number[], b: number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+const milestonesOf = (list: MilestoneValues[] | undefined): TMilestone[] =>
+  (list ?? []).map((m) => ({ title: (m.title ?? '').trim(), due: iso(m.due), done: Boolean(m.done) }));
 
-/** 分工与安排 of one task: lead and co-units (suggested from the imported unit names) and its schedule. */
+/**
+ * 分工与安排 of one task: its number and title, lead and co-units (suggested from the imported unit names),
+ * its schedule and milestones. Task fields go out in one PATCH (one new plan version), the units in one PUT.
+ */
 export function TaskEditDrawer({
   plan,
   node,
@@ -57,6 +93,8 @@ export function TaskEditDrawer({
 
   if (!node) return null;
   const initial: Values = {
+    number: node.number,
+    title: node.title,
     lead: node.leadOrgs.map((o) => o.orgId),
     co: node.coOrgs.map((o) => o.orgId),
     leader: node.leader ?? '',
@@ -66,6 +104,7 @@ export function TaskEditDrawer({
     cycleDueDay: node.cycleDueDay,
     customDueDates: node.customDueDates.map((d) => dayjs(d)),
     weight: node.weight,
+    milestones: node.milestones.map((m) => ({ title: m.title, due: m.due ? dayjs(m.due) : null, done: m.done })),
     reason: '',
   };
 
@@ -76,7 +115,10 @@ export function TaskEditDrawer({
 
   const save = async (v: Values) => {
     try {
+      const milestones = milestonesOf(v.milestones);
       const schedule = {
+        number: (v.number ?? '').trim(),
+        title: oneLine(v.title),
         leader: (v.leader ?? '').trim() || null,
         startDate: iso(v.startDate),
         dueDate: iso(v.dueDate),
@@ -85,8 +127,12 @@ export function TaskEditDrawer({
         // the dates field is only on the form for a custom cycle; otherwise keep what the task has
         customDueDates: v.cycle === 'custom' ? (v.customDueDates ?? []).map((d) => d.format('YYYY-MM-DD')) : node.customDueDates,
         weight: v.weight,
+        milestones,
       };
       const changed =
+        schedule.number !== node.number ||
+        schedule.title !== node.title ||
+        JSON.stringify(milestones) !== JSON.stringify(milestonesOf(initial.milestones)) ||
         schedule.leader !== node.leader ||
         schedule.startDate !== node.startDate ||
         schedule.dueDate !== node.dueDate ||
@@ -121,44 +167,59 @@ export function TaskEditDrawer({
       }
       data-testid="task-edit-drawer"
     >
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }}>
-        {node.title}
-      </Typography.Paragraph>
-      {node.leadUnits.length + node.coUnits.length > 0 ? (
-        <Alert
-          type="info"
-          showIcon
-          icon={<BulbOutlined />}
-          style={{ marginBottom: 16 }}
-          title={
-            <Space orientation="vertical" size={4}>
-              <span>
-                {t('planExec.edit.imported')}：{t('planExec.fields.lead')} {node.leadUnits.join('、') || t('common.none')}；
-                {t('planExec.fields.co')} {node.coUnits.join('、') || t('common.none')}
-              </span>
-              {suggestion && suggestion.lead.length + suggestion.co.length > 0 ? (
-                <span>
-                  {t('planExec.edit.suggested')}：
-                  {[...suggestion.lead, ...suggestion.co].map((o) => (
-                    <Tag key={o.orgId} style={{ marginBottom: 2 }}>
-                      {o.name}
-                    </Tag>
-                  ))}
-                  <Button size="small" type="link" onClick={applySuggestion} data-testid="apply-suggestion">
-                    {t('planExec.edit.apply')}
-                  </Button>
-                </span>
-              ) : null}
-              {suggestion?.unmatched.length ? (
-                <Typography.Text type="secondary">
-                  {t('planExec.edit.unmatched', { names: suggestion.unmatched.join('、') })}
-                </Typography.Text>
-              ) : null}
-            </Space>
-          }
-        />
-      ) : null}
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={save} requiredMark="optional">
+        <Flex gap={12}>
+          <Form.Item name="number" label={t('planExec.tree.number')} style={{ width: 120 }} rules={[{ max: 20 }]}>
+            <Input maxLength={20} data-testid="task-edit-number" />
+          </Form.Item>
+          <Form.Item
+            name="title"
+            label={t('planExec.tree.title')}
+            style={{ flex: 1 }}
+            rules={[{ required: true, whitespace: true, max: 500 }]}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              maxLength={500}
+              onPressEnter={(e) => e.preventDefault()}
+              data-testid="task-edit-title"
+            />
+          </Form.Item>
+        </Flex>
+        {node.leadUnits.length + node.coUnits.length > 0 ? (
+          <Alert
+            type="info"
+            showIcon
+            icon={<BulbOutlined />}
+            style={{ marginBottom: 16 }}
+            title={
+              <Space orientation="vertical" size={4}>
+                <span>
+                  {t('planExec.edit.imported')}：{t('planExec.fields.lead')} {node.leadUnits.join('、') || t('common.none')}；
+                  {t('planExec.fields.co')} {node.coUnits.join('、') || t('common.none')}
+                </span>
+                {suggestion && suggestion.lead.length + suggestion.co.length > 0 ? (
+                  <span>
+                    {t('planExec.edit.suggested')}：
+                    {[...suggestion.lead, ...suggestion.co].map((o) => (
+                      <Tag key={o.orgId} style={{ marginBottom: 2 }}>
+                        {o.name}
+                      </Tag>
+                    ))}
+                    <Button size="small" type="link" onClick={applySuggestion} data-testid="apply-suggestion">
+                      {t('planExec.edit.apply')}
+                    </Button>
+                  </span>
+                ) : null}
+                {suggestion?.unmatched.length ? (
+                  <Typography.Text type="secondary">
+                    {t('planExec.edit.unmatched', { names: suggestion.unmatched.join('、') })}
+                  </Typography.Text>
+                ) : null}
+              </Space>
+            }
+          />
+        ) : null}
         <Form.Item
           name="lead"
           label={t('planExec.fields.lead')}
@@ -242,10 +303,66 @@ export function TaskEditDrawer({
             <DatePicker multiple style={{ width: '100%' }} />
           </Form.Item>
         ) : null}
+        <Divider style={{ margin: '8px 0 16px' }} />
+        <MilestonesEditor />
         <Form.Item name="reason" label={t('planExec.fields.reason')} extra={t('planExec.edit.reasonHint')}>
-          <Input maxLength={500} />
+          <Input maxLength={500} data-testid="task-edit-reason" />
         </Form.Item>
       </Form>
     </Drawer>
+  );
+}
+
+/** 里程碑: a title (required), an optional due date and a done mark per row; at most 50. */
+function MilestonesEditor() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item label={t('planExec.fields.milestones')} tooltip={t('planExec.milestones.hint')} style={{ marginBottom: 16 }}>
+      <Form.List name="milestones">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={8} data-testid="milestones">
+            {fields.map(({ key, name }) => (
+              <Flex key={key} gap={8} align="flex-start" data-testid="milestone-row">
+                <Form.Item name={[name, 'done']} valuePropName="checked" style={{ marginBottom: 0 }}>
+                  <Checkbox data-testid="milestone-done">{t('planExec.milestones.done')}</Checkbox>
+                </Form.Item>
+                <Form.Item
+                  name={[name, 'title']}
+                  style={{ flex: 1, marginBottom: 0 }}
+                  rules={[
+                    { required: true, whitespace: true, message: t('planExec.milestones.titleRequired') },
+                    { max: maxMilestoneTitle },
+                  ]}
+                >
+                  <Input maxLength={maxMilestoneTitle} placeholder={t('planExec.milestones.title')} data-testid="milestone-title" />
+                </Form.Item>
+                <Form.Item name={[name, 'due']} style={{ width: 140, marginBottom: 0 }}>
+                  <DatePicker placeholder={t('planExec.milestones.due')} style={{ width: '100%' }} data-testid="milestone-due" />
+                </Form.Item>
+                <Tooltip title={t('planExec.milestones.remove')}>
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(name)}
+                    aria-label={t('planExec.milestones.remove')}
+                    data-testid="milestone-remove"
+                  />
+                </Tooltip>
+              </Flex>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ title: '', due: null, done: false })}
+              disabled={fields.length >= maxMilestones}
+              block
+              data-testid="milestone-add"
+            >
+              {fields.length >= maxMilestones ? t('planExec.milestones.max', { count: maxMilestones }) : t('planExec.milestones.add')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+    </Form.Item>
   );
 }

@@ -8,7 +8,9 @@ import type {
   TPlanDashboard,
   TPlanExec,
   TPlanMetaPatch,
+  TPlanNodeAdd,
   TPlanNodePatch,
+  TPlanNodeReorder,
   TPlanProgress,
   TPlanRevision,
   TPlanXlsxImportResult,
@@ -21,7 +23,7 @@ import type {
   TTaskDetail,
 } from '@kechuang/contracts';
 import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, downloadFile, uploadBytes } from '../../lib/api.ts';
+import { api, downloadFile, isApiError, uploadBytes } from '../../lib/api.ts';
 
 /** Every query of one plan's execution shares this prefix, so a mutation can refresh them all at once. */
 export const execKey = (planId: number) => ['plan-exec', planId] as const;
@@ -131,6 +133,10 @@ function usePlanMutation<I>(planId: number, fn: (input: I) => Promise<TPlanExec>
       // refresh the derived views in the background: the caller need not wait for them
       void refreshPlan(queryClient, planId);
     },
+    // someone else changed the plan first: load its current version so the next try can go through
+    onError: (e) => {
+      if (isApiError(e) && e.code === 'common/conflict') void refreshPlan(queryClient, planId);
+    },
   });
 }
 
@@ -151,6 +157,21 @@ export function usePatchNode(planId: number) {
   return usePlanMutation(planId, ({ nodeId, ...input }: TPlanNodePatch & { nodeId: number }) =>
     api.patch<TPlanExec>(`/api/plans/${planId}/nodes/${nodeId}`, input),
   );
+}
+
+export function useAddNode(planId: number) {
+  return usePlanMutation(planId, (input: TPlanNodeAdd) => api.post<TPlanExec>(`/api/plans/${planId}/nodes`, input));
+}
+
+/** Removes a node with its subtree (refused when any of it has reports); the version before stays in the history. */
+export function useRemoveNode(planId: number) {
+  return usePlanMutation(planId, ({ nodeId, version, reason }: { nodeId: number; version: number; reason: string }) =>
+    api.delete<TPlanExec>(`/api/plans/${planId}/nodes/${nodeId}`, { query: { version, reason } }),
+  );
+}
+
+export function useReorderNodes(planId: number) {
+  return usePlanMutation(planId, (input: TPlanNodeReorder) => api.post<TPlanExec>(`/api/plans/${planId}/reorder`, input));
 }
 
 export function useSetAssignments(planId: number) {
