@@ -68,6 +68,7 @@ test('代为填报: the planner enters a unit’s overdue report for it, and the
   await expect(view).toContainText('据衡南县 11 月 20 日纸质报送材料录入');
   await expect(view).toContainText('王规划');
   await expect(page.getByTestId('task-timeline')).toContainText('王规划');
+  await expect(page.getByTestId('task-timeline')).toContainText('代为填报');
   await shot(page, out, '4-task-reports');
   expect(problems).toEqual([]);
 });

@@ -24,6 +24,11 @@ describe('the 衡阳 demo plan', () => {
     expect(inbox.items.length).toBeGreaterThanOrEqual(3);
     const detail = await leiyang.request({ method: 'GET', url: `/api/plans/${plan.id}/tasks/${inbox.items[0].nodeId}` });
     expect(detail.statusCode, detail.body).toBe(200);
+    // the timeline names people by their display names, as for events the API writes
+    const names = new Set(detail.json().timeline.map((e: { actorName: string | null }) => e.actorName));
+    if (new Date().getUTCMonth() >= 4) expect(names.size).toBeGreaterThan(0);
+    expect(names.has(null)).toBe(false);
+    expect(names.has('planner')).toBe(false);
     // in January nothing is due yet; from February on there are reports
     if (new Date().getUTCMonth() >= 1) expect(d.trend.some((p: { reportsSubmitted: number }) => p.reportsSubmitted > 0)).toBe(true);
   });

@@ -461,6 +461,8 @@ describe('reports, evidence and review', () => {
     // people by their display names, not their user names
     const who = (kind: string) => d.timeline.find((e: { kind: string }) => e.kind === kind)?.actorName;
     expect([who('assign'), who('report.submit'), who('report.accept')]).toEqual(['王规划', '李填报', '王规划']);
+    // the unit's own submission is not marked as entered on its behalf
+    expect(d.timeline.find((e: { kind: string }) => e.kind === 'report.submit')?.detail.onBehalf).toBe(false);
     expect(d.can).toEqual({ report: true, review: false, edit: false });
     expect(d.progress.percent).toBe(50);
     expect(d.targets[0]).toMatchObject({ actual: 50, actualSource: 'report', actualSourceLabel: `耒阳市人民政府 ${period()} 期报送` });

@@ -87,7 +87,7 @@ describe('a planner reports on a unit’s behalf', () => {
     const detail = (await leiyang.request({ method: 'GET', url: `/api/plans/${f.planId}/tasks/${f.monthly}` })).json();
     expect(detail.reports.find((r: { id: number }) => r.id === reportId)).toMatchObject({ orgId: f.leiyang, submittedBy: '王规划' });
     const event = detail.timeline.find((e: { kind: string; reportId: number }) => e.kind === 'report.submit' && e.reportId === reportId);
-    expect(event).toMatchObject({ actorName: '王规划', detail: expect.objectContaining({ orgId: f.leiyang, period }) });
+    expect(event).toMatchObject({ actorName: '王规划', detail: expect.objectContaining({ orgId: f.leiyang, period, onBehalf: true }) });
 
     // the audit trail names the planner as the one who submitted
     const audit = await t.database.db

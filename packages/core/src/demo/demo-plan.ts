@@ -147,7 +147,7 @@ export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number
   const rows = await tx
     .insertInto('progress_report')
     .values(reports as never)
-    .returning(['id', 'node_id', 'period', 'status', 'submitted_at', 'reviewed_at'])
+    .returning(['id', 'node_id', 'period', 'status', 'submitted_at', 'submitted_by', 'reviewed_at'])
     .execute();
   const hnteTarget = targets.find((x) => x.node_id === nodeIds.get('1'))?.id;
   const values = rows.flatMap((r) => {
@@ -155,11 +155,15 @@ export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number
     return v && hnteTarget ? [{ report_id: r.id, target_id: hnteTarget, value: v.value }] : [];
   });
   if (values.length) await tx.insertInto('report_target_value').values(values).execute();
+  // the timeline names people by their accounts, as events written by the API do
+  const usernames = new Map([...users].map(([name, id]) => [id, name]));
   const events = rows.flatMap((r) => [
     {
       plan_id: planId,
       node_id: r.node_id,
       at: r.submitted_at ?? now,
+      actor_user_id: r.submitted_by,
+      actor_name: r.submitted_by === null ? null : (usernames.get(r.submitted_by) ?? null),
       kind: 'report.submit',
       report_id: r.id,
       detail: JSON.stringify({ period: r.period, version: 1 }),
@@ -171,6 +175,7 @@ export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number
             plan_id: planId,
             node_id: r.node_id,
             at: r.reviewed_at ?? now,
+            actor_user_id: planner,
             actor_name: 'planner',
             kind: r.status === 'accepted' ? 'report.accept' : 'report.return',
             report_id: r.id,

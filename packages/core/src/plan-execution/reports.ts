@@ -185,7 +185,16 @@ export async function submitReport(ctx: Ctx, id: number, rowVersion: number): Pr
       actorName: actor.username,
       kind: 'report.submit',
       reportId: id,
-      detail: { period: r.period, version: r.version, percent: r.percent, orgId: r.org_id, orgName: r.org_name, correction: r.version > 1 },
+      detail: {
+        period: r.period,
+        version: r.version,
+        percent: r.percent,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        correction: r.version > 1,
+        // 代为填报: submitted by someone outside the reporting unit (the bureau)
+        onBehalf: actor.orgId !== r.org_id,
+      },
       at: ctx.now(),
     });
     record({

@@ -434,6 +434,7 @@ function EventDetail({ event }: { event: TTaskEvent }) {
   if (typeof d.version === 'number' && event.kind.startsWith('report.'))
     pieces.push(t('planExec.report.versionValue', { version: d.version }));
   if (typeof d.percent === 'number') pieces.push(`${d.percent}%`);
+  if (d.onBehalf === true) pieces.push(t('planExec.behalf.eventTag'));
   const comment = typeof d.comment === 'string' && d.comment ? d.comment : null;
   if (pieces.length === 0 && !comment) return null;
   return (
