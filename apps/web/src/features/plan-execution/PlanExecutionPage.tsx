@@ -202,6 +202,13 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
         r.node.kind === 'task' && r.progress ? <StatusTag status={r.progress.status} reason={r.progress.statusReason} /> : null,
     },
     {
+      title: t('planExec.fields.percent'),
+      key: 'percent',
+      width: 110,
+      render: (_, r) =>
+        r.node.kind === 'task' && r.progress?.percent != null ? <Progress percent={r.progress.percent} size="small" /> : null,
+    },
+    {
       title: t('planExec.exec.units'),
       key: 'units',
       width: 200,
@@ -228,7 +235,10 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
           </Flex>
         ),
     },
-    { title: t('planExec.fields.leader'), key: 'leader', width: 80, render: (_, { node }) => node.leader ?? '' },
+    // 责任领导 only when the plan names any
+    ...(plan.nodes.some((n) => n.leader)
+      ? [{ title: t('planExec.fields.leader'), key: 'leader', width: 80, render: (_: unknown, { node }: Row) => node.leader ?? '' }]
+      : []),
     {
       title: t('planExec.fields.dueDate'),
       key: 'due',
@@ -247,13 +257,6 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
       width: 64,
       align: 'right',
       render: (_, { node }) => (node.kind === 'task' ? node.weight : null),
-    },
-    {
-      title: t('planExec.fields.percent'),
-      key: 'percent',
-      width: 110,
-      render: (_, r) =>
-        r.node.kind === 'task' && r.progress?.percent != null ? <Progress percent={r.progress.percent} size="small" /> : null,
     },
     {
       title: t('planExec.fields.latestReport'),
