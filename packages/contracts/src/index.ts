@@ -25,5 +25,6 @@ export * from './plan.ts';
 export * from './plan-draft.ts';
 export * from './plan-execution.ts';
 export * from './plan-import.ts';
+export * from './plan-progress.ts';
 export * from './plan-transfer.ts';
 export * from './region-boundary.ts';
