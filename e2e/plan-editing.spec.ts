@@ -179,7 +179,9 @@ test('plan editing: add, rename, give milestones, move and delete a task, add a 
   expect(problems).toEqual([]);
 });
 
-test('bulk assignment: tick a section, add a co-unit to all its tasks at once', async ({ page }, info) => {
+test('bulk assignment: tick a section, add a co-unit to all its tasks at once; then a task moves to another section', async ({
+  page,
+}, info) => {
   const out = (n: string) => info.outputPath(n);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -215,5 +217,16 @@ test('bulk assignment: tick a section, add a co-unit to all its tasks at once', 
   for (const title of tasksOfOne) await expect(page.locator(`[data-testid=exec-task-row][data-title="${title}"]`)).toContainText('衡南县');
   await expect(page.getByTestId('bulk-assign-open')).toBeDisabled(); // the selection is cleared
   await shot(page, out, 'bulk-done');
+
+  // ---- 所属章节: the last task of section 二 moves to the end of section 一 ----
+  const rows = await taskTitles(page);
+  const moving = rows.at(-1) as string;
+  await page.locator(`[data-testid=exec-task-row][data-title="${moving}"]`).getByTestId('task-assign').click();
+  const drawer = page.getByTestId('task-edit-drawer');
+  await chooseOption(page, drawer.getByLabel('所属章节'), '培育壮大创新主体');
+  await drawer.getByTestId('task-edit-reason').fill('并入第一部分');
+  await drawer.getByTestId('task-edit-save').click();
+  await expect(drawer).toBeHidden();
+  await expect.poll(() => taskTitles(page)).toEqual([...tasksOfOne, moving, ...rows.slice(3, -1)]);
   expect(problems).toEqual([]);
 });

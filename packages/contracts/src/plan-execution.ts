@@ -95,7 +95,13 @@ const nodeFields = {
   milestones: z.array(ZMilestone).max(50).optional(),
 };
 
-export const ZPlanNodePatch = z.strictObject({ version: ZVersion, reason: ZReason, ...nodeFields });
+export const ZPlanNodePatch = z.strictObject({
+  version: ZVersion,
+  reason: ZReason,
+  ...nodeFields,
+  /** move under another node of the plan (null: top level), placed last among its new siblings */
+  parentId: z.number().int().positive().nullable().optional(),
+});
 export type TPlanNodePatch = z.infer<typeof ZPlanNodePatch>;
 
 export const ZPlanNodeAdd = z.strictObject({

@@ -123,8 +123,23 @@ function checkSchedule(n: { start_date: string | null; due_date: string | null; 
     throw new AppError('plan/invalid_schedule', { reason: 'custom cycle without dates' });
 }
 
+/** Moves a node under the section `parentId` (null: top level), last among its new siblings; never into its own subtree. */
+async function moveNode(tx: Db, planId: number, nodeId: number, parentId: number | null): Promise<void> {
+  if (parentId !== null) {
+    // under a section only (tasks are not nested under tasks by a move)
+    const parent = await findNode(tx, planId, parentId);
+    if (parent.kind !== 'section') throw new AppError('plan/invalid_tree', { nodeId, parentId });
+    const cycle = await sql<{ id: number }>`
+      with recursive sub(id) as (select ${nodeId}::int union all select c.id from plan_node c join sub on c.parent_id = sub.id)
+      select id from sub where id = ${parentId}`.execute(tx);
+    if (cycle.rows.length > 0) throw new AppError('plan/invalid_tree', { nodeId, parentId });
+  }
+  await tx.updateTable('plan_node').set({ parent_id: parentId }).where('id', '=', nodeId).execute();
+  await renumber(tx, planId, (p, children) => (p === parentId ? [...children.filter((c) => c !== nodeId), nodeId] : children));
+}
+
 export async function patchPlanNode(ctx: Ctx, planId: number, nodeId: number, input: TPlanNodePatch): Promise<TPlanExec> {
-  const { version, reason, ...fields } = input;
+  const { version, reason, parentId, ...fields } = input;
   return edit(ctx, planId, version, reason, 'plan.update_node', async (tx, plan, actor) => {
     const before = await findNode(tx, planId, nodeId);
     const set = nodeSet(fields);
@@ -135,8 +150,11 @@ export async function patchPlanNode(ctx: Ctx, planId: number, nodeId: number, in
       .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
       .where('id', '=', nodeId)
       .execute();
+    const moved = parentId !== undefined && parentId !== before.parent_id;
+    if (moved) await moveNode(tx, planId, nodeId, parentId);
     if (before.kind === 'task') {
       const changed = Object.fromEntries(Object.keys(fields).map((k) => [k, (fields as Record<string, unknown>)[k]]));
+      if (moved) changed.parentId = parentId;
       await tx
         .insertInto('task_event')
         .values({
@@ -150,7 +168,7 @@ export async function patchPlanNode(ctx: Ctx, planId: number, nodeId: number, in
         })
         .execute();
     }
-    return { nodeId, fields: Object.keys(fields) };
+    return { nodeId, fields: Object.keys(fields), ...(moved ? { movedFrom: before.parent_id, movedTo: parentId } : {}) };
   });
 }
 

@@ -34,6 +34,7 @@ interface MilestoneValues {
 interface Values {
   number: string;
   title: string;
+  parentId: number | null;
   lead: number[];
   co: number[];
   leader: string;
@@ -95,6 +96,7 @@ export function TaskEditDrawer({
   const initial: Values = {
     number: node.number,
     title: node.title,
+    parentId: node.parentId,
     lead: node.leadOrgs.map((o) => o.orgId),
     co: node.coOrgs.map((o) => o.orgId),
     leader: node.leader ?? '',
@@ -128,6 +130,8 @@ export function TaskEditDrawer({
         customDueDates: v.cycle === 'custom' ? (v.customDueDates ?? []).map((d) => d.format('YYYY-MM-DD')) : node.customDueDates,
         weight: v.weight,
         milestones,
+        // 所属章节: a move to another section is part of the same edit
+        ...(v.parentId !== node.parentId ? { parentId: v.parentId ?? null } : {}),
       };
       const changed =
         schedule.number !== node.number ||
@@ -139,7 +143,8 @@ export function TaskEditDrawer({
         schedule.cycle !== node.cycle ||
         schedule.cycleDueDay !== node.cycleDueDay ||
         schedule.customDueDates.join() !== node.customDueDates.join() ||
-        schedule.weight !== node.weight;
+        schedule.weight !== node.weight ||
+        'parentId' in schedule;
       if (changed) await patch.mutateAsync({ nodeId: node.id, version: plan.version, reason: (v.reason ?? '').trim(), ...schedule });
       if (!sameIds(v.lead, initial.lead) || !sameIds(v.co, initial.co))
         await assign.mutateAsync({ nodeId: node.id, lead: v.lead, co: v.co });
@@ -186,6 +191,18 @@ export function TaskEditDrawer({
             />
           </Form.Item>
         </Flex>
+        <Form.Item name="parentId" label={t('planExec.tree.section')} extra={t('planExec.tree.sectionHint')}>
+          <Select<number | null>
+            options={[
+              ...plan.nodes
+                .filter((n) => n.kind === 'section')
+                .sort((a, b) => a.position - b.position)
+                .map((n) => ({ value: n.id as number | null, label: `${n.number} ${n.title}`.trim() })),
+              ...(node.parentId === null ? [{ value: null, label: t('planExec.tree.topLevel') }] : []),
+            ]}
+            data-testid="task-edit-section"
+          />
+        </Form.Item>
         {node.leadUnits.length + node.coUnits.length > 0 ? (
           <Alert
             type="info"
