@@ -1,5 +1,5 @@
 import { usccCheckChar } from '@kechuang/contracts';
-import { rebuildAllLadders } from '@kechuang/core';
+import { bureauDate, rebuildAllLadders } from '@kechuang/core';
 import { goodYear } from '@kechuang/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -14,7 +14,8 @@ function uscc(): string {
   const first = `91430405MA5${String(++seq).padStart(6, '0')}`;
   return `${first}${usccCheckChar(first)}`;
 }
-const today = () => new Date().toISOString().slice(0, 10);
+// "today" where the bureau is, as the server reckons it
+const today = () => bureauDate(new Date());
 function shift(iso: string, days: number, years = 0): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() + years);

@@ -1,9 +1,10 @@
 import { AppError, type TEnterpriseDetail, type TLadderStatusInput } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { inRegionScope, requireRole } from '../policy.ts';
 import { assertReadable } from './enterprise-registry.policy.ts';
-import { addDays, findEnterprise, isoDay, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
+import { addDays, findEnterprise, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
 import { refreshLadder } from './ladder-tally.ts';
 
 /** 高新技术企业证书有效期为三年 (国科发火〔2016〕32号 第七条): the last valid day is the day before the third anniversary. */
@@ -19,7 +20,7 @@ export function hnteValidTo(validFrom: string): string {
  */
 export async function addLadderStatus(ctx: Ctx, id: number, input: TLadderStatusInput): Promise<TEnterpriseDetail> {
   const actor = requireRole(ctx, 'admin', 'planner');
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   return withAudit(ctx, async (tx, record) => {
     const enterprise = assertReadable(actor, await findEnterprise(tx, id, today), id);
     if (!inRegionScope(actor, enterprise.regionCode)) throw new AppError('auth/out_of_scope', { id });

@@ -1,9 +1,10 @@
 import { type TAssessmentResult, type TEnterprise, type TEnterpriseYear, ZAssessmentInput } from '@kechuang/contracts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { assessEnterprise } from '../enterprise/index.ts';
 import { assessmentRecords, type EnterpriseRecords, loadRecords } from './enterprise-records.repository.ts';
 import { assertReadable, requireRegistryReader } from './enterprise-registry.policy.ts';
-import { findEnterprise, isoDay, loadYears } from './enterprise-registry.repository.ts';
+import { findEnterprise, loadYears } from './enterprise-registry.repository.ts';
 
 export interface StoredFacts {
   enterprise: TEnterprise;
@@ -40,7 +41,7 @@ export function assessFacts(facts: StoredFacts, at: string): TAssessmentResult {
 /** Pre-assesses a registered enterprise from its stored data. Nothing is stored. */
 export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) {
   const actor = requireRegistryReader(ctx);
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   const enterprise = assertReadable(actor, await findEnterprise(ctx.db, id, today), id);
   const [years, records, cert] = await Promise.all([
     loadYears(ctx.db, id),

@@ -1,10 +1,11 @@
 import { ladderRungs, type TFunnel, type TLadderRung } from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { assertRegionScope } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
 import { requireBureau } from './enterprise-registry.policy.ts';
-import { addDays, isoDay } from './enterprise-registry.repository.ts';
+import { addDays } from './enterprise-registry.repository.ts';
 
 type Num = string | number | null;
 
@@ -18,7 +19,7 @@ export async function enterpriseFunnel(ctx: Ctx, input: { region?: string | unde
   const actor = requireBureau(ctx, false);
   const regionCode = input.region ?? actor.regionCode;
   assertRegionScope(actor, regionCode);
-  const asOf = isoDay(ctx.now());
+  const asOf = bureauDate(ctx.now());
   const year = input.year ?? Number(asOf.slice(0, 4));
   const pattern = subtreePattern(regionCode);
   const [counts, expiring] = await Promise.all([

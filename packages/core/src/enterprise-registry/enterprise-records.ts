@@ -6,10 +6,11 @@ import {
   type TEnterpriseIpInput,
 } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
 import { assertWritable } from './enterprise-registry.policy.ts';
-import { findEnterprise, isoDay, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
+import { findEnterprise, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
 
 /*
  * IP items, incidents and the completeness declaration of one enterprise. Same scope as the yearly
@@ -23,7 +24,7 @@ function uniqueViolation(e: unknown, code: 'enterprise/duplicate_ip' | 'enterpri
 /** Registers one IP item (专利号 / 登记号 unique within the enterprise). */
 export async function addEnterpriseIp(ctx: Ctx, id: number, input: TEnterpriseIpInput): Promise<TEnterpriseDetail> {
   const actor = requireActor(ctx);
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   try {
     return await withAudit(ctx, async (tx, record) => {
       const enterprise = assertWritable(actor, await findEnterprise(tx, id, today), id);
@@ -49,7 +50,7 @@ export async function addEnterpriseIp(ctx: Ctx, id: number, input: TEnterpriseIp
 
 export async function removeEnterpriseIp(ctx: Ctx, id: number, itemId: number): Promise<TEnterpriseDetail> {
   const actor = requireActor(ctx);
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   return withAudit(ctx, async (tx, record) => {
     const enterprise = assertWritable(actor, await findEnterprise(tx, id, today), id);
     const gone = await tx
@@ -73,7 +74,7 @@ export async function removeEnterpriseIp(ctx: Ctx, id: number, itemId: number): 
 /** Records one safety / quality / environment incident (or 严重弄虚作假 / 科研严重失信). */
 export async function addEnterpriseIncident(ctx: Ctx, id: number, input: TEnterpriseIncidentInput): Promise<TEnterpriseDetail> {
   const actor = requireActor(ctx);
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   try {
     return await withAudit(ctx, async (tx, record) => {
       const enterprise = assertWritable(actor, await findEnterprise(tx, id, today), id);
@@ -98,7 +99,7 @@ export async function addEnterpriseIncident(ctx: Ctx, id: number, input: TEnterp
 
 export async function removeEnterpriseIncident(ctx: Ctx, id: number, itemId: number): Promise<TEnterpriseDetail> {
   const actor = requireActor(ctx);
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   return withAudit(ctx, async (tx, record) => {
     const enterprise = assertWritable(actor, await findEnterprise(tx, id, today), id);
     const gone = await tx
@@ -122,7 +123,7 @@ export async function removeEnterpriseIncident(ctx: Ctx, id: number, itemId: num
 /** Declares whether the IP and incident lists are complete (an empty complete list means "none"). */
 export async function setEnterpriseDisclosure(ctx: Ctx, id: number, input: TEnterpriseDisclosure): Promise<TEnterpriseDetail> {
   const actor = requireActor(ctx);
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   return withAudit(ctx, async (tx, record) => {
     const enterprise = assertWritable(actor, await findEnterprise(tx, id, today), id);
     const before = await tx.selectFrom('enterprise_disclosure').selectAll().where('enterprise_id', '=', id).executeTakeFirst();

@@ -11,7 +11,7 @@ import { loadRecords } from './enterprise-records.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** ISO date of the actor's clock (UTC, as the rest of the platform). */
+/** The UTC calendar date of an instant (for date arithmetic on UTC midnights; "today" is bureauDate). */
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }

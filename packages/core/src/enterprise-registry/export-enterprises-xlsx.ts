@@ -1,12 +1,13 @@
 import { AppError, enterpriseSheetNames, type TEnterpriseYear } from '@kechuang/contracts';
 import ExcelJS from 'exceljs';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { inRegionScope } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
 import { toIncident, toIp } from './enterprise-records.repository.ts';
 import { incidentCells, incidentHeaders, ipCells, ipHeaders } from './enterprise-records-xlsx.ts';
 import { requireBureau } from './enterprise-registry.policy.ts';
-import { isoDay, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
+import { selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
 import {
   decimalCell,
   type EnterpriseColumn,
@@ -51,7 +52,7 @@ export function yearCells(uscc: string, y: TEnterpriseYear): Array<string | numb
 export async function exportEnterprisesXlsx(ctx: Ctx, input: { region?: string | undefined } = {}): Promise<Buffer> {
   const actor = requireBureau(ctx, false);
   if (input.region && !inRegionScope(actor, input.region)) throw new AppError('auth/out_of_scope', { region: input.region });
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   let q = selectEnterprises(ctx.db, today).where('e.region_code', 'like', subtreePattern(actor.regionCode));
   if (input.region) q = q.where('e.region_code', 'like', subtreePattern(input.region));
   const rows = (await q.orderBy('e.uscc').execute()).map(toEnterprise);

@@ -1,17 +1,18 @@
 import { AppError, type TEnterpriseListQuery } from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { hasRole, inRegionScope } from '../policy.ts';
 import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
 import { requireRegistryReader } from './enterprise-registry.policy.ts';
-import { activeOn, isoDay, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
+import { activeOn, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
 
 /** Enterprises in the actor's region subtree, or, for an enterprise user, only its own. */
 export async function listEnterprises(ctx: Ctx, input: TEnterpriseListQuery) {
   const actor = requireRegistryReader(ctx);
   const regionWide = hasRole(actor, 'admin', 'planner', 'viewer');
   if (input.region && !inRegionScope(actor, input.region)) throw new AppError('auth/out_of_scope', { region: input.region });
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   let q = selectEnterprises(ctx.db, today);
   q = regionWide ? q.where('e.region_code', 'like', subtreePattern(actor.regionCode)) : q.where('e.org_id', '=', actor.orgId);
   if (input.region) q = q.where('e.region_code', 'like', subtreePattern(input.region));

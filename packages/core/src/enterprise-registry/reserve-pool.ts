@@ -1,12 +1,13 @@
 import type { TEnterpriseYear, TReservePool } from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { assertRegionScope } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
 import { assessFacts } from './assess-stored-enterprise.ts';
 import { loadRecordsOf } from './enterprise-records.repository.ts';
 import { requireBureau } from './enterprise-registry.policy.ts';
-import { activeOn, isoDay, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
+import { activeOn, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
 import { applyReserveRules, reserveRulesInForce } from './reserve-rules.ts';
 
 type Entry = TReservePool['items'][number];
@@ -27,7 +28,7 @@ export async function reservePool(
   const actor = requireBureau(ctx, false);
   const regionCode = input.region ?? actor.regionCode;
   assertRegionScope(actor, regionCode);
-  const at = input.at ?? isoDay(ctx.now());
+  const at = input.at ?? bureauDate(ctx.now());
   const pattern = subtreePattern(regionCode);
   const [rules, rows, years, certs] = await Promise.all([
     reserveRulesInForce(ctx.db, regionCode, at),

@@ -14,11 +14,11 @@ import {
 } from '@kechuang/contracts';
 import type { DB, Kysely, Transaction } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { D } from '../enterprise/decimal.ts';
 import { assertRegionScope } from '../policy.ts';
 import { requireBureau } from './enterprise-registry.policy.ts';
-import { isoDay } from './enterprise-registry.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -86,7 +86,7 @@ export async function getReserveRules(ctx: Ctx, input: { region?: string | undef
   const actor = requireBureau(ctx, false);
   const regionCode = input.region ?? actor.regionCode;
   assertRegionScope(actor, regionCode);
-  return view(ctx.db, regionCode, input.at ?? isoDay(ctx.now()));
+  return view(ctx.db, regionCode, input.at ?? bureauDate(ctx.now()));
 }
 
 /** Adds a version of a region's rules (admin, planner within their region). Earlier versions stay. */
@@ -122,7 +122,7 @@ export async function saveReserveRules(ctx: Ctx, input: TReserveRulesInput): Pro
       regionCode: input.regionCode,
       after: { version, ...input },
     });
-    return view(tx, input.regionCode, isoDay(ctx.now()));
+    return view(tx, input.regionCode, bureauDate(ctx.now()));
   });
 }
 

@@ -1,14 +1,15 @@
 import type { TEnterpriseDetail, TEnterpriseYear, TEnterpriseYearInput } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
 import { assertWritable } from './enterprise-registry.policy.ts';
-import { findEnterprise, isoDay, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
+import { findEnterprise, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
 
 /** Saves (replaces) one fiscal year of an enterprise's figures. */
 export async function saveEnterpriseYear(ctx: Ctx, id: number, year: number, input: TEnterpriseYearInput): Promise<TEnterpriseDetail> {
   const actor = requireActor(ctx);
-  const today = isoDay(ctx.now());
+  const today = bureauDate(ctx.now());
   return withAudit(ctx, async (tx, record) => {
     const enterprise = assertWritable(actor, await findEnterprise(tx, id, today), id);
     const before = await tx

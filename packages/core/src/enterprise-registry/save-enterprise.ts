@@ -1,11 +1,12 @@
 import { AppError, type TEnterpriseCreate, type TEnterpriseDetail, type TEnterpriseUpdate } from '@kechuang/contracts';
 import type { DB, Transaction } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { assertRegionScope, hasRole, inRegionScope, requireActor, requireRole } from '../policy.ts';
 import { findRegion } from '../region/region.repository.ts';
 import { assertWritable } from './enterprise-registry.policy.ts';
-import { enterpriseConstraintError, findEnterprise, isoDay, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
+import { enterpriseConstraintError, findEnterprise, loadEnterpriseDetail } from './enterprise-registry.repository.ts';
 import { refreshLadder } from './ladder-tally.ts';
 
 async function assertUsableRegion(tx: Transaction<DB>, code: string) {
@@ -43,7 +44,7 @@ export async function createEnterprise(ctx: Ctx, input: TEnterpriseCreate): Prom
       await assertUsableRegion(tx, input.regionCode);
       await assertUsableOrg(tx, actor, input.orgId);
       const { id } = await tx.insertInto('enterprise').values(fields(input)).returning('id').executeTakeFirstOrThrow();
-      const after = (await loadEnterpriseDetail(tx, id, isoDay(ctx.now()))) as TEnterpriseDetail;
+      const after = (await loadEnterpriseDetail(tx, id, bureauDate(ctx.now()))) as TEnterpriseDetail;
       record({ action: 'enterprise.create', entityType: 'enterprise', entityId: id, regionCode: after.regionCode, after: fields(input) });
       return after;
     });
@@ -60,7 +61,7 @@ export async function updateEnterprise(ctx: Ctx, id: number, input: TEnterpriseU
   const actor = requireActor(ctx);
   try {
     return await withAudit(ctx, async (tx, record) => {
-      const before = assertWritable(actor, await findEnterprise(tx, id, isoDay(ctx.now())), id);
+      const before = assertWritable(actor, await findEnterprise(tx, id, bureauDate(ctx.now())), id);
       const bureau = hasRole(actor, 'admin', 'planner') && inRegionScope(actor, before.regionCode);
       if (bureau) {
         assertRegionScope(actor, input.regionCode);
@@ -77,7 +78,7 @@ export async function updateEnterprise(ctx: Ctx, id: number, input: TEnterpriseU
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) throw new AppError('common/conflict', { id, version: input.version });
       if (input.regionCode !== before.regionCode) await refreshLadder(tx, id); // the tallies follow the enterprise
-      const after = (await loadEnterpriseDetail(tx, id, isoDay(ctx.now()))) as TEnterpriseDetail;
+      const after = (await loadEnterpriseDetail(tx, id, bureauDate(ctx.now()))) as TEnterpriseDetail;
       record({
         action: 'enterprise.update',
         entityType: 'enterprise',

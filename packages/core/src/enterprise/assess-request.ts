@@ -1,4 +1,5 @@
 import type { TAssessmentResult, TAssessRequest } from '@kechuang/contracts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
 import { assessEnterprise } from './assess-enterprise.ts';
@@ -10,7 +11,7 @@ import { findRulePacks, listRulePacks, type RulePackSummary } from './list-rule-
  */
 export function assessPosted(ctx: Ctx, request: TAssessRequest): TAssessmentResult {
   requireActor(ctx);
-  const at = request.at ?? ctx.now().toISOString().slice(0, 10);
+  const at = request.at ?? bureauDate(ctx.now());
   return assessEnterprise(request.input, { at, ...(request.packs ? { packs: findRulePacks(request.packs) } : {}) });
 }
 

@@ -1,5 +1,6 @@
 import { AppError, type TExecNode, type TOrgRef, type TPlanExec, type TPlanExecTarget } from '@kechuang/contracts';
 import type { DB, Kysely, Transaction } from '@kechuang/db';
+import { bureauDate } from '../bureau-date.ts';
 import { isoDate } from './reporting-cycle.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -260,9 +261,7 @@ export async function addTaskEvent(
 }
 
 /** The bureau's calendar date (China Standard Time, UTC+8) of an instant. */
-export function bureauToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export const bureauToday = bureauDate;
 
 /**
  * Read-through of the process cache (switched on only for the embedded, single-process database, and

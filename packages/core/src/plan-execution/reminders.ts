@@ -1,5 +1,6 @@
 import type { DB, Kysely } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { type NotificationChannel, type NotificationMessage, sendNotifications } from '../notification/channel.ts';
 import { type Cycle, daysBetween, type ReportingSlot, reportingSlots } from './reporting-cycle.ts';
@@ -23,10 +24,7 @@ export const defaultReminderRule: ReminderRule = { dueSoonDays: 3, plannerDigest
 /** The settings row that overrides the defaults, e.g. {"dueSoonDays": 5, "plannerDigest": false}. */
 export const reminderSettingKey = 'plan.reminders';
 
-/** Today's date where the bureau is (China Standard Time), as YYYY-MM-DD. */
-export function bureauDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { bureauDate };
 
 export async function loadReminderRule(db: Kysely<DB>): Promise<ReminderRule> {
   const row = await db.selectFrom('setting').select('value').where('key', '=', reminderSettingKey).executeTakeFirst();

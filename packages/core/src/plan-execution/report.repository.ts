@@ -1,5 +1,6 @@
 import { AppError, type TProgressReport } from '@kechuang/contracts';
 import { sql } from 'kysely';
+import { bureauDate } from '../bureau-date.ts';
 import type { Actor } from '../context.ts';
 import { hasRole } from '../policy.ts';
 import type { Db } from './exec.repository.ts';
@@ -32,7 +33,7 @@ export function canSeeReport(actor: Actor, r: { status: string; org_id: number }
   return actor.orgId === r.org_id || hasRole(actor, 'admin', 'planner');
 }
 
-const bureauDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const bureauDay = bureauDate;
 
 /** Reports with their target values and attachments, in the order given. */
 export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TProgressReport[]> {
