@@ -1,3 +1,4 @@
+import { bureauDate } from '@kechuang/core';
 import { expect } from 'vitest';
 import type { Client, TestApp } from './testing.ts';
 
@@ -97,7 +98,7 @@ export async function planVersion(t: TestApp, planId: number): Promise<number> {
 
 /** Bureau calendar date (UTC+8) shifted by whole days. */
 export function bureauDay(offsetDays = 0): string {
-  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return bureauDate(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
 export const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -7,6 +7,7 @@ export { login } from './auth/login.ts';
 export { getMe, isDemo } from './auth/me.ts';
 export { generatePassword, hashPassword, verifyPassword } from './auth/password.ts';
 export { hashToken, listMySessions, logout, logoutEverywhere, resolveSession, revokeMySession } from './auth/session.ts';
+export { bureauDate } from './bureau-date.ts';
 export { type AppCache, MemoryCache, noCache } from './cache.ts';
 export type { Actor, Ctx } from './context.ts';
 export { demoOrgs, demoUsers } from './demo/demo-data.ts';
@@ -132,7 +133,6 @@ export { exportPlanXlsx } from './plan-execution/plan-xlsx-export.ts';
 export { importPlanXlsx } from './plan-execution/plan-xlsx-import.ts';
 export { rebuildReportTallies } from './plan-execution/progress.queries.ts';
 export {
-  bureauDate,
   defaultReminderRule,
   loadReminderRule,
   pendingReminders,

@@ -1,5 +1,5 @@
 import type { DB, Transaction } from '@kechuang/db';
-import { bureauToday } from '../plan-execution/exec.repository.ts';
+import { bureauDate } from '../bureau-date.ts';
 import { reportingSlots } from '../plan-execution/reporting-cycle.ts';
 
 /*
@@ -45,7 +45,7 @@ const sections: Array<{ number: string; title: string; tasks: Task[] }> = [
 ];
 
 export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number>, users: Map<string, number>, now: Date): Promise<void> {
-  const today = bureauToday(now);
+  const today = bureauDate(now);
   const year = Number(today.slice(0, 4));
   const planner = users.get('planner') ?? null;
   const { id: planId } = await tx

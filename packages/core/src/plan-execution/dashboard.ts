@@ -1,10 +1,11 @@
 import { AppError, type TDashboardQuery, type TPlanDashboard, type TTaskProgress } from '@kechuang/contracts';
 import { sql } from 'kysely';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requirePlanReader } from './exec.policy.ts';
-import { bureauToday, cached, type Db, findPlan, type PlanRow, planWindow } from './exec.repository.ts';
+import { cached, type Db, findPlan, type PlanRow, planWindow } from './exec.repository.ts';
 import { byUrgency, loadPlanProgress } from './plan-progress.ts';
-import { talliesHoldAsOf } from './progress.queries.ts';
+import { reportNarratives, talliesHoldAsOf } from './progress.queries.ts';
 import { monthEnd } from './reporting-cycle.ts';
 import { laggingStatuses } from './status-rules.ts';
 import { currentTallies } from './tally-cache.ts';
@@ -71,10 +72,10 @@ async function trend(db: Db, planId: number, asOf: string, nodeIds: number[] | n
 
 /** The latest reports' narratives of a few tasks (the dashboard loads progress without them). */
 async function withNarratives(db: Db, tasks: TTaskProgress[]): Promise<TTaskProgress[]> {
-  const ids = tasks.flatMap((t) => (t.latestReport ? [t.latestReport.id] : []));
-  if (ids.length === 0) return tasks;
-  const rows = await db.selectFrom('progress_report').select(['id', 'narrative']).where('id', 'in', ids).execute();
-  const text = new Map(rows.map((r) => [r.id, r.narrative]));
+  const text = await reportNarratives(
+    db,
+    tasks.flatMap((t) => (t.latestReport ? [t.latestReport.id] : [])),
+  );
   return tasks.map((t) =>
     t.latestReport ? { ...t, latestReport: { ...t.latestReport, narrative: text.get(t.latestReport.id) ?? '' } } : t,
   );
@@ -84,7 +85,7 @@ async function withNarratives(db: Db, tasks: TTaskProgress[]): Promise<TTaskProg
 export async function getPlanDashboard(ctx: Ctx, planId: number, query: TDashboardQuery): Promise<TPlanDashboard> {
   const plan = await findPlan(ctx.db, planId);
   requirePlanReader(ctx, plan);
-  const asOf = query.asOf ?? bureauToday(ctx.now());
+  const asOf = query.asOf ?? bureauDate(ctx.now());
   const sectionId = query.sectionId ?? null;
   const orgId = query.orgId ?? null;
   if (sectionId !== null) {
@@ -190,6 +191,6 @@ async function buildDashboard(
 export async function getPlanProgress(ctx: Ctx, planId: number, asOf?: string) {
   const plan = await findPlan(ctx.db, planId);
   requirePlanReader(ctx, plan);
-  const day = asOf ?? bureauToday(ctx.now());
+  const day = asOf ?? bureauDate(ctx.now());
   return cached(ctx.cache, `plan-progress:${planId}:${day}:full`, () => loadPlanProgress(ctx.db, planId, day));
 }

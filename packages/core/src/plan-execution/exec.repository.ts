@@ -1,6 +1,5 @@
 import { AppError, type TExecNode, type TOrgRef, type TPlanExec, type TPlanExecTarget } from '@kechuang/contracts';
 import type { DB, Kysely, Transaction } from '@kechuang/db';
-import { bureauDate } from '../bureau-date.ts';
 import { isoDate } from './reporting-cycle.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -259,9 +258,6 @@ export async function addTaskEvent(
     })
     .execute();
 }
-
-/** The bureau's calendar date (China Standard Time, UTC+8) of an instant. */
-export const bureauToday = bureauDate;
 
 /**
  * Read-through of the process cache (switched on only for the embedded, single-process database, and

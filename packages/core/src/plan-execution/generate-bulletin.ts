@@ -1,6 +1,7 @@
 import { AppError, type TBulletin, type TBulletinCreate, type TBulletinSummary } from '@kechuang/contracts';
 import { sql } from 'kysely';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { laggingTasks, totalTasks } from './bulletin-content.ts';
 import { renderBulletinDocx } from './bulletin-docx.ts';
@@ -8,7 +9,6 @@ import { renderBulletinXlsx } from './bulletin-xlsx.ts';
 import { requirePlanManager, requirePlanReader } from './exec.policy.ts';
 import { type Db, findPlan } from './exec.repository.ts';
 import { loadPlanProgress } from './plan-progress.ts';
-import { bureauDate } from './reminders.ts';
 
 function selectBulletins(db: Db) {
   return db

@@ -1,8 +1,9 @@
 import { AppError, type TInbox, type TInboxItem, type TInboxQuery, type TInboxSlot, type TSlotState } from '@kechuang/contracts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { hasRole, requireRole } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
-import { bureauToday, cached } from './exec.repository.ts';
+import { cached } from './exec.repository.ts';
 import { type AssignmentLink, orgNames, type PlanStructure, type ProgressNode, planAssignmentLinks, planStructure } from './plan-cache.ts';
 import { isPastDue, taskSchedule } from './plan-progress.ts';
 import { daysBetween, type ReportingSlot } from './reporting-cycle.ts';
@@ -61,7 +62,7 @@ export async function getInbox(ctx: Ctx, query: TInboxQuery): Promise<TInbox> {
   if (!regionWide && query.orgId !== undefined && query.orgId !== actor.orgId)
     throw new AppError('auth/out_of_scope', { orgId: query.orgId });
   const orgId = regionWide ? query.orgId : actor.orgId;
-  const asOf = query.asOf ?? bureauToday(ctx.now());
+  const asOf = query.asOf ?? bureauDate(ctx.now());
   const scope = regionWide ? `region:${actor.regionCode}` : `org:${actor.orgId}`;
   return cached(ctx.cache, `plan-inbox:${scope}:${asOf}:${JSON.stringify({ ...query, asOf, orgId })}`, () =>
     buildInbox(ctx, query, asOf, regionWide ? actor.regionCode : null, orgId),

@@ -16,26 +16,33 @@ export interface PlanStructure {
 }
 
 /**
- * A plan's tasks and targets as of its version, cached per database handle: they change only with
- * an edit of the plan, which moves its version on (reports, assignments and units are read afresh).
+ * One value per plan and database handle, kept while the plan's `version` (whichever version the
+ * value depends on) stays the same; a failed load is forgotten.
  */
-const structures = new WeakMap<object, Map<string, Promise<PlanStructure>>>();
+function perPlanVersion<T>(): (db: Db, planId: number, version: number, load: () => Promise<T>) => Promise<T> {
+  const byDb = new WeakMap<object, Map<number, { version: number; value: Promise<T> }>>();
+  return (db, planId, version, load) => {
+    let byPlan = byDb.get(db);
+    if (!byPlan) {
+      byPlan = new Map();
+      byDb.set(db, byPlan);
+    }
+    const hit = byPlan.get(planId);
+    if (hit && hit.version === version) return hit.value;
+    const entry = { version, value: load() };
+    if (byPlan.size >= 50) byPlan.clear();
+    byPlan.set(planId, entry);
+    const plans = byPlan;
+    entry.value.catch(() => plans.get(planId) === entry && plans.delete(planId));
+    return entry.value;
+  };
+}
+
+/** A plan's tasks and targets as of its version: they change only with an edit, which moves it on. */
+const structures = perPlanVersion<PlanStructure>();
 
 export function planStructure(db: Db, plan: Pick<PlanRow, 'id' | 'version'>): Promise<PlanStructure> {
-  let byPlan = structures.get(db);
-  if (!byPlan) {
-    byPlan = new Map();
-    structures.set(db, byPlan);
-  }
-  const key = `${plan.id}:${plan.version}`;
-  let hit = byPlan.get(key);
-  if (!hit) {
-    hit = loadStructure(db, plan.id);
-    if (byPlan.size >= 50) byPlan.clear();
-    byPlan.set(key, hit);
-    hit.catch(() => byPlan.delete(key));
-  }
-  return hit;
+  return structures(db, plan.id, plan.version, () => loadStructure(db, plan.id));
 }
 
 async function loadStructure(db: Db, planId: number): Promise<PlanStructure> {
@@ -69,30 +76,19 @@ async function loadStructure(db: Db, planId: number): Promise<PlanStructure> {
 export type AssignmentLink = Pick<AssignmentRow, 'node_id' | 'org_id' | 'role'>;
 
 /** A plan's assignments (task, unit, role), lead before co per task, as of its assignment version. */
-const assignmentLinks = new WeakMap<object, Map<number, { version: number; links: Promise<AssignmentLink[]> }>>();
+const assignmentLinks = perPlanVersion<AssignmentLink[]>();
 
 export function planAssignmentLinks(db: Db, plan: Pick<PlanRow, 'id' | 'assignment_version'>): Promise<AssignmentLink[]> {
-  let byPlan = assignmentLinks.get(db);
-  if (!byPlan) {
-    byPlan = new Map();
-    assignmentLinks.set(db, byPlan);
-  }
-  const hit = byPlan.get(plan.id);
-  if (hit && hit.version === plan.assignment_version) return hit.links;
-  const links = jsonRows<AssignmentLink & { id: number }>(
-    db,
-    db.selectFrom('plan_assignment as a').select(['a.node_id', 'a.org_id', 'a.role', 'a.id']).where('a.plan_id', '=', plan.id),
-  ).then((as) =>
-    as
-      .sort((a, b) => a.node_id - b.node_id || (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || a.id - b.id)
-      .map(({ node_id, org_id, role }) => ({ node_id, org_id, role })),
+  return assignmentLinks(db, plan.id, plan.assignment_version, () =>
+    jsonRows<AssignmentLink & { id: number }>(
+      db,
+      db.selectFrom('plan_assignment as a').select(['a.node_id', 'a.org_id', 'a.role', 'a.id']).where('a.plan_id', '=', plan.id),
+    ).then((as) =>
+      as
+        .sort((a, b) => a.node_id - b.node_id || (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1) || a.id - b.id)
+        .map(({ node_id, org_id, role }) => ({ node_id, org_id, role })),
+    ),
   );
-  const entry = { version: plan.assignment_version, links };
-  if (byPlan.size >= 50) byPlan.clear();
-  byPlan.set(plan.id, entry);
-  const map = byPlan;
-  links.catch(() => map.get(plan.id) === entry && map.delete(plan.id));
-  return links;
 }
 
 /** The units' current names, by id. */

@@ -24,9 +24,8 @@ export interface ReportTally {
   /** periods first submitted on time */
   onTime: Set<string>;
   /** the latest counted report */
-  latest: LatestRow | null;
+  latest: LatestReport | null;
 }
-type LatestRow = LatestReport;
 
 /**
  * The rows of a select as one json_agg value: the embedded database decodes one text value several

@@ -24,8 +24,6 @@ export const defaultReminderRule: ReminderRule = { dueSoonDays: 3, plannerDigest
 /** The settings row that overrides the defaults, e.g. {"dueSoonDays": 5, "plannerDigest": false}. */
 export const reminderSettingKey = 'plan.reminders';
 
-export { bureauDate };
-
 export async function loadReminderRule(db: Kysely<DB>): Promise<ReminderRule> {
   const row = await db.selectFrom('setting').select('value').where('key', '=', reminderSettingKey).executeTakeFirst();
   const v = (row?.value ?? {}) as Partial<ReminderRule>;

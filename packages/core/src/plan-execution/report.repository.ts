@@ -33,8 +33,6 @@ export function canSeeReport(actor: Actor, r: { status: string; org_id: number }
   return actor.orgId === r.org_id || hasRole(actor, 'admin', 'planner');
 }
 
-const bureauDay = bureauDate;
-
 /** Reports with their target values and attachments, in the order given. */
 export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TProgressReport[]> {
   if (rows.length === 0) return [];
@@ -84,7 +82,7 @@ export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TPro
       })),
     submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
     submittedBy: r.submitted_by_name,
-    onTime: r.submitted_at ? bureauDay(r.submitted_at) <= r.due_date : null,
+    onTime: r.submitted_at ? bureauDate(r.submitted_at) <= r.due_date : null,
     reviewedAt: r.reviewed_at ? r.reviewed_at.toISOString() : null,
     reviewedBy: r.reviewed_by_name,
     reviewComment: r.review_comment,

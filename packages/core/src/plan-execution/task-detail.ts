@@ -1,8 +1,9 @@
 import { AppError, type TTaskDetail } from '@kechuang/contracts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { hasRole } from '../policy.ts';
 import { isManager, requireTaskReader } from './exec.policy.ts';
-import { bureauToday, cached, findNode, findPlan, groupAssignments, loadAssignments, toExecNode } from './exec.repository.ts';
+import { cached, findNode, findPlan, groupAssignments, loadAssignments, toExecNode } from './exec.repository.ts';
 import { sectionOf } from './plan-cache.ts';
 import { loadPlanProgress, taskSchedule } from './plan-progress.ts';
 import { canSeeReport, selectReports, toProgressReports } from './report.repository.ts';
@@ -13,7 +14,7 @@ export async function getTaskDetail(ctx: Ctx, planId: number, nodeId: number, as
   const actor = await requireTaskReader(ctx, ctx.db, plan, nodeId);
   const node = await findNode(ctx.db, planId, nodeId);
   if (node.kind !== 'task') throw new AppError('plan/not_a_task', { nodeId });
-  const asOf = asOfInput ?? bureauToday(ctx.now());
+  const asOf = asOfInput ?? bureauDate(ctx.now());
   const [assignments, reportRows, events, tree, progress] = await Promise.all([
     loadAssignments(ctx.db, planId, [nodeId]),
     selectReports(ctx.db)
