@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, AuditOutlined, EditOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons';
-import type { TProgressReport, TTaskDetail, TTaskEvent } from '@kechuang/contracts';
+import type { TProgressReport, TTaskDetail } from '@kechuang/contracts';
 import {
   Button,
   Card,
@@ -17,7 +17,6 @@ import {
   Table,
   type TableColumnsType,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -26,7 +25,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { usePlanExec, useSuggestions, useTaskDetail } from './exec-api.ts';
 import { formatNumber, orgNames, ReportStatusTag, StatusTag, TargetStatusTag, useCycleText } from './exec-format.tsx';
 import { useIsPlanManager } from './PlanSubNav.tsx';
@@ -34,19 +33,9 @@ import { ReportDrawer } from './ReportDrawer.tsx';
 import { ReportView } from './ReportView.tsx';
 import { ReviewDrawer } from './ReviewDrawer.tsx';
 import { TaskEditDrawer } from './TaskEditDrawer.tsx';
+import { TaskTimeline } from './TaskTimeline.tsx';
 
 type Target = TTaskDetail['targets'][number];
-
-const eventColors: Record<string, string> = {
-  'report.submit': 'blue',
-  'report.accept': 'green',
-  'report.return': 'red',
-  'report.correct': 'orange',
-  'report.revise': 'orange',
-  assign: 'cyan',
-  unassign: 'gray',
-  edit: 'gray',
-};
 
 /** 任务详情: fields, units, targets, every report version with its evidence, and the timeline. */
 export function TaskDetailPage() {
@@ -284,27 +273,7 @@ function TaskDetailView({ detail, back }: { detail: TTaskDetail; back: React.Rea
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('planExec.task.timeline')} data-testid="task-timeline">
-            {detail.timeline.length === 0 ? (
-              <Empty description={t('planExec.task.noEvents')} />
-            ) : (
-              <Timeline
-                items={[...detail.timeline].reverse().map((e: TTaskEvent) => ({
-                  key: e.id,
-                  color: eventColors[e.kind] ?? 'gray',
-                  content: (
-                    <>
-                      <Typography.Text strong>
-                        <EventLabel kind={e.kind} />
-                      </Typography.Text>
-                      <EventDetail event={e} />
-                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                        {formatDateTime(e.at)} {e.actorName ?? ''}
-                      </Typography.Text>
-                    </>
-                  ),
-                }))}
-              />
-            )}
+            <TaskTimeline events={detail.timeline} />
           </Card>
           <Card size="small" title={t('planExec.task.slots')} style={{ marginTop: 16 }}>
             {detail.slots.length === 0 ? (
@@ -397,54 +366,5 @@ function BehalfUnitModal({ units, onCancel, onChoose }: { units: BehalfUnit[]; o
         </Form.Item>
       </Form>
     </Modal>
-  );
-}
-
-/** The timeline's name of an event kind; unknown kinds show as they are. */
-function EventLabel({ kind }: { kind: string }) {
-  const { t } = useTranslation();
-  const labels: Record<string, string> = {
-    assign: t('planExec.event.assign'),
-    unassign: t('planExec.event.unassign'),
-    edit: t('planExec.event.edit'),
-    'report.submit': t('planExec.event.report.submit'),
-    'report.accept': t('planExec.event.report.accept'),
-    'report.return': t('planExec.event.report.return'),
-    'report.correct': t('planExec.event.report.correct'),
-    'report.revise': t('planExec.event.report.revise'),
-  };
-  return <>{labels[kind] ?? kind}</>;
-}
-
-/** The short facts of an event worth showing: period, version, comment, units. */
-function EventDetail({ event }: { event: TTaskEvent }) {
-  const { t } = useTranslation();
-  const d = event.detail;
-  const pieces: string[] = [];
-  const units = (key: 'assigned' | 'removed') =>
-    (Array.isArray(d[key]) ? (d[key] as { name?: unknown; role?: unknown }[]) : [])
-      .map((u) => `${String(u.name ?? '')}${u.role === 'lead' || u.role === 'co' ? `（${t(`planExec.role.${u.role}`)}）` : ''}`)
-      .join('、');
-  if (units('assigned')) pieces.push(`${t('planExec.event.added')}${units('assigned')}`);
-  if (units('removed')) pieces.push(`${t('planExec.event.removed')}${units('removed')}`);
-  for (const key of ['period', 'orgName']) {
-    const v = d[key];
-    if (typeof v === 'string' && v) pieces.push(v);
-  }
-  if (typeof d.version === 'number' && event.kind.startsWith('report.'))
-    pieces.push(t('planExec.report.versionValue', { version: d.version }));
-  if (typeof d.percent === 'number') pieces.push(`${d.percent}%`);
-  if (d.onBehalf === true) pieces.push(t('planExec.behalf.eventTag'));
-  const comment = typeof d.comment === 'string' && d.comment ? d.comment : null;
-  if (pieces.length === 0 && !comment) return null;
-  return (
-    <div style={{ fontSize: 13 }}>
-      {pieces.length ? <Typography.Text>{pieces.join(' · ')}</Typography.Text> : null}
-      {comment ? (
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>
-          “{comment}”
-        </Typography.Paragraph>
-      ) : null}
-    </div>
   );
 }
