@@ -34,11 +34,38 @@ export const ZRdExpense = z.object({
 });
 export type TRdExpense = z.infer<typeof ZRdExpense>;
 
+const ZHeadcount = z.number().int().min(0).max(10_000_000);
+/**
+ * One month's head counts for the 全年月平均数 (工作指引 统计方法): 月平均数 = (月初数 + 月末数) ÷ 2.
+ * Head counts are whole persons (在职、兼职、临时聘用人员).
+ */
+export const ZStaffMonth = z.strictObject({
+  month: z.number().int().min(1).max(12),
+  employeesStart: ZHeadcount.describe('职工总数 月初数'),
+  employeesEnd: ZHeadcount.describe('职工总数 月末数'),
+  techStaffStart: ZHeadcount.describe('科技人员数 月初数'),
+  techStaffEnd: ZHeadcount.describe('科技人员数 月末数'),
+});
+export type TStaffMonth = z.infer<typeof ZStaffMonth>;
+
+/**
+ * The months of one fiscal year, in order and without gaps: all twelve, or the actual operating period of an
+ * enterprise that opened or closed during the year (以其实际经营期作为一个纳税年度).
+ */
+export const ZStaffMonths = z
+  .array(ZStaffMonth)
+  .min(1)
+  .max(12)
+  .refine((ms) => ms.every((m, i) => i === 0 || m.month === (ms[i - 1] as TStaffMonth).month + 1), {
+    message: '月份须按顺序连续填写（全年12个月，或年度中间开业/终止经营的实际经营月份）',
+  });
+
 /** One fiscal year of an enterprise's figures. */
 export const ZEnterpriseYear = z.object({
   year: z.number().int().min(1990).max(2100),
-  employeesAvg: ZDecimalString.optional().describe('职工总数（全年月平均数）'),
-  techStaffAvg: ZDecimalString.optional().describe('科技人员数（全年月平均数）'),
+  employeesAvg: ZDecimalString.optional().describe('职工总数（全年月平均数）; ignored when staffMonths is given'),
+  techStaffAvg: ZDecimalString.optional().describe('科技人员数（全年月平均数）; ignored when staffMonths is given'),
+  staffMonths: ZStaffMonths.optional().describe('逐月职工总数、科技人员数（月初数、月末数）; the averages are computed from them'),
   salesFen: ZFen.optional().describe('销售收入 = 主营业务收入 + 其他业务收入'),
   totalIncomeFen: ZFen.optional().describe('收入总额'),
   nonTaxableIncomeFen: ZFen.optional().describe('不征税收入'),

@@ -132,3 +132,22 @@ export function scaledText(num: bigint, scale: number): string {
   const text = end === cut ? digits.slice(0, cut) : `${digits.slice(0, cut)}.${digits.slice(cut, end)}`;
   return negative ? `-${text}` : text;
 }
+
+/**
+ * num × factor / den (den ≠ 0) rounded half-up at `places` decimals, symmetrically for negative values
+ * (−1.235 → −1.24, as 1.235 → 1.24): for a rate shown as a figure, where neither sign is favoured.
+ */
+export function quotientHalfUp(num: bigint, den: bigint, places: number, factor = 1): string {
+  const n = num * BigInt(factor) * 10n ** BigInt(places);
+  const negative = n < 0n !== den < 0n && n !== 0n;
+  const a = n < 0n ? -n : n;
+  const d = den < 0n ? -den : den;
+  let q = a / d;
+  if ((a % d) * 2n >= d) q += 1n;
+  return scaledText(negative && q !== 0n ? -q : q, places);
+}
+
+/** num/den as a percentage rounded half-up at `digits` decimals for either sign. */
+export function percentHalfUp(num: bigint, den: bigint, digits = 2): string {
+  return `${quotientHalfUp(num, den, digits, 100)}%`;
+}

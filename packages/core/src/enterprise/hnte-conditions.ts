@@ -2,11 +2,12 @@ import { condition, missingHint } from './condition.ts';
 import type { TAssessmentInput, TConditionResult } from './contract-types.ts';
 import { dayNumber, isoOfDay } from './dates.ts';
 import { constant, thresholdPercent } from './decimal.ts';
-import { cmpFrac, frac, micros, percent, quotient, ratioText, scaledText, wan, wanGapUp } from './exact.ts';
+import { cmpFrac, frac, percent, quotient, ratioText, wan, wanGapUp } from './exact.ts';
 import { type FiscalWindow, yearRecord } from './fiscal.ts';
 import type { IpCounts } from './ip.ts';
 import { perPack, perPackAt } from './memo.ts';
 import type { HntePack } from './rule-packs/types.ts';
+import { headcountText, monthsNote, yearStaff } from './staff.ts';
 import { statusOf, tri } from './status.ts';
 
 // 国科发火〔2016〕32号 第二条: 在中国境内（不包括港、澳、台地区）注册的居民企业.
@@ -110,28 +111,28 @@ export function checkTechStaff(input: TAssessmentInput, pack: HntePack, window: 
   const t = frac(pack.techStaffRatio);
   const tText = ratioTexts(pack).staff;
   const base = { id: 'hnte.c4', label: '科技人员占职工总数比例', clause: pack.clauses.c4, threshold: `≥ ${tText}` };
-  const rec = yearRecord(input, window.lastYear);
-  if (rec?.employeesAvg === undefined || rec.techStaffAvg === undefined) {
+  const s = yearStaff(yearRecord(input, window.lastYear));
+  if (s === undefined) {
     return condition({ ...base, status: 'unknown', hint: missingHint([`${window.lastYear}年职工总数、科技人员数（月平均）`]) });
   }
-  const staff = micros(rec.techStaffAvg);
-  const employees = micros(rec.employeesAvg);
+  const { techStaff: staff, employees, den } = s;
   if (employees === 0n) return condition({ ...base, status: 'unknown', hint: `${window.lastYear}年职工总数为0，无法计算` });
-  const employeesText = scaledText(employees, 6);
-  const figures = {
+  const employeesText = headcountText(employees, den);
+  const figures: Record<string, string> = {
     year: String(window.lastYear),
-    techStaff: scaledText(staff, 6),
+    techStaff: headcountText(staff, den),
     employees: employeesText,
     ratio: ratioText(staff, employees),
   };
+  if (s.months !== null) figures.months = String(s.months);
   if (cmpFrac(staff, employees, t) >= 0) return condition({ ...base, status: 'met', figures });
   // New S&T staff also join the workforce: (s + x) / (e + x) ≥ t ⇔ x ≥ (t·e − s) / (1 − t).
-  const gap = quotient(t.p * employees - t.q * staff, (t.q - t.p) * 1_000_000n, 0, 'up');
+  const gap = quotient(t.p * employees - t.q * staff, (t.q - t.p) * den, 0, 'up');
   return condition({
     ...base,
     status: 'unmet',
     figures,
-    hint: `科技人员占比${percent(staff, employees)} < ${tText}（职工总数${employeesText}人）: 需增加科技人员约${gap}人（月平均）`,
+    hint: `科技人员占比${percent(staff, employees)} < ${tText}（职工总数${employeesText}人${monthsNote(s)}）: 需增加科技人员约${gap}人（月平均）`,
   });
 }
 

@@ -1,6 +1,6 @@
 import { bandOfFrac } from './bands.ts';
 import type { TAssessmentInput, TScoreItem } from './contract-types.ts';
-import { percent } from './exact.ts';
+import { percentHalfUp } from './exact.ts';
 import { type FiscalWindow, yearRecord } from './fiscal.ts';
 import type { HntePack } from './rule-packs/types.ts';
 
@@ -43,7 +43,8 @@ function growthItem(input: TAssessmentInput, pack: HntePack, window: FiscalWindo
     min: band.points[0],
     max: band.points[1],
     cap: s.growthCap,
-    basis: `${label}${percent(g.num, g.den)}，${band.label}`,
+    // The rate as text is rounded half-up to two decimals whatever its sign; the band is decided on the exact ratio.
+    basis: `${label}${percentHalfUp(g.num, g.den)}，${band.label}`,
   };
 }
 

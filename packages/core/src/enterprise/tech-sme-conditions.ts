@@ -1,8 +1,9 @@
 import { condition, missingHint } from './condition.ts';
 import type { TAssessmentInput, TConditionResult, TConditionStatus } from './contract-types.ts';
-import { cmpFrac, frac, micros, scaledText, wan } from './exact.ts';
+import { cmpFrac, frac, wan } from './exact.ts';
 import { yearRecord } from './fiscal.ts';
 import type { TechSmePack } from './rule-packs/types.ts';
+import { headcountText, yearEmployees } from './staff.ts';
 import { combineStatus, statusOf, tri } from './status.ts';
 
 // 第六条（一）: 境内注册的居民企业; 2022 指引 adds 会计核算健全、实行查账征收并能够准确归集研发费用.
@@ -63,13 +64,12 @@ export function checkSmeSize(input: TAssessmentInput, pack: TechSmePack, lastYea
   const rec = yearRecord(input, lastYear);
   const figures: Record<string, string> = { year: String(lastYear) };
   const size: SizeParts = { lastYear, figures, parts: [], missing: [], over: [] };
-  const employees = rec?.employeesAvg;
+  const employees = yearEmployees(rec);
   if (employees === undefined) sizeUnknown(size, '职工总数');
   else {
-    const v = micros(employees);
-    const text = scaledText(v, 6);
+    const text = headcountText(employees.num, employees.den);
     figures.employees = text;
-    const ok = cmpFrac(v, 1_000_000n, frac(pack.maxEmployees)) <= 0;
+    const ok = cmpFrac(employees.num, employees.den, frac(pack.maxEmployees)) <= 0;
     size.parts.push(ok ? 'met' : 'unmet');
     if (!ok) size.over.push(`职工总数${text}人超过上限`);
   }

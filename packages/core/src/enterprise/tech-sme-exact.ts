@@ -1,9 +1,10 @@
 import { bandOfFrac } from './bands.ts';
 import type { TAssessmentInput, TScoreItem } from './contract-types.ts';
-import { type Frac, frac, micros, percent, quotient, wan, wanGapUp } from './exact.ts';
+import { type Frac, frac, percent, quotient, wan, wanGapUp } from './exact.ts';
 import { yearRecord } from './fiscal.ts';
 import { countRdUnits, type RdUnits } from './rd-units.ts';
 import type { Band } from './rule-packs/types.ts';
+import { yearStaff } from './staff.ts';
 
 /** What it takes to reach a ratio t (zh-CN), e.g. "需增加研发投入约10万元". */
 type GapText = (t: Frac) => string;
@@ -35,19 +36,19 @@ export function scoreStaffExact(
   year: number,
   percentOf: (min: string) => string,
 ): TScoreItem {
-  const rec = yearRecord(input, year);
-  const known = rec?.employeesAvg !== undefined && rec.techStaffAvg !== undefined;
-  const staff = known ? micros(rec.techStaffAvg as string) : 0n;
-  const employees = known ? micros(rec.employeesAvg as string) : 0n;
+  const s = yearStaff(yearRecord(input, year));
+  const staff = s?.techStaff ?? 0n;
+  const employees = s?.employees ?? 0n;
+  const den = s?.den ?? 1n;
   // New S&T staff join the workforce too: (s + x) / (e + x) ≥ t ⇔ x ≥ (t·e − s) / (1 − t).
-  const r = known ? { num: staff, den: employees } : null;
+  const r = s !== undefined ? { num: staff, den: employees } : null;
   const item = ratioItem(
     'techSme.score.staff',
     '科技人员占比',
     r,
     bands,
     `缺少${year}年职工总数、科技人员数`,
-    (t) => `需增加科技人员约${quotient(t.p * employees - t.q * staff, (t.q - t.p) * 1_000_000n, 0, 'up')}人`,
+    (t) => `需增加科技人员约${quotient(t.p * employees - t.q * staff, (t.q - t.p) * den, 0, 'up')}人`,
     percentOf,
   );
   item.label = '科技人员指标';
