@@ -114,8 +114,10 @@ describe('dashboard', () => {
 
   it('a target with an indicator code takes its actual from the indicators module and names the source', async () => {
     const before = (await planner.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` })).json();
-    const rd = (d: { targets: Array<{ indicatorCode: string | null }> }) => d.targets.find((x) => x.indicatorCode === 'rd_intensity');
+    const rd = (d: { targets: Array<{ indicatorCode: string | null; statusReason: string; actualSourceLabel: string | null }> }) =>
+      d.targets.find((x) => x.indicatorCode === 'rd_intensity');
     expect(rd(before)).toMatchObject({ actual: null, actualSource: null, status: 'no_data', baseline: 2 });
+    expect(rd(before)?.statusReason).toBe('指标库尚无衡阳市该指标的数值（不在已录入范围内） → 暂无数据');
     await t.database.db
       .insertInto('indicator_value')
       .values({
@@ -131,9 +133,9 @@ describe('dashboard', () => {
     expect(rd(after)).toMatchObject({
       actual: 2.6,
       actualSource: 'indicator',
-      actualSourceLabel: `指标库 ${year} 年实际值（衡阳市）`,
       status: 'met',
     });
+    expect(rd(after)?.actualSourceLabel).toMatch(new RegExp(`^指标库 ${year} 年实际值（衡阳市，\\d{4}-\\d{2}-\\d{2} 录入）$`));
   });
 
   it('reporters and enterprises cannot read the dashboard', async () => {

@@ -1,4 +1,4 @@
-import type { TPlanProgress, TStatusCounts, TTaskProgress, TTaskStatus } from '@kechuang/contracts';
+import type { TPlanProgress, TSectionProgress, TStatusCounts, TTargetProgress, TTaskProgress, TTaskStatus } from '@kechuang/contracts';
 import { laggingStatuses, targetStatusLabels, taskStatusLabels, taskStatusSeverity } from './status-rules.ts';
 
 /** What a 进度通报 says, shared by the .docx and the .xlsx renderers. */
@@ -67,6 +67,46 @@ export function laggingTasks(p: TPlanProgress): TTaskProgress[] {
 
 export function totalTasks(c: TStatusCounts): number {
   return statusOrder.reduce((s, k) => s + c[k], 0);
+}
+
+/**
+ * The 总体情况 sentence. Progress and status are computed over assigned tasks only (a task without a
+ * lead unit carries no weight), so the sentence says on how many tasks they rest and how many wait for
+ * 分工 — a figure over 1 task of 50 must not read as the plan's progress.
+ */
+export function overallText(p: Pick<TPlanProgress, 'title' | 'counts' | 'completion' | 'status'>): string {
+  const total = totalTasks(p.counts);
+  if (total === 0) return `《${p.title}》尚未分解任务。`;
+  const unassigned = p.counts.unassigned;
+  const assigned = total - unassigned;
+  if (assigned === 0) return `《${p.title}》共分解任务 ${total} 项，均未明确牵头单位，暂不计算完成进度。`;
+  const progress = `按权重计完成进度 ${pct(p.completion)}，状态为“${taskStatusLabels[p.status]}”`;
+  const others = countsText({ ...p.counts, unassigned: 0 });
+  if (unassigned === 0) return `《${p.title}》共分解任务 ${total} 项，整体${progress}。其中${others}。`;
+  return (
+    `《${p.title}》共分解任务 ${total} 项，其中已明确牵头单位 ${assigned} 项、尚未分工 ${unassigned} 项（未分工任务不计入进度）。` +
+    `已分工任务${progress}，其中${others}。`
+  );
+}
+
+/** One section's line; sections without tasks (指导思想, 发展目标 …) are left out of the bulletin. */
+export function sectionText(s: Pick<TSectionProgress, 'counts' | 'completion' | 'status'>): string {
+  const total = totalTasks(s.counts);
+  const unassigned = s.counts.unassigned;
+  if (unassigned === total) return `共 ${total} 项任务，均尚未分工。`;
+  const rest = unassigned > 0 ? `另有 ${unassigned} 项尚未分工，不计入进度` : '';
+  const counts = countsText({ ...s.counts, unassigned: 0 });
+  return `完成进度 ${pct(s.completion)}，状态“${taskStatusLabels[s.status]}”；${counts}${rest ? `；${rest}` : ''}。`;
+}
+
+export function sectionsWithTasks<S extends Pick<TSectionProgress, 'counts'>>(sections: S[]): S[] {
+  return sections.filter((s) => totalTasks(s.counts) > 0);
+}
+
+/** The 来源/说明 cell of a target: where its actual comes from, or why it has none. */
+export function targetNote(t: Pick<TTargetProgress, 'actual' | 'actualSourceLabel' | 'statusReason'>): string {
+  if (t.actual !== null) return t.actualSourceLabel ?? '—';
+  return t.statusReason.replace(/\s*→\s*\S+\s*$/, '');
 }
 
 export { targetStatusLabels, taskStatusLabels };

@@ -72,4 +72,25 @@ describe('bulletin renderers', () => {
     expect(book.getWorksheet('任务进展')?.rowCount).toBe(2 + 121);
     expect(book.getWorksheet('单位报送')?.getRow(3).values).toEqual([undefined, '耒阳市人民政府', 121, 120, 6, 3, 50]);
   });
+
+  it('leaves sections without tasks out of the document and says how many tasks are unassigned', async () => {
+    const p = progress(1);
+    p.counts = { ...p.counts, unassigned: 48 };
+    p.sections = [
+      {
+        nodeId: 10,
+        number: '一、',
+        title: '指导思想',
+        status: 'not_started',
+        completion: 0,
+        counts: { ...p.counts, done: 0, severely_lagging: 0, unassigned: 0 },
+      },
+      { nodeId: 11, number: '二、', title: '强化科技创新主体', status: 'severely_lagging', completion: 50, counts: p.counts },
+    ];
+    const text = await readDocument(new Uint8Array(await renderBulletinDocx({ ...input(1), progress: p })), 'b.docx');
+    expect(text).toContain('共分解任务 50 项，其中已明确牵头单位 2 项、尚未分工 48 项（未分工任务不计入进度）');
+    expect(text).not.toContain('指导思想');
+    expect(text).not.toContain('暂无任务');
+    expect(text).toContain('（一）强化科技创新主体');
+  });
 });

@@ -16,11 +16,14 @@ import {
   type BulletinInput,
   cnDate,
   cnNumber,
-  countsText,
   laggingTasks,
   num,
+  overallText,
   pct,
+  sectionsWithTasks,
+  sectionText,
   statusOrder,
+  targetNote,
   targetStatusLabels,
   taskStatusLabels,
   totalTasks,
@@ -139,11 +142,7 @@ export async function renderBulletinDocx(input: BulletinInput): Promise<Buffer> 
 
   // 一、总体情况
   out.push(h1(1, '总体情况'));
-  out.push(
-    body(
-      `《${p.title}》共分解任务 ${total} 项，按权重计整体完成进度 ${pct(p.completion)}，总体状态为“${taskStatusLabels[p.status]}”。其中${countsText(p.counts) || '暂无任务'}。`,
-    ),
-  );
+  out.push(body(overallText(p)));
   out.push(
     table(
       ['状态', '任务数', '占比'],
@@ -157,10 +156,11 @@ export async function renderBulletinDocx(input: BulletinInput): Promise<Buffer> 
 
   // 二、各板块进展
   out.push(h1(2, '各板块进展'));
-  if (p.sections.length === 0) out.push(body('本计划未划分板块。'));
-  p.sections.forEach((s, i) => {
+  const sections = sectionsWithTasks(p.sections);
+  if (sections.length === 0) out.push(body('本计划未划分板块。'));
+  sections.forEach((s, i) => {
     out.push(h2(i + 1, `${s.title}`));
-    out.push(body(`完成进度 ${pct(s.completion)}，状态“${taskStatusLabels[s.status]}”；${countsText(s.counts) || '暂无任务'}。`));
+    out.push(body(sectionText(s)));
   });
 
   // 三、指标完成情况
@@ -172,15 +172,16 @@ export async function renderBulletinDocx(input: BulletinInput): Promise<Buffer> 
     out.push(body(`本计划设置量化指标 ${targets.length} 项，已达标 ${met} 项。`));
     out.push(
       table(
-        ['指标', '目标值', '实际值', '完成率', '状态'],
+        ['指标', '目标值', '实际值', '完成率', '状态', '来源/说明'],
         targets.map((t) => [
           t.indicatorName,
           `${num(t.target)}${t.unit}`,
           t.actual === null ? '暂无数据' : `${num(t.actual)}${t.unit}`,
           t.attainment === null ? '—' : pct(t.attainment * 100),
           targetStatusLabels[t.status],
+          targetNote(t),
         ]),
-        [34, 18, 18, 14, 16],
+        [22, 13, 13, 11, 11, 30],
       ),
     );
   }

@@ -12,6 +12,7 @@ import {
 import { addDays, type ReportingSlot, reportingSlots } from './reporting-cycle.ts';
 import { defaultStatusRules, laggingStatuses, type StatusRules, taskStatusSeverity } from './status-rules.ts';
 import { pairKey } from './tally-cache.ts';
+import { targetActual } from './target-actual.ts';
 import { elapsedFraction, rollUp, targetStatus, taskStatus } from './task-status.ts';
 
 const schedules = new Map<string, { start: string; end: string; slots: ReportingSlot[] }>();
@@ -99,9 +100,18 @@ export async function loadPlanProgress(
     if (t.baseline) continue;
     const node = t.node_id === null ? undefined : nodeById.get(t.node_id);
     const span = node ? taskSchedule(node, plan) : w;
-    const fromIndicator = t.indicator_code ? indicator.get(t.indicator_code) : undefined;
     const fromReport = valueBy.get(t.id);
-    const actual = fromIndicator ? fromIndicator.value : fromReport ? Number(fromReport.value) : null;
+    const source = targetActual({
+      indicatorCode: t.indicator_code,
+      planYear: plan.year,
+      regionName: plan.region_name,
+      fromIndicator: t.indicator_code ? indicator.exact.get(t.indicator_code) : undefined,
+      latestIndicator: t.indicator_code ? indicator.latest.get(t.indicator_code) : undefined,
+      fromReport: fromReport
+        ? { value: Number(fromReport.value), period: fromReport.period, unitName: fromReport.short_name ?? fromReport.org_name }
+        : undefined,
+    });
+    const actual = source.actual;
     const verdict = targetStatus(
       {
         asOf,
@@ -126,16 +136,12 @@ export async function loadPlanProgress(
       target: Number(t.value),
       baseline: baselineFor(t, baselines),
       actual,
-      actualSource: fromIndicator ? 'indicator' : fromReport ? 'report' : null,
-      actualSourceLabel: fromIndicator
-        ? `指标库 ${plan.year} 年实际值（${plan.region_name}）`
-        : fromReport
-          ? `${fromReport.short_name ?? fromReport.org_name} ${fromReport.period} 期报送`
-          : null,
+      actualSource: source.source,
+      actualSourceLabel: source.sourceLabel,
       expected: verdict.expected === null ? null : Math.round(verdict.expected * 100) / 100,
       attainment: verdict.attainment === null ? null : Math.round(verdict.attainment * 1000) / 1000,
       status: verdict.status,
-      statusReason: verdict.reason,
+      statusReason: source.missingReason ? `${source.missingReason} → ${verdict.reason}` : verdict.reason,
     });
   }
   const targetsByNode = new Map<number, TTargetProgress[]>();

@@ -187,16 +187,35 @@ export async function latestTargetValues(db: Db, planId: number, asOf: string, h
 }
 
 /** Current 'actual' values of the indicators module for the plan's region and year. */
+export interface IndicatorActual {
+  value: number;
+  period: string;
+  source: string;
+  recordedAt: Date;
+}
+
+/**
+ * The catalogue's annual actuals of the plan's region for the bound indicators: the plan year's value
+ * (the target's actual) and the latest earlier or later year held (to say why the plan year has none).
+ */
 export async function indicatorActuals(db: Db, regionCode: string, year: number, codes: string[]) {
-  if (codes.length === 0) return new Map<string, { value: number; source: string; recordedAt: Date }>();
+  const exact = new Map<string, IndicatorActual>();
+  const latest = new Map<string, IndicatorActual>();
+  if (codes.length === 0) return { exact, latest };
   const rows = await db
     .selectFrom('indicator_value')
-    .select(['indicator_code', 'value', 'source', 'recorded_at'])
+    .select(['indicator_code', 'period', 'value', 'source', 'recorded_at'])
     .where('region_code', '=', regionCode)
-    .where('period', '=', String(year))
+    .where(sql<boolean>`length(period) = 4`)
     .where('kind', '=', 'actual')
     .where('superseded_at', 'is', null)
     .where('indicator_code', 'in', [...new Set(codes)])
+    .orderBy('period', 'desc')
     .execute();
-  return new Map(rows.map((r) => [r.indicator_code, { value: Number(r.value), source: r.source, recordedAt: r.recorded_at }]));
+  for (const r of rows) {
+    const v = { value: Number(r.value), period: r.period, source: r.source, recordedAt: r.recorded_at };
+    if (r.period === String(year)) exact.set(r.indicator_code, v);
+    if (!latest.has(r.indicator_code)) latest.set(r.indicator_code, v);
+  }
+  return { exact, latest };
 }
