@@ -27,7 +27,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { useCatalog, useRecordValue, useValueHistory, useValues, type ValueKey } from './indicator-api.ts';
-import { formatValue, kindColor, sourceColor, valueKinds } from './indicator-format.ts';
+import { defaultYear, formatValue, kindColor, sourceColor, valueKinds } from './indicator-format.ts';
 import { RegistrySync } from './RegistrySync.tsx';
 import { ValuesImport } from './ValuesImport.tsx';
 
@@ -313,7 +313,7 @@ function ValueModal({
                 value: String(item.value),
                 note: '',
               }
-            : { kind: 'actual', period: String(new Date().getFullYear() - 1) }
+            : { kind: 'actual', period: String(defaultYear()) }
         }
       >
         <Form.Item name="indicatorCode" label={t('indicator.values.cols.indicator')} rules={[{ required: true }]}>

@@ -1,4 +1,5 @@
 import type { TIndicator, TResolvedValue } from '@kechuang/contracts';
+import { bureauYear } from '../../lib/bureau-date.ts';
 
 /** A number with the indicator's decimals and thousands separators; '—' when absent. */
 export function formatNumber(value: number | null | undefined, decimals = 2): string {
@@ -18,7 +19,7 @@ export function formatResolved(v: TResolvedValue | null | undefined, indicator: 
 
 /** Default data year: last calendar year (statistics of a year are published in the next). */
 export function defaultYear(): number {
-  return new Date().getFullYear() - 1;
+  return bureauYear() - 1;
 }
 
 export const originColor = { stored: 'blue', rolled_up: 'cyan', derived: 'purple' } as const;

@@ -17,10 +17,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError.tsx';
+import { bureauDay } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { downloadBulletin, useBulletins, useCreateBulletin } from './exec-api.ts';
@@ -146,7 +147,7 @@ function BulletinsView({ plan }: { plan: TPlanExec }) {
     },
   ];
 
-  const now = dayjs();
+  const now = bureauDay();
   return (
     <Flex vertical gap={16}>
       {manager ? (

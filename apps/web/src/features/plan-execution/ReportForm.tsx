@@ -5,6 +5,7 @@ import { Alert, App, Button, Flex, Form, Input, InputNumber, Radio, Slider, Spac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
+import { daysUntil } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { createDraft, deleteAttachment, deleteDraft, refreshPlan, submitReport, updateDraft, uploadAttachment } from './exec-api.ts';
 import { formatNumber } from './exec-format.tsx';
@@ -169,7 +170,7 @@ export function ReportForm({
         }),
     });
 
-  const daysLeft = Math.round((Date.parse(dueDate) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000);
+  const daysLeft = daysUntil(dueDate);
 
   return (
     <>

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { bureauYear } from '../../lib/bureau-date.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useCanImportPlans } from './plan-access.ts';
@@ -14,7 +15,7 @@ import { type PlanListParams, usePlans } from './plan-api.ts';
 
 /** Years a bureau files plans for: from 2015 to next year, newest first. */
 function yearOptions(): number[] {
-  const last = new Date().getFullYear() + 1;
+  const last = bureauYear() + 1;
   return Array.from({ length: last - 2015 + 1 }, (_, i) => last - i);
 }
 
