@@ -28,15 +28,22 @@ export type Golden = {
 
 export type TargetScore = { gold: number; predicted: number; matched: number; precision: number; recall: number; f1: number };
 
-/** A predicted target matches a gold one when value and unit agree and the spans overlap (each used once). */
+/**
+ * A predicted target matches a gold one when value and unit agree and the spans overlap (each used once); with
+ * `kind`, the kinds must agree too.
+ */
 export function scoreTargets(
   gold: GoldTarget[],
   predicted: TPlanDraft['targets'],
+  options: { kind?: boolean } = {},
 ): TargetScore & { missed: GoldTarget[]; extra: TPlanDraft['targets'] } {
   const used = new Set<number>();
   const missed: GoldTarget[] = [];
+  const kindAgrees = (p: TPlanDraft['targets'][number], g: GoldTarget) => !options.kind || p.kind === g.kind;
   for (const g of gold) {
-    const i = predicted.findIndex((p, k) => !used.has(k) && p.value === g.value && p.unit === g.unit && p.start < g.end && g.start < p.end);
+    const i = predicted.findIndex(
+      (p, k) => !used.has(k) && p.value === g.value && p.unit === g.unit && kindAgrees(p, g) && p.start < g.end && g.start < p.end,
+    );
     if (i >= 0) used.add(i);
     else missed.push(g);
   }
