@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -6,10 +7,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { type AppCache, type FileStore, MemoryCache, noCache } from '@kechuang/core';
 import type { Database } from '@kechuang/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './plugins/auth.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problem.ts';
+import { isApiRequest } from './plugins/route-kind.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { memoizedSerializerCompiler } from './plugins/serializer.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -34,7 +37,10 @@ export interface AppOptions {
   /** built web app to serve at /; null to serve the API only */
   webDir?: string | null;
   logger?: boolean;
-  trustProxy?: boolean;
+  /** which X-Forwarded-For hops to believe: a hop count or the proxies' addresses (never every hop) */
+  trustProxy?: number | string | string[] | false;
+  /** serve HTTPS directly with this certificate and key (PEM) */
+  https?: { cert: Buffer; key: Buffer };
   /** override the cache choice (tests) */
   cache?: AppCache;
   /** where uploaded files are kept (evidence attachments); without it uploads are refused */
@@ -50,12 +56,17 @@ declare module 'fastify' {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+  // With a certificate the same app serves HTTPS; its routes and hooks do not depend on the transport.
+  // trustProxy as a hop count is Fastify's documented form (proxy-addr), missing from its option type.
+  const serverOptions = {
+    ...(opts.https ? { https: opts.https } : {}),
+    // Without request logging, errors are still logged: a 500 is never silent.
+    logger: { level: opts.logger ? (process.env.LOG_LEVEL ?? 'info') : 'error' },
     bodyLimit,
     trustProxy: opts.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
-  }).withTypeProvider<ZodTypeProvider>();
+  } as FastifyHttpOptions<Server>;
+  const app = Fastify(serverOptions).withTypeProvider<ZodTypeProvider>();
   // Every route, as "METHOD /url": the access test checks each one has an entry in its table.
   const routeList: string[] = [];
   app.decorate('routeList', routeList);
@@ -74,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, { hsts: process.env.KECHUANG_COOKIE_SECURE === '1' });
   await app.register(cookie);
   registerAuth(app, { db: opts.database.db, cache, files: opts.files });
+  registerInputGuard(app);
 
   await app.register(swagger, {
     openapi: {
@@ -114,7 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const hasWeb = webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir as string, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET' || !hasWeb)
+    if (isApiRequest(request) || request.url.startsWith('/assets/') || request.method !== 'GET' || !hasWeb)
       return sendProblem(reply, 'common/route_not_found');
     // client-side routes of the single-page app (a missing /assets/ file is a 404, not the page)
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

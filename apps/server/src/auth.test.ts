@@ -39,35 +39,90 @@ describe('sign-in', () => {
     expect(b.json().title).toBe(a.json().title);
   });
 
-  it('locks an account after repeated failures, then refuses even the right password', async () => {
-    for (let i = 0; i < authPolicy.lockAfterFailures - 1; i++) {
-      expect((await t.app.inject(loginReq('expert', `wrong-${i}-pass`, `10.1.0.${i}`))).json().code).toBe('auth/invalid_credentials');
+  it('slows repeated failures down alike for a real and an unknown username, never with a lock', async () => {
+    const seen: string[] = [];
+    for (let i = 0; i < authPolicy.accountFreeFailures + 2; i++) {
+      const real = await t.app.inject(loginReq('expert', `wrong-${i}-pass`, `10.1.0.${i}`));
+      const ghost = await t.app.inject(loginReq('expert-ghost', `wrong-${i}-pass`, `10.1.0.${i}`));
+      expect(ghost.statusCode).toBe(real.statusCode);
+      expect(ghost.json().code).toBe(real.json().code);
+      expect(ghost.headers['retry-after']).toBe(real.headers['retry-after']);
+      seen.push(`${real.statusCode}`);
     }
-    const last = await t.app.inject(loginReq('expert', 'wrong-last-pass', '10.1.1.1'));
-    expect(last.statusCode).toBe(423);
-    expect(last.json().code).toBe('auth/account_locked');
+    expect(seen).toEqual([...Array(authPolicy.accountFreeFailures).fill('401'), '429', '429']);
+    // the right password is slowed too while the back-off runs (no 423, no lock)
     const right = await t.app.inject(loginReq('expert', demoPassword, '10.1.1.2'));
-    expect(right.json().code).toBe('auth/account_locked');
-    const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.lockout').execute();
-    expect(audit).toHaveLength(1);
-    // an admin unlocks it
-    const admin = await t.login('admin');
-    const id = (await t.database.db.selectFrom('app_user').select('id').where('username', '=', 'expert').executeTakeFirstOrThrow()).id;
-    expect((await admin.request({ method: 'POST', url: `/api/users/${id}/unlock` })).statusCode).toBe(200);
+    expect(right.statusCode).toBe(429);
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(right.headers['retry-after'])).toBeLessThanOrEqual(authPolicy.accountBackoffSeconds.first);
+    // once the wait has passed the owner signs in; no lock-out was recorded
+    await t.database.db
+      .updateTable('login_attempt')
+      .set({ at: new Date(Date.now() - 10 * 60_000) })
+      .where('username', '=', 'expert')
+      .execute();
     expect((await t.app.inject(loginReq('expert', demoPassword, '10.1.1.3'))).statusCode).toBe(200);
+    const locks = await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'auth.lockout').execute();
+    expect(locks).toHaveLength(0);
   });
 
-  it('throttles an address with too many failures, across accounts', async () => {
+  it('lets the owner in from a browser that signed in before, while an attacker is slowed down', async () => {
+    const first = await t.app.inject(loginReq('province', demoPassword, '10.2.0.1'));
+    expect(first.statusCode).toBe(200);
+    const device = first.cookies.find((c) => c.name === authPolicy.deviceCookie);
+    expect(device?.httpOnly).toBe(true);
+    for (let i = 0; i <= authPolicy.accountFreeFailures; i++) await t.app.inject(loginReq('province', `wrong-${i}-pass`, `10.2.1.${i}`));
+    expect((await t.app.inject(loginReq('province', demoPassword, '10.2.2.1'))).statusCode).toBe(429);
+    // a made-up device cookie does not help
+    const other = await t.app.inject({
+      ...loginReq('province', 'wrong-again-1', '10.2.2.2'),
+      cookies: { [authPolicy.deviceCookie]: 'forged' },
+    });
+    expect(other.statusCode).toBe(429);
+    const owner = await t.app.inject({
+      ...loginReq('province', demoPassword, '10.2.2.1'),
+      cookies: { [authPolicy.deviceCookie]: device?.value ?? '' },
+    });
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it("an administrator's unlock ends an account's back-off", async () => {
+    for (let i = 0; i <= authPolicy.accountFreeFailures; i++)
+      await t.app.inject(loginReq('reporter.hengnan', `wrong-${i}-pass`, `10.3.1.${i}`));
+    expect((await t.app.inject(loginReq('reporter.hengnan', demoPassword, '10.3.2.1'))).statusCode).toBe(429);
+    const admin = await t.login('admin');
+    const id = (
+      await t.database.db.selectFrom('app_user').select('id').where('username', '=', 'reporter.hengnan').executeTakeFirstOrThrow()
+    ).id;
+    expect((await admin.request({ method: 'POST', url: `/api/users/${id}/unlock` })).statusCode).toBe(200);
+    expect((await t.app.inject(loginReq('reporter.hengnan', demoPassword, '10.3.2.2'))).statusCode).toBe(200);
+  });
+
+  it('slows an address with many failures across accounts, without blocking other addresses or known devices', async () => {
     const ip = '10.9.9.9';
-    for (let i = 0; i < authPolicy.ipMaxFailures; i++) {
-      await t.app.inject(loginReq(`ghost${i}`, 'wrong-password-1', ip));
+    for (let i = 0; i < authPolicy.sourceFreeFailures; i++) {
+      expect((await t.app.inject(loginReq(`ghost${i}`, 'wrong-password-1', ip))).statusCode).toBe(401);
     }
     const res = await t.app.inject(loginReq('viewer-nope', 'x', ip));
     expect(res.statusCode).toBe(429);
     expect(res.json().code).toBe('auth/too_many_attempts');
-    // the right password from that address is refused too; another address is fine
+    expect(res.json().detail).toMatch(/秒后再试/);
+    // the right password from that address waits too; another address is fine
     expect((await t.app.inject(loginReq('planner', demoPassword, ip))).statusCode).toBe(429);
-    expect((await t.app.inject(loginReq('planner', demoPassword, '10.9.9.10'))).statusCode).toBe(200);
+    const elsewhere = await t.app.inject(loginReq('planner', demoPassword, '10.9.9.10'));
+    expect(elsewhere.statusCode).toBe(200);
+    // a browser that signed in to the account before is not held up by the address
+    const device = elsewhere.cookies.find((c) => c.name === authPolicy.deviceCookie)?.value ?? '';
+    expect(
+      (await t.app.inject({ ...loginReq('planner', demoPassword, ip), cookies: { [authPolicy.deviceCookie]: device } })).statusCode,
+    ).toBe(200);
+    // and the wait is short: once it has passed, the address may try again
+    await t.database.db
+      .updateTable('login_attempt')
+      .set({ at: new Date(Date.now() - 5 * 60_000) })
+      .where('ip', '=', ip)
+      .execute();
+    expect((await t.app.inject(loginReq('planner', demoPassword, ip))).statusCode).toBe(200);
   });
 });
 

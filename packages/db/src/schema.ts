@@ -53,6 +53,8 @@ export interface AppUserTable {
   must_change_password: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: TimestampNull;
+  /** failures before this moment no longer slow the account down (an administrator's unlock, 0012) */
+  login_reset_at: TimestampNull;
   disabled_at: TimestampNull;
   last_login_at: TimestampNull;
   password_changed_at: TimestampDefault;
@@ -519,7 +521,16 @@ export interface RegionBoundaryTable {
   uploaded_at: TimestampDefault;
 }
 
+/** A browser that has signed in to an account before; only the cookie's hash is kept (0012). */
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: number;
+  created_at: TimestampDefault;
+  last_used_at: TimestampDefault;
+}
+
 export interface DB {
+  known_device: KnownDeviceTable;
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
   evaluation_scheme: EvaluationSchemeTable;

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { printDemoAccounts } from './demo.ts';
 import { fileStoreFor } from './files.ts';
+import { listenPlan } from './listen.ts';
 import { startScheduler } from './scheduler.ts';
 import { consoleCtx, describeDb, openFromEnv } from './shared.ts';
 
@@ -10,10 +11,17 @@ export function serveCommand() {
   return new Command('serve')
     .description('启动服务（网页与接口）')
     .option('--port <port>', '端口', process.env.PORT ?? '8080')
-    .option('--host <host>', '监听地址', process.env.HOST ?? '0.0.0.0')
+    .option('--host <host>', '监听地址（默认仅本机；对外服务请置于 TLS 反向代理之后）', process.env.HOST ?? '127.0.0.1')
     .option('--demo', '首次启动时载入演示数据并打印演示账号')
     .option('--demo-password <pw>', '演示账号统一密码（默认随机）', process.env.KECHUANG_DEMO_PASSWORD)
-    .option('--trust-proxy', '位于反向代理之后（使用 X-Forwarded-For 记录来源地址）')
+    .option(
+      '--trust-proxy <hops|addresses>',
+      '位于反向代理之后：信任的代理层数（如 1）或代理地址（如 127.0.0.1,10.0.0.0/8），据此从 X-Forwarded-For 取来源地址',
+      process.env.KECHUANG_TRUST_PROXY,
+    )
+    .option('--tls-cert <file>', 'TLS 证书（PEM），与 --tls-key 一起直接以 HTTPS 服务', process.env.KECHUANG_TLS_CERT)
+    .option('--tls-key <file>', 'TLS 私钥（PEM）', process.env.KECHUANG_TLS_KEY)
+    .option('--allow-plain-http', '允许在非本机地址上以明文 HTTP 服务（不建议）')
     .option('--quiet', '不输出请求日志')
     .option('--no-scheduler', '不在本进程运行定时任务（到期提醒）')
     .action(
@@ -23,12 +31,16 @@ export function serveCommand() {
           host: string;
           demo?: boolean;
           demoPassword?: string;
-          trustProxy?: boolean;
+          trustProxy?: string;
+          tlsCert?: string;
+          tlsKey?: string;
+          allowPlainHttp?: boolean;
           quiet?: boolean;
           scheduler: boolean;
         },
         cmd: Command,
       ) => {
+        const listen = listenPlan(opts);
         const database = await openFromEnv(cmd);
         if (opts.demo) {
           const accounts = await loadDemo(consoleCtx(database), opts.demoPassword ? { password: opts.demoPassword } : {});
@@ -41,7 +53,8 @@ export function serveCommand() {
         const app = await buildApp({
           database,
           logger: !opts.quiet,
-          trustProxy: Boolean(opts.trustProxy),
+          trustProxy: listen.trustProxy,
+          ...(listen.https ? { https: listen.https } : {}),
           files: fileStoreFor(cmd),
         });
         const scheduler = opts.scheduler ? startScheduler(database, (m) => console.error(m)) : null;

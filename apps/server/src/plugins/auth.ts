@@ -4,6 +4,7 @@ import { type AppCache, type Ctx, type FileStore, resolveSession, type SessionIn
 import type { DB, Kysely } from '@kechuang/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem.ts';
+import { isApiRequest } from './route-kind.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -55,11 +56,12 @@ export function registerAuth(app: FastifyInstance, deps: { db: Kysely<DB>; cache
     ctx.actor = session?.actor ?? null;
     request.session = session;
     request.ctx = ctx;
-    if (!request.url.startsWith('/api/')) return;
+    // Decided on the matched route, not the raw URL (see isApiRequest); the API reference pages are public.
+    if (!isApiRequest(request)) return;
     const config = request.routeOptions.config;
     const mutating = !safeMethods.has(request.method);
     if (mutating && foreignOrigin(request)) return sendProblem(reply, 'auth/csrf_failed');
-    if (config.public || request.url.startsWith('/api/docs')) return;
+    if (config.public) return;
     if (!session) return sendProblem(reply, 'auth/unauthenticated');
     if (mutating) {
       const sent = request.headers[authPolicy.csrfHeader];

@@ -24,6 +24,11 @@ export function registerProblemHandlers(app: FastifyInstance) {
       // A message written for people (zh-CN, e.g. the lock holder) goes in detail.
       const detail = /[\u4e00-\u9fff]/.test(err.message) ? err.message : undefined;
       const rowErrors = err.details?.rowErrors as TProblem['rowErrors'] | undefined;
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') {
+        reply.header('retry-after', String(retryAfter));
+        return sendProblem(reply, err.code, { detail: `请在 ${retryAfter} 秒后再试` });
+      }
       return sendProblem(reply, err.code, { ...(detail ? { detail } : {}), ...(Array.isArray(rowErrors) ? { rowErrors } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import { isApiRequest } from './route-kind.ts';
 
 /**
  * Security headers on every response. Pages (the web app, the API reference) get helmet's full set,
@@ -45,7 +46,7 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { hsts: bool
     ...(opts.hsts && headers['strict-transport-security'] ? { 'strict-transport-security': headers['strict-transport-security'] } : {}),
   };
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.url.startsWith('/api/') && !request.url.startsWith('/api/docs') ? apiHeaders : headers);
+    reply.headers(isApiRequest(request) ? apiHeaders : headers);
     done();
   });
 }

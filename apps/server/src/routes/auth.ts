@@ -1,5 +1,15 @@
 import { authPolicy, ZLogin, ZMe, ZOk, ZPasswordChange, ZRevokedCount, ZSession, ZSessionIdParams } from '@kechuang/contracts';
-import { changePassword, getMe, isDemo, listMySessions, login, logout, logoutEverywhere, revokeMySession } from '@kechuang/core';
+import {
+  abilitiesOf,
+  changePassword,
+  getMe,
+  isDemo,
+  listMySessions,
+  login,
+  logout,
+  logoutEverywhere,
+  revokeMySession,
+} from '@kechuang/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Routes } from './types.ts';
@@ -27,10 +37,22 @@ export const authRoutes: Routes = async (app) => {
     '/auth/login',
     { config: { public: true }, schema: { tags, summary: '登录', body: ZLogin, response: { 200: ZMe } } },
     async (request, reply) => {
-      const s = await login(request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      const s = await login(request.ctx, {
+        ...request.body,
+        userAgent: request.headers['user-agent'] ?? null,
+        deviceToken: request.cookies?.[authPolicy.deviceCookie] ?? null,
+      });
       setSessionCookies(request, reply, s);
+      // Marks this browser as one the account has signed in from: its sign-ins skip the back-off.
+      reply.setCookie(authPolicy.deviceCookie, s.deviceToken, {
+        path: '/api/auth/login',
+        secure: secure(request),
+        httpOnly: true,
+        sameSite: 'strict',
+        maxAge: authPolicy.deviceDays * 86_400,
+      });
       const ctx = { ...request.ctx, actor: s.actor };
-      return { user: await getMe(ctx), csrfToken: s.csrfToken, demo: await isDemo(ctx) };
+      return { user: await getMe(ctx), csrfToken: s.csrfToken, demo: await isDemo(ctx), abilities: abilitiesOf(ctx) };
     },
   );
 
@@ -51,6 +73,7 @@ export const authRoutes: Routes = async (app) => {
       user: await getMe(request.ctx),
       csrfToken: request.session?.csrfToken ?? '',
       demo: await isDemo(request.ctx),
+      abilities: abilitiesOf(request.ctx),
     }),
   );
 
@@ -59,7 +82,12 @@ export const authRoutes: Routes = async (app) => {
     { config: { duringPasswordChange: true }, schema: { tags, summary: '修改密码', body: ZPasswordChange, response: { 200: ZMe } } },
     async (request) => {
       await changePassword(request.ctx, { ...request.body, keepTokenHash: request.session?.tokenHash ?? null });
-      return { user: await getMe(request.ctx), csrfToken: request.session?.csrfToken ?? '', demo: await isDemo(request.ctx) };
+      return {
+        user: await getMe(request.ctx),
+        csrfToken: request.session?.csrfToken ?? '',
+        demo: await isDemo(request.ctx),
+        abilities: abilitiesOf(request.ctx),
+      };
     },
   );
 

@@ -1,34 +1,36 @@
-import { AppError, authPolicy, type TOrgKind, type TRole } from '@kechuang/contracts';
+import { randomBytes } from 'node:crypto';
+import { AppError, type TOrgKind, type TRole } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Actor, Ctx } from '../context.ts';
+import { checkLoginBackoff } from './login-throttle.ts';
 import { burnVerify, verifyPassword } from './password.ts';
-import { insertSession, type NewSession } from './session.ts';
+import { hashToken, insertSession, type NewSession } from './session.ts';
 
 export interface LoginInput {
   username: string;
   password: string;
   userAgent: string | null;
+  /** the device cookie this browser holds, if any */
+  deviceToken?: string | null;
+}
+
+/** Whether the browser's device cookie was handed out at an earlier sign-in to this very account. */
+async function knownDevice(ctx: Omit<Ctx, 'actor'>, userId: number, token: string | null | undefined): Promise<boolean> {
+  if (!token || token.length > 100) return false;
+  const row = await ctx.db.selectFrom('known_device').select('user_id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  return row?.user_id === userId;
 }
 
 /**
- * Signs a user in. Throttling lives in the database so it holds across server processes:
- * an address with too many recent failures is refused outright, and an account is locked for
- * `lockMinutes` after `lockAfterFailures` consecutive wrong passwords.
+ * Signs a user in. Wrong passwords never lock an account: attempts beyond a free number are slowed down
+ * per username and per source address (login-throttle.ts), the same whether the username exists or not,
+ * and a browser that signed in to the account before skips the slow-down, so an attacker can neither
+ * learn which usernames exist nor lock their owners out. The counts live in the database, so they hold
+ * across server processes.
  */
-export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise<NewSession & { actor: Actor }> {
+export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise<NewSession & { actor: Actor; deviceToken: string }> {
   const now = ctx.now();
   const username = input.username.trim().toLowerCase();
-  if (ctx.ip) {
-    const since = new Date(now.getTime() - authPolicy.ipWindowMinutes * 60_000);
-    const { n } = await ctx.db
-      .selectFrom('login_attempt')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .where('ip', '=', ctx.ip)
-      .where('success', '=', false)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow();
-    if (Number(n) >= authPolicy.ipMaxFailures) throw new AppError('auth/too_many_attempts');
-  }
   const user = await ctx.db
     .selectFrom('app_user as u')
     .innerJoin('organization as o', 'o.id', 'u.org_id')
@@ -39,8 +41,6 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
       'u.roles',
       'o.kind as org_kind',
       'u.password_hash',
-      'u.failed_logins',
-      'u.locked_until',
       'u.disabled_at',
       'o.disabled_at as org_disabled_at',
       'o.region_code',
@@ -48,52 +48,15 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
     .where('u.username', '=', username)
     .executeTakeFirst();
 
-  const fail = async (lock: boolean) => {
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('login_attempt').values({ username, ip: ctx.ip, success: false, at: now }).execute();
-      if (!user) return;
-      if (lock) {
-        const lockedUntil = new Date(now.getTime() + authPolicy.lockMinutes * 60_000);
-        await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: lockedUntil }).where('id', '=', user.id).execute();
-        await tx
-          .insertInto('audit_log')
-          .values({
-            at: now,
-            actor_user_id: null,
-            actor_username: username,
-            ip: ctx.ip,
-            action: 'auth.lockout',
-            entity_type: 'user',
-            entity_id: String(user.id),
-            region_code: user.region_code,
-            before: null,
-            after: JSON.stringify({ lockedUntil: lockedUntil.toISOString() }),
-          })
-          .execute();
-      } else {
-        await tx
-          .updateTable('app_user')
-          .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-          .where('id', '=', user.id)
-          .execute();
-      }
-    });
-    ctx.cache.invalidate();
-  };
+  const trusted = user ? await knownDevice(ctx, user.id, input.deviceToken) : false;
+  if (!trusted) await checkLoginBackoff(ctx.db, { username, ip: ctx.ip, now });
 
-  if (!user) {
-    await burnVerify(input.password);
-    await fail(false);
+  let passwordOk = false;
+  if (user) passwordOk = await verifyPassword(user.password_hash, input.password);
+  else await burnVerify(input.password); // an unknown username costs as much time as a wrong password
+  if (!user || !passwordOk) {
+    await ctx.db.insertInto('login_attempt').values({ username, ip: ctx.ip, success: false, at: now }).execute();
     throw new AppError('auth/invalid_credentials');
-  }
-  if (user.locked_until && user.locked_until > now) {
-    await fail(false);
-    throw new AppError('auth/account_locked', { lockedUntil: user.locked_until.toISOString() });
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const lock = user.failed_logins + 1 >= authPolicy.lockAfterFailures;
-    await fail(lock);
-    throw new AppError(lock ? 'auth/account_locked' : 'auth/invalid_credentials');
   }
   if (user.disabled_at || user.org_disabled_at) throw new AppError('auth/account_disabled');
 
@@ -110,7 +73,17 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
     await tx.insertInto('login_attempt').values({ username, ip: ctx.ip, success: true, at: now }).execute();
     await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
     const s = await insertSession(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent, now });
+    let deviceToken = input.deviceToken ?? '';
+    if (trusted) {
+      await tx.updateTable('known_device').set({ last_used_at: now }).where('token_hash', '=', hashToken(deviceToken)).execute();
+    } else {
+      deviceToken = randomBytes(32).toString('base64url');
+      await tx
+        .insertInto('known_device')
+        .values({ token_hash: hashToken(deviceToken), user_id: user.id, created_at: now, last_used_at: now })
+        .execute();
+    }
     record({ action: 'auth.login', entityType: 'user', entityId: user.id, regionCode: user.region_code, after: { session: s.publicId } });
-    return { ...s, actor };
+    return { ...s, actor, deviceToken };
   });
 }

@@ -76,7 +76,12 @@ export async function resetPassword(ctx: Ctx, id: number): Promise<{ user: TUser
 export async function unlockUser(ctx: Ctx, id: number): Promise<TUser> {
   return withAudit(ctx, async (tx, record) => {
     const before = await loadUserForChange(ctx, tx, id);
-    await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    // failures before now no longer slow the account's sign-in down
+    await tx
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null, login_reset_at: ctx.now() })
+      .where('id', '=', id)
+      .execute();
     const after = await reload(ctx, tx, id);
     record({
       action: 'user.unlock',
