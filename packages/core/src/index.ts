@@ -144,6 +144,7 @@ export { currentTallies } from './plan-execution/tally-cache.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';
+export { abilitiesOf } from './workbench/abilities.ts';
 export { jobStates } from './scheduler/lease.ts';
 export { type Job, Scheduler, schedulerOwner } from './scheduler/scheduler.ts';
 export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
@@ -152,3 +153,6 @@ export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from '
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';
 export { createUser, updateUser } from './user/save-user.ts';
+export * from './integrity/index.ts';
+export * from './person/index.ts';
+export * from './project/index.ts';

@@ -3,7 +3,7 @@ import { Button, Flex, Layout, Menu, type MenuProps, Tooltip, Typography } from 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useCurrentUser } from '../features/auth/auth-api.ts';
+import { useAbilities } from './abilities.ts';
 import { HeaderActions } from './HeaderActions.tsx';
 import { adminItems, adminRoot, homeItem, moduleItems, myTasksItem } from './nav.tsx';
 
@@ -20,9 +20,9 @@ export function AppShell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const { user } = useCurrentUser();
-  const isAdmin = user.roles.includes('admin');
-  const isReporter = user.roles.includes('reporter');
+  const { modules } = useAbilities();
+  const isAdmin = modules.includes('admin');
+  const isReporter = modules.includes('myTasks');
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(collapsedKey) === '1');
   const [openKeys, setOpenKeys] = useState<string[]>(() => (pathname.startsWith('/admin') ? [adminRoot.path] : []));
 
@@ -30,7 +30,7 @@ export function AppShell() {
     const list: NonNullable<MenuProps['items']> = [
       { key: homeItem.path, icon: homeItem.icon, label: t('shell.menu.home') },
       ...(isReporter ? [{ key: myTasksItem.path, icon: myTasksItem.icon, label: t('shell.menu.myTasks') }] : []),
-      ...moduleItems.map((m) => ({ key: m.path, icon: m.icon, label: t(`shell.menu.${m.key}`) })),
+      ...moduleItems.filter((m) => modules.includes(m.key)).map((m) => ({ key: m.path, icon: m.icon, label: t(`shell.menu.${m.key}`) })),
     ];
     if (isAdmin) {
       list.push({
@@ -41,7 +41,7 @@ export function AppShell() {
       });
     }
     return list;
-  }, [t, isAdmin, isReporter]);
+  }, [t, isAdmin, isReporter, modules]);
 
   const allPaths = [homeItem.path, myTasksItem.path, ...moduleItems.map((m) => m.path), ...adminItems.map((a) => a.path)];
   const toggle = () => {

@@ -1,12 +1,14 @@
+import type { TNavModule } from '@kechuang/contracts';
 import { Button, Result } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { Forbidden } from '../components/ResultPages.tsx';
-import { useCurrentUser, useForgetSession, useIsSignedIn, useMe, useRefreshMe } from '../features/auth/auth-api.ts';
+import { useForgetSession, useIsSignedIn, useMe, useRefreshMe } from '../features/auth/auth-api.ts';
 import { isApiError, onAuthEvent } from '../lib/api.ts';
 import { useErrorText } from '../lib/error-text.ts';
+import { useAbilities } from './abilities.ts';
 
 /** Routes the API's "sign in first" and "change your password first" answers to the right page. */
 export function AuthEvents() {
@@ -58,6 +60,15 @@ export function RequireAuth() {
 }
 
 export function RequireAdmin() {
-  const { user } = useCurrentUser();
-  return user.roles.includes('admin') ? <Outlet /> : <Forbidden />;
+  return <RequireModule module="admin" />;
+}
+
+/**
+ * A module's pages open only for users whose menu offers the module (the same abilities as the menu),
+ * so nobody lands on a page that can only show a permission error.
+ */
+export function RequireModule({ module }: { module: TNavModule | TNavModule[] }) {
+  const { modules } = useAbilities();
+  const ok = (Array.isArray(module) ? module : [module]).some((m) => modules.includes(m));
+  return ok ? <Outlet /> : <Forbidden />;
 }

@@ -4,7 +4,7 @@ import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { PageSkeleton } from '../components/PageSkeleton.tsx';
 import { NotFound } from '../components/ResultPages.tsx';
 import { AppShell } from './AppShell.tsx';
-import { AuthEvents, RequireAdmin, RequireAuth } from './guards.tsx';
+import { AuthEvents, RequireAdmin, RequireAuth, RequireModule } from './guards.tsx';
 import { RouteError } from './RouteError.tsx';
 
 /** Each page is its own chunk: `page(() => import('…'), 'OrgsPage')`. */
@@ -34,28 +34,72 @@ export const router = createBrowserRouter([
             errorElement: <RouteError />,
             children: [
               { index: true, element: page(() => import('../features/home/HomePage.tsx'), 'HomePage') },
-              { path: 'plans', element: page(() => import('../features/plan/PlansPage.tsx'), 'PlansPage') },
-              { path: 'plans/import', element: page(() => import('../features/plan/PlanImportPage.tsx'), 'PlanImportPage') },
-              { path: 'plans/:id', element: page(() => import('../features/plan/PlanDetailPage.tsx'), 'PlanDetailPage') },
               {
-                path: 'plans/:id/execution',
-                element: page(() => import('../features/plan-execution/PlanExecutionPage.tsx'), 'PlanExecutionPage'),
+                element: <RequireModule module="plans" />,
+                children: [
+                  { path: 'plans', element: page(() => import('../features/plan/PlansPage.tsx'), 'PlansPage') },
+                  { path: 'plans/import', element: page(() => import('../features/plan/PlanImportPage.tsx'), 'PlanImportPage') },
+                  { path: 'plans/:id', element: page(() => import('../features/plan/PlanDetailPage.tsx'), 'PlanDetailPage') },
+                  {
+                    path: 'plans/:id/execution',
+                    element: page(() => import('../features/plan-execution/PlanExecutionPage.tsx'), 'PlanExecutionPage'),
+                  },
+                  {
+                    path: 'plans/:id/dashboard',
+                    element: page(() => import('../features/plan-execution/DashboardPage.tsx'), 'DashboardPage'),
+                  },
+                  { path: 'plans/:id/review', element: page(() => import('../features/plan-execution/ReviewPage.tsx'), 'ReviewPage') },
+                  {
+                    path: 'plans/:id/bulletins',
+                    element: page(() => import('../features/plan-execution/BulletinsPage.tsx'), 'BulletinsPage'),
+                  },
+                  {
+                    path: 'plans/:id/revisions',
+                    element: page(() => import('../features/plan-execution/RevisionsPage.tsx'), 'RevisionsPage'),
+                  },
+                ],
               },
-              { path: 'plans/:id/dashboard', element: page(() => import('../features/plan-execution/DashboardPage.tsx'), 'DashboardPage') },
-              { path: 'plans/:id/review', element: page(() => import('../features/plan-execution/ReviewPage.tsx'), 'ReviewPage') },
-              { path: 'plans/:id/bulletins', element: page(() => import('../features/plan-execution/BulletinsPage.tsx'), 'BulletinsPage') },
-              { path: 'plans/:id/revisions', element: page(() => import('../features/plan-execution/RevisionsPage.tsx'), 'RevisionsPage') },
               {
-                path: 'plans/:id/tasks/:nodeId',
-                element: page(() => import('../features/plan-execution/TaskDetailPage.tsx'), 'TaskDetailPage'),
+                // a reporter opens the tasks of its own unit
+                element: <RequireModule module={['plans', 'myTasks']} />,
+                children: [
+                  {
+                    path: 'plans/:id/tasks/:nodeId',
+                    element: page(() => import('../features/plan-execution/TaskDetailPage.tsx'), 'TaskDetailPage'),
+                  },
+                ],
               },
-              { path: 'my-tasks', element: page(() => import('../features/plan-execution/MyTasksPage.tsx'), 'MyTasksPage') },
-              { path: 'indicators/:tab?', element: page(() => import('../features/indicator/IndicatorsPage.tsx'), 'IndicatorsPage') },
-              { path: 'enterprises', element: page(() => import('../features/enterprise/EnterprisesPage.tsx'), 'EnterprisesPage') },
-              { path: 'enterprises/assess', element: page(() => import('../features/enterprise/AssessPage.tsx'), 'AssessPage') },
-              { path: 'projects', element: page(() => import('../features/project/ProjectsPage.tsx'), 'ProjectsPage') },
-              { path: 'techmarket', element: page(() => import('../features/techmarket/TechmarketPage.tsx'), 'TechmarketPage') },
-              { path: 'talent', element: page(() => import('../features/talent/TalentPage.tsx'), 'TalentPage') },
+              {
+                element: <RequireModule module="myTasks" />,
+                children: [{ path: 'my-tasks', element: page(() => import('../features/plan-execution/MyTasksPage.tsx'), 'MyTasksPage') }],
+              },
+              {
+                element: <RequireModule module="indicators" />,
+                children: [
+                  { path: 'indicators/:tab?', element: page(() => import('../features/indicator/IndicatorsPage.tsx'), 'IndicatorsPage') },
+                ],
+              },
+              {
+                element: <RequireModule module="enterprises" />,
+                children: [
+                  { path: 'enterprises', element: page(() => import('../features/enterprise/EnterprisesPage.tsx'), 'EnterprisesPage') },
+                  { path: 'enterprises/assess', element: page(() => import('../features/enterprise/AssessPage.tsx'), 'AssessPage') },
+                ],
+              },
+              {
+                element: <RequireModule module="projects" />,
+                children: [{ path: 'projects', element: page(() => import('../features/project/ProjectsPage.tsx'), 'ProjectsPage') }],
+              },
+              {
+                element: <RequireModule module="techmarket" />,
+                children: [
+                  { path: 'techmarket', element: page(() => import('../features/techmarket/TechmarketPage.tsx'), 'TechmarketPage') },
+                ],
+              },
+              {
+                element: <RequireModule module="talent" />,
+                children: [{ path: 'talent', element: page(() => import('../features/talent/TalentPage.tsx'), 'TalentPage') }],
+              },
               { path: 'sessions', element: page(() => import('../features/session/SessionsPage.tsx'), 'SessionsPage') },
               {
                 path: 'admin',

@@ -43,8 +43,8 @@ function ModuleCard({ to, icon, title, description }: { to: string; icon: ReactN
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { user, demo } = useCurrentUser();
-  const isAdmin = user.roles.includes('admin');
+  const { user, demo, abilities } = useCurrentUser();
+  const isAdmin = abilities.modules.includes('admin');
 
   return (
     <div data-testid="page-home">
@@ -84,11 +84,13 @@ export function HomePage() {
 
       <Typography.Title level={5}>{t('home.modulesTitle')}</Typography.Title>
       <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
-        {moduleItems.map((m) => (
-          <Col key={m.key} xs={24} sm={12} xl={8}>
-            <ModuleCard to={m.path} icon={m.icon} title={t(`shell.menu.${m.key}`)} description={t(`home.cards.${m.key}`)} />
-          </Col>
-        ))}
+        {moduleItems
+          .filter((m) => abilities.modules.includes(m.key))
+          .map((m) => (
+            <Col key={m.key} xs={24} sm={12} xl={8}>
+              <ModuleCard to={m.path} icon={m.icon} title={t(`shell.menu.${m.key}`)} description={t(`home.cards.${m.key}`)} />
+            </Col>
+          ))}
       </Row>
 
       {isAdmin ? (

@@ -19,12 +19,12 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/abilities.ts';
 import { TableSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useCurrentUser } from '../auth/auth-api.ts';
 import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { useCatalog, useRecordValue, useValueHistory, useValues, type ValueKey } from './indicator-api.ts';
 import { defaultYear, formatValue, kindColor, sourceColor, valueKinds } from './indicator-format.ts';
@@ -36,8 +36,7 @@ const shownLimit = 5000;
 /** 指标数据: current values with filters; corrections keep every earlier version. */
 export function ValuesTab() {
   const { t } = useTranslation();
-  const { user } = useCurrentUser();
-  const canWrite = user.roles.some((r) => r === 'admin' || r === 'planner');
+  const canWrite = useCan('indicatorWrite');
   const catalog = useCatalog();
   const byCode = useMemo(() => new Map((catalog.data ?? []).map((i) => [i.code, i])), [catalog.data]);
   const [region, setRegion] = useState<string>();

@@ -4,10 +4,10 @@ import { Badge, Button, Tabs, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useCan } from '../../app/abilities.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useCurrentUser } from '../auth/auth-api.ts';
 import { usePlanExec, useReviewQueue } from './exec-api.ts';
 
 export type PlanTab = 'detail' | 'execution' | 'dashboard' | 'review' | 'bulletins' | 'revisions';
@@ -16,8 +16,7 @@ const tabs: PlanTab[] = ['detail', 'execution', 'dashboard', 'review', 'bulletin
 
 /** Who runs plans (and so sees review, bulletins and history): admins and planners; viewers read. */
 export function useIsPlanManager(): boolean {
-  const { user } = useCurrentUser();
-  return user.roles.some((r) => r === 'admin' || r === 'planner');
+  return useCan('planManage');
 }
 
 /** Tabs across a plan's pages: its content, execution, dashboard, review, bulletins, revisions. */

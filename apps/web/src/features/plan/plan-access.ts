@@ -1,7 +1,6 @@
-import { useCurrentUser } from '../auth/auth-api.ts';
+import { useCan } from '../../app/abilities.ts';
 
-/** Importing and confirming plans is the bureau's work: admins and planners; everyone else reads. */
+/** Importing and confirming plans is the bureau's work (admins and planners); everyone else reads. */
 export function useCanImportPlans(): boolean {
-  const { user } = useCurrentUser();
-  return user.roles.some((r) => r === 'admin' || r === 'planner');
+  return useCan('planImport');
 }

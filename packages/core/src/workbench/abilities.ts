@@ -1,0 +1,51 @@
+import type { TAbilities, TNavModule } from '@kechuang/contracts';
+import type { Ctx } from '../context.ts';
+import { requireBureau, requireRegistryReader } from '../enterprise-registry/enterprise-registry.policy.ts';
+import { requireCatalogAdmin, requireIndicatorReader, requireIndicatorWriter } from '../indicator/indicator.policy.ts';
+import { hasRole, requireActor, requireRole } from '../policy.ts';
+
+/** Whether a policy check passes for this actor (the same function the use cases call). */
+function passes(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a signed-in user may open and do, sent once with the session so the web shows only those menu
+ * entries, buttons and tabs. Each answer runs the module's own policy function on the actor; the
+ * server still enforces every call.
+ */
+export function abilitiesOf(ctx: Ctx): TAbilities {
+  const actor = requireActor(ctx);
+  const may = (check: () => unknown) => passes(check);
+  const actions: TAbilities['actions'] = {
+    // plan/create-plan.ts, plan/import-plan-document.ts; plan-execution/exec.policy.ts
+    planImport: may(() => requireRole(ctx, 'admin', 'planner')),
+    planManage: may(() => requireRole(ctx, 'admin', 'planner')),
+    planRead: may(() => requireRole(ctx, 'admin', 'planner', 'viewer')),
+    report: hasRole(actor, 'reporter'),
+    indicatorWrite: may(() => requireIndicatorWriter(ctx)),
+    catalogAdmin: may(() => requireCatalogAdmin(ctx)),
+    registryRead: may(() => requireBureau(ctx, false)),
+    registryWrite: may(() => requireBureau(ctx, true)),
+    ownEnterprise: may(() => requireRegistryReader(ctx)) && hasRole(actor, 'enterprise'),
+  };
+  // a unit that applies for projects: an enterprise account, or a reporter of an enterprise or institute
+  const applicant = hasRole(actor, 'enterprise', 'reporter') && (actor.orgKind === 'enterprise' || actor.orgKind === 'institute');
+  const bureau = hasRole(actor, 'admin', 'planner', 'viewer');
+  const modules: TNavModule[] = [];
+  if (actions.report) modules.push('myTasks');
+  if (actions.planRead) modules.push('plans');
+  if (may(() => requireIndicatorReader(ctx))) modules.push('indicators');
+  if (actions.registryRead || actions.ownEnterprise) modules.push('enterprises');
+  if (bureau || applicant) modules.push('projects');
+  // 技术市场 (contract registration) and 人才 are run by the bureau, with enterprises filing contracts
+  if (bureau || hasRole(actor, 'enterprise')) modules.push('techmarket');
+  if (bureau) modules.push('talent');
+  if (hasRole(actor, 'admin')) modules.push('admin');
+  return { modules, actions };
+}
