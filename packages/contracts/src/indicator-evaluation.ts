@@ -14,16 +14,29 @@ export type TPolarity = z.infer<typeof ZPolarity>;
 
 const finite = z.number().finite();
 
+/** population: divide by n; sample: divide by n − 1 (R's sd(), as the Compind package uses). */
+export const ZStandardDeviation = z.enum(['population', 'sample']);
+export type TStandardDeviation = z.infer<typeof ZStandardDeviation>;
+
+/**
+ * A transform of the raw values before normalisation, for skewed indicators (EIS/RIS technical annex: square
+ * root of skewed unbounded indicators; logarithm likewise). sqrt needs x ≥ 0, log (natural) x > 0; other values
+ * count as missing. Only with the methods computed over the regions (minmax, zscore).
+ */
+export const ZTransform = z.enum(['none', 'sqrt', 'log']);
+export type TTransform = z.infer<typeof ZTransform>;
+
 /**
  * How a raw value becomes a comparable score.
  * - minmax: 0–100 over the regions evaluated, negative polarity reversed; all regions equal → 100.
- * - zscore: (x − mean)/sd with the population sd (divide by n); sd = 0 → 0 for everyone.
+ * - zscore: (x − mean)/sd with the population sd (divide by n) or, when `sd: 'sample'`, the sample sd (n − 1);
+ *   sd = 0 → 0 for everyone (OECD/JRC Handbook: standardisation; the sd variant is the scheme's choice).
  * - standard: x/standard×100 capped at `cap` (统计监测 ratio to a standard value); negative polarity standard/x×100.
  * - target: each region's own target, actual/target×100 capped at 100 (negative polarity target/actual).
  */
 export const ZNormalisation = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('minmax') }),
-  z.strictObject({ method: z.literal('zscore') }),
+  z.strictObject({ method: z.literal('zscore'), sd: ZStandardDeviation.optional().describe('absent = population') }),
   z.strictObject({
     method: z.literal('standard'),
     standard: finite.positive('标准值必须大于 0'),
@@ -42,6 +55,7 @@ export const ZSchemeIndicator = z.strictObject({
   name: z.string().trim().max(200).optional().describe('display name; the catalog is authoritative'),
   weight: weight.describe('relative to its siblings; normalised to sum 1 within the parent'),
   polarity: ZPolarity,
+  transform: ZTransform.optional().describe('absent = none'),
   normalisation: ZNormalisation,
 });
 export type TSchemeIndicator = z.infer<typeof ZSchemeIndicator>;
@@ -72,10 +86,22 @@ export type TAggregation = z.infer<typeof ZAggregation>;
 export const ZMissingRule = z.enum(['zero', 'mean', 'reweight']);
 export type TMissingRule = z.infer<typeof ZMissingRule>;
 
+/**
+ * fixed: minScore is a score (河北 A ≥ 80). average: minScore is a percentage of the average score of the regions
+ * compared (《中国区域科技创新评价报告》 第一梯队 = 高于全国平均水平 → exclusive, 100; EIS leaders > 125%).
+ * region: a percentage of the score of the region `regionCode`, which must be among the regions compared.
+ */
+export const ZTierReference = z.enum(['fixed', 'average', 'region']);
+export type TTierReference = z.infer<typeof ZTierReference>;
+
 export const ZTier = z.strictObject({
   name: z.string().trim().min(1).max(50),
-  minScore: finite.describe('a region belongs to the highest tier whose minScore ≤ its score'),
-  exclusive: z.boolean().optional().describe('true: the score must be strictly above minScore (“高于50分”)'),
+  minScore: finite.describe(
+    'fixed: the lowest score of the tier; average/region: the percentage of the reference score (100 = equal to it)',
+  ),
+  exclusive: z.boolean().optional().describe('true: the score must be strictly above the threshold (“高于50分”)'),
+  reference: ZTierReference.optional().describe('absent = fixed'),
+  regionCode: z.string().min(1).max(40).optional().describe('the reference region, for reference = region'),
 });
 export type TTier = z.infer<typeof ZTier>;
 
@@ -148,6 +174,7 @@ export const ZIndicatorStats = z.object({
   max: z.number().nullable(),
   mean: z.number().nullable(),
   sd: z.number().nullable().describe('population standard deviation (divide by n)'),
+  sampleSd: z.number().nullable().optional().describe('sample standard deviation (divide by n − 1); null when n < 2'),
 });
 export type TIndicatorStats = z.infer<typeof ZIndicatorStats>;
 
@@ -158,6 +185,10 @@ export const ZEvaluationResult = z
     method: z.object({
       aggregation: ZAggregation,
       missing: ZMissingRule,
+      tierThresholds: z
+        .array(z.object({ name: z.string(), threshold: z.number(), exclusive: z.boolean() }))
+        .optional()
+        .describe('the score each tier starts at in this evaluation (relative tiers resolved)'),
       notes: z.array(z.string()).describe('zh-CN sentences stating the rules applied'),
     }),
   })

@@ -1,4 +1,5 @@
 import type { TAggregation } from '@kechuang/contracts';
+import { type Dec, dec } from './exact-column.ts';
 import type { CompiledScheme } from './scheme.ts';
 
 export interface WeightedValue {
@@ -128,4 +129,43 @@ export function scoreColumns(
   }
   const root = scratch[0]!;
   for (let r = 0; r < n; r++) scores[r] = Number.isNaN(root[r]!) ? 0 : root[r]!;
+}
+
+/**
+ * scoreTree for the arithmetic mean in exact decimals (exact-column.ts): Σ wᵢxᵢ / Σ wᵢ on the indicators' decimal
+ * texts at 34 digits up the whole tree; `out` gets each node's score as the nearest double. Weights as decimals,
+ * `weightsDec[node]`; `scratch` one slot per node. evaluate() uses it for the published scores; sensitivity() keeps
+ * the double scoreColumns (it only compares ranks).
+ */
+export function scoreTreeExact(
+  compiled: CompiledScheme,
+  cols: readonly Float64Array[],
+  r: number,
+  weightsDec: readonly Dec[],
+  out: Float64Array,
+  scratch: (Dec | null)[],
+): number {
+  const { nodes, postOrder } = compiled;
+  for (const idx of postOrder) {
+    const node = nodes[idx]!;
+    if (node.leaf >= 0) {
+      const v = cols[node.leaf]![r]!;
+      out[idx] = v;
+      scratch[idx] = Number.isNaN(v) ? null : dec(v);
+      continue;
+    }
+    let sumW: Dec | null = null;
+    let acc: Dec | null = null;
+    for (const c of node.children) {
+      const s = scratch[c];
+      if (s === null || s === undefined) continue;
+      const w = weightsDec[c]!;
+      sumW = sumW === null ? w : sumW.plus(w);
+      if (!s.isZero()) acc = acc === null ? w.times(s) : acc.plus(w.times(s));
+    }
+    const score = sumW === null ? null : acc === null ? dec(0) : acc.div(sumW);
+    scratch[idx] = score;
+    out[idx] = score === null ? Number.NaN : score.toNumber();
+  }
+  return out[0]!;
 }

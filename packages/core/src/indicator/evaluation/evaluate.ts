@@ -9,11 +9,14 @@ import {
   type TIndicatorStats,
   type TRegionResult,
 } from '@kechuang/contracts';
-import { scoreTree } from './aggregate.ts';
+import { scoreTree, scoreTreeExact } from './aggregate.ts';
+import { type Dec, dec } from './exact-column.ts';
 import { applyMissingColumn, round6 } from './missing.ts';
 import { isPresent, normaliseColumn } from './normalise.ts';
-import { ranksOf, tierFor } from './rank.ts';
+import { ranksOf } from './rank.ts';
 import { type CompiledScheme, compileScheme, validateScheme } from './scheme.ts';
+import { resolveTiers, tierOf } from './tiers.ts';
+import { transformColumn, transformLabels } from './transform.ts';
 
 /** Everything that does not depend on the weights: computed once, shared by evaluate() and sensitivity(). */
 export interface PreparedEvaluation {
@@ -80,7 +83,12 @@ export function prepareEvaluation(schemeInput: unknown, input: TEvaluationInput)
   const missingNotes: string[] = [];
   const stats: Record<string, TIndicatorStats> = {};
   indicators.forEach((ind, l) => {
-    const norm = normaliseColumn(raw[l]!, ind.polarity, ind.normalisation, targets[l] ?? undefined);
+    // Transform (sqrt / log) before normalisation; the breakdown keeps showing the raw value.
+    const transformed = transformColumn(raw[l]!, ind.transform);
+    const norm = normaliseColumn(transformed.values, ind.polarity, ind.normalisation, targets[l] ?? undefined);
+    transformed.notes.forEach((note, r) => {
+      if (note !== undefined) norm.notes[r] = note;
+    });
     const m = applyMissingColumn(norm.values, scheme.missing);
     stats[ind.code] = norm.stats;
     cols.push(m.values);
@@ -92,6 +100,21 @@ export function prepareEvaluation(schemeInput: unknown, input: TEvaluationInput)
     missingNotes.push(m.note);
   });
   return { scheme, compiled, regions, codes, cols, raw, imputed, missing, notes, missingNotes, stats };
+}
+
+/**
+ * Whether a group or the root score lies too close to a 6-decimal rounding half for its double to tell the
+ * rounding (the double sum's error is far below 10⁻¹² at these magnitudes). Leaves are rounded by round6 itself.
+ */
+function nearHalf(compiled: CompiledScheme, scores: Float64Array): boolean {
+  for (const node of compiled.nodes) {
+    if (node.leaf >= 0) continue;
+    const x = scores[node.index]!;
+    if (Number.isNaN(x)) continue;
+    const y = x * 1e6;
+    if (!(Math.abs(y) < 1e9) || Math.abs(Math.abs(y - Math.trunc(y)) - 0.5) < 1e-6) return true;
+  }
+  return false;
 }
 
 function round9(x: number): number {
@@ -116,13 +139,31 @@ export function evaluate(scheme: unknown, input: TEvaluationInput): TEvaluationR
   const nodeScores = new Float64Array(R * N);
   const out = new Float64Array(N);
   const scores = new Float64Array(R);
+  const published = new Float64Array(R);
   const empty: string[] = [];
+  // Published scores are the exact decimal results rounded half-up to 6 places. Arithmetic: the double sum tells
+  // the rounding for sure unless a node's score lies within 10⁻¹² of a rounding half; such a region is re-scored
+  // in exact decimals (exact-column.ts) and its published node scores rounded from the decimals. Geometric: doubles
+  // (its fractional powers are irrational anyway).
+  const exact = method === 'arithmetic';
+  const weightsDec: Dec[] = exact ? weights.map((w) => dec(w)) : [];
+  const scratch: (Dec | null)[] = new Array(N).fill(null);
+  const exactNodes = new Map<number, Float64Array>();
   for (let r = 0; r < R; r++) {
-    const root = scoreTree(compiled, cols, r, weights, method, out);
+    let root = scoreTree(compiled, cols, r, weights, method, out);
+    if (exact && nearHalf(compiled, out)) {
+      root = scoreTreeExact(compiled, cols, r, weightsDec, out, scratch);
+      exactNodes.set(
+        r,
+        Float64Array.from(scratch, (d) => (d === null ? Number.NaN : d.toDecimalPlaces(6).toNumber() || 0)),
+      );
+    }
     nodeScores.set(out, r * N);
     if (Number.isNaN(root)) empty.push(regions[r]!.name || regions[r]!.code);
     scores[r] = Number.isNaN(root) ? 0 : root;
+    published[r] = Number.isNaN(root) ? 0 : (exactNodes.get(r)?.[0] ?? round6(root));
   }
+  const tiers = resolveTiers(p.scheme.tiers, p.codes, published);
   const ranks = new Int32Array(R);
   const order: number[] = new Array(R);
   ranksOf(scores, p.codes, ranks, order);
@@ -156,7 +197,7 @@ export function evaluate(scheme: unknown, input: TEvaluationInput): TEvaluationR
         key: node.group!.key,
         name: node.group!.name,
         weight: round9(local[node.index]!),
-        score: Number.isNaN(s) ? null : round6(s),
+        score: Number.isNaN(s) ? null : (exactNodes.get(r)?.[node.index] ?? round6(s)),
         level: node.level,
         parentKey: parentKeys[g]!,
         effectiveWeight: round9(eff[node.index]!),
@@ -185,7 +226,7 @@ export function evaluate(scheme: unknown, input: TEvaluationInput): TEvaluationR
       };
       return b;
     });
-    const score = round6(scores[r]!);
+    const score = published[r]!;
     const rank = ranks[r]!;
     const previousRank = prev[p.codes[r]!] ?? null;
     return {
@@ -195,7 +236,7 @@ export function evaluate(scheme: unknown, input: TEvaluationInput): TEvaluationR
       rank,
       previousRank,
       rankChange: previousRank === null ? null : previousRank - rank,
-      tier: tierFor(score, p.scheme.tiers),
+      tier: tierOf(score, tiers),
       groups,
       indicators,
       missing: missingCodes,
@@ -204,7 +245,14 @@ export function evaluate(scheme: unknown, input: TEvaluationInput): TEvaluationR
   return {
     results,
     indicatorStats: p.stats,
-    method: { aggregation: method, missing: p.scheme.missing, notes: methodNotes(p.scheme, empty) },
+    method: {
+      aggregation: method,
+      missing: p.scheme.missing,
+      notes: methodNotes(p.scheme, empty),
+      ...(tiers.length > 0
+        ? { tierThresholds: tiers.map((t) => ({ name: t.name, threshold: round6(t.threshold.toNumber()), exclusive: t.exclusive })) }
+        : {}),
+    },
   };
 }
 
@@ -224,9 +272,14 @@ export function methodNotes(scheme: TEvaluationScheme, emptyRegions: readonly st
     }[scheme.missing],
   );
   const methods = new Set<string>();
+  const transformed: string[] = [];
+  let sampleSd = false;
   const visit = (n: TEvaluationScheme['groups'][number]['children'][number]) => {
-    if (n.kind === 'indicator') methods.add(n.normalisation.method);
-    else n.children.forEach(visit);
+    if (n.kind === 'indicator') {
+      methods.add(n.normalisation.method);
+      if (n.normalisation.method === 'zscore' && n.normalisation.sd === 'sample') sampleSd = true;
+      if (n.transform !== undefined && n.transform !== 'none') transformed.push(`${n.name ?? n.code}（${transformLabels[n.transform]}）`);
+    } else n.children.forEach(visit);
   };
   scheme.groups.forEach(visit);
   if (methods.has('standard'))
@@ -239,14 +292,28 @@ export function methodNotes(scheme: TEvaluationScheme, emptyRegions: readonly st
     );
   if (methods.has('zscore'))
     notes.push(
-      'Z 分数标准化：(x − 平均值) ÷ 标准差，标准差为总体标准差（除以 n，见各指标统计 sd），逆向指标取相反数；标准差为 0 时均记 0 分。',
+      sampleSd
+        ? 'Z 分数标准化：(x − 平均值) ÷ 标准差，标准差按方案为总体标准差（除以 n）或样本标准差（除以 n − 1，见各指标统计 sampleSd），逆向指标取相反数；标准差为 0 或样本仅一个地区时均记 0 分。'
+        : 'Z 分数标准化：(x − 平均值) ÷ 标准差，标准差为总体标准差（除以 n，见各指标统计 sd），逆向指标取相反数；标准差为 0 时均记 0 分。',
     );
+  if (transformed.length > 0)
+    notes.push(
+      `数据变换（标准化之前，用于偏态分布的指标）：${transformed.join('、')}；平方根要求数值不小于 0，自然对数要求数值大于 0，否则按缺失处理。`,
+    );
+  if (scheme.aggregation === 'arithmetic')
+    notes.push('标准化与加权汇总按十进制精确计算（不引入二进制浮点误差），综合得分四舍五入保留 6 位小数。');
   if (methods.has('target'))
     notes.push(
       '目标值法：实际值 ÷ 本地区目标值 × 100，上限 100；逆向指标取 目标值 ÷ 实际值 × 100；无目标值或目标值不大于 0 时按缺失处理。',
     );
   notes.push('排名采用并列排名（如 1、2、2、4）：得分（精确到 10⁻⁹）相同者名次相同，同分地区按地区代码排列；得分保留 6 位小数。');
-  if (scheme.tiers.length > 0) notes.push('梯队划分：地区归入最低分不高于其得分（标为“高于”的梯队须严格高于最低分）的最高梯队。');
+  if (scheme.tiers.length > 0) notes.push('梯队划分：地区归入门槛不高于其得分（标为“高于”的梯队须严格高于门槛）的最高梯队。');
+  for (const t of scheme.tiers) {
+    if (t.reference === 'average')
+      notes.push(`梯队“${t.name}”的门槛为参评地区综合得分平均值的 ${t.minScore}%${t.exclusive ? '（须高于）' : ''}。`);
+    if (t.reference === 'region')
+      notes.push(`梯队“${t.name}”的门槛为参照地区 ${t.regionCode ?? ''} 综合得分的 ${t.minScore}%${t.exclusive ? '（须高于）' : ''}。`);
+  }
   if (emptyRegions.length > 0) notes.push(`以下地区所有指标均缺失，综合得分记 0 分：${emptyRegions.join('、')}。`);
   return notes;
 }

@@ -1,4 +1,5 @@
 import type { TMissingRule } from '@kechuang/contracts';
+import { round6 as exactRound6 } from './exact-column.ts';
 import { fromColumn, toColumn } from './normalise.ts';
 
 export interface MissingResult {
@@ -62,7 +63,5 @@ export function applyMissingColumn(normalised: Float64Array, rule: TMissingRule)
   return { values, imputed, note };
 }
 
-export function round6(x: number): number {
-  const r = Math.round(x * 1e6) / 1e6;
-  return r === 0 ? 0 : r; // no −0 in the output
-}
+/** Half-up rounding to 6 decimals of the value's decimal text (exact-column.ts). */
+export const round6 = exactRound6;

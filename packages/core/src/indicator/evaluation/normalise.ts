@@ -1,4 +1,5 @@
 import type { TIndicatorStats, TNormalisation, TPolarity } from '@kechuang/contracts';
+import { commonScale, Dec, dec, scaled } from './exact-column.ts';
 
 /** A raw value is usable when it is a finite number; null, undefined and NaN/±Infinity count as missing. */
 export function isPresent(x: number | null | undefined): x is number {
@@ -19,29 +20,84 @@ export function fromColumn(col: Float64Array): (number | null)[] {
   return Array.from(col, (x) => (Number.isNaN(x) ? null : x));
 }
 
-/** n, min, max, mean and the population sd (divide by n) of the present values; nulls when none. */
-export function indicatorStats(raw: readonly (number | null | undefined)[] | Float64Array): TIndicatorStats {
+/**
+ * n, min, max, mean and the population sd (divide by n) of the present values; nulls when none. With
+ * `sample`, also the sample sd (divide by n − 1; null when n < 2). Mean and sd are computed on the exact
+ * decimals (exact-column.ts): the mean of 0.1 and 0.2 is 0.15.
+ */
+export function indicatorStats(raw: readonly (number | null | undefined)[] | Float64Array, sample = false): TIndicatorStats {
   const col = raw instanceof Float64Array ? raw : toColumn(raw);
   let n = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  let sum = 0;
   for (let i = 0; i < col.length; i++) {
     const x = col[i]!;
     if (Number.isNaN(x)) continue;
     n++;
-    sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  if (n === 0) return { n: 0, min: null, max: null, mean: null, sd: null };
-  const mean = sum / n;
-  let ss = 0;
+  if (n === 0)
+    return sample
+      ? { n: 0, min: null, max: null, mean: null, sd: null, sampleSd: null }
+      : { n: 0, min: null, max: null, mean: null, sd: null };
+  const m = moments(col, n);
+  const stats: TIndicatorStats = { n, min, max, mean: m.mean, sd: m.sd(false) ?? 0 };
+  if (sample) stats.sampleSd = m.sd(true);
+  return stats;
+}
+
+interface Moments {
+  mean: number;
+  /** The exact mean, for the z-score numerators. */
+  meanDec: Dec;
+  /** Σx and the scale of the column when it is exact in scaled integers (exact-column.ts), else null. */
+  sum: number | null;
+  scale: number | null;
+  sd: (sample: boolean) => number | null;
+}
+
+function moments(col: Float64Array, n: number): Moments {
+  const scale = commonScale([col]);
+  if (scale !== null) {
+    let sum = 0;
+    let s1 = 0n;
+    let s2 = 0n;
+    for (let i = 0; i < col.length; i++) {
+      const x = col[i]!;
+      if (Number.isNaN(x)) continue;
+      const X = scaled(x, scale);
+      sum += X;
+      const b = BigInt(X);
+      s1 += b;
+      s2 += b * b;
+    }
+    const N = BigInt(n);
+    // n²·scale²·var = n·ΣX² − (ΣX)²: exact integers, one square root.
+    const spread = new Dec((N * s2 - s1 * s1).toString());
+    const sd = (sample: boolean) => {
+      if (sample && n < 2) return null;
+      const den = new Dec((N * (sample ? N - 1n : N)).toString()).times(new Dec(scale).pow(2));
+      return spread.div(den).sqrt().toNumber();
+    };
+    return { mean: sum / (n * scale), meanDec: new Dec(sum).div(n * scale), sum, scale, sd };
+  }
+  let total = new Dec(0);
+  for (let i = 0; i < col.length; i++) if (!Number.isNaN(col[i]!)) total = total.plus(dec(col[i]!));
+  const meanDec = total.div(n);
+  let ss = new Dec(0);
   for (let i = 0; i < col.length; i++) {
     const x = col[i]!;
-    if (!Number.isNaN(x)) ss += (x - mean) * (x - mean);
+    if (!Number.isNaN(x)) ss = ss.plus(dec(x).minus(meanDec).pow(2));
   }
-  return { n, min, max, mean, sd: Math.sqrt(ss / n) };
+  const sd = (sample: boolean) =>
+    sample && n < 2
+      ? null
+      : ss
+          .div(sample ? n - 1 : n)
+          .sqrt()
+          .toNumber();
+  return { mean: meanDec.toNumber(), meanDec, sum: null, scale: null, sd };
 }
 
 export interface NormaliseResult {
@@ -62,7 +118,8 @@ export interface ColumnResult {
 /**
  * Normalises one indicator over the regions evaluated.
  * - minmax: (x − min)/(max − min)×100, negative polarity (max − x)/(max − min)×100; all equal → 100.
- * - zscore: (x − mean)/sd with the population sd, negative polarity (mean − x)/sd; sd = 0 → 0.
+ * - zscore: (x − mean)/sd with the population sd (or the sample sd, `sd: 'sample'`), negative polarity (mean − x)/sd;
+ *   sd = 0 (or a sample of one) → 0.
  * - standard: x/standard×100 capped at `cap`; negative polarity standard/x×100 capped. A positive-polarity value ≤ 0
  *   scores 0; a negative-polarity value ≤ 0 (nothing consumed) scores the cap.
  * - target: actual/target×100 capped at 100 (negative: target/actual×100); the target is the region's own, and a
@@ -86,7 +143,8 @@ export function normaliseColumn(
   targets?: Float64Array,
 ): ColumnResult {
   const n = raw.length;
-  const stats = indicatorStats(raw);
+  const sample = normalisation.method === 'zscore' && normalisation.sd === 'sample';
+  const stats = indicatorStats(raw, sample);
   const values = new Float64Array(n).fill(Number.NaN);
   const notes = new Array<string | undefined>(n);
   const neg = polarity === 'negative';
@@ -95,38 +153,56 @@ export function normaliseColumn(
       if (stats.n === 0) break;
       const min = stats.min!;
       const max = stats.max!;
-      const range = max - min;
+      const scale = commonScale([raw]);
+      const lo = scale === null ? dec(min) : scaled(min, scale);
+      const hi = scale === null ? dec(max) : scaled(max, scale);
       for (let i = 0; i < n; i++) {
         const x = raw[i]!;
         if (Number.isNaN(x)) continue;
-        if (range === 0) {
+        if (min === max) {
           values[i] = 100;
           notes[i] = '各地区数值相同，记 100 分';
-        } else values[i] = neg ? ((max - x) / range) * 100 : ((x - min) / range) * 100;
+        } else if (scale !== null) {
+          // Exact scaled integers: one correctly rounded division.
+          const X = scaled(x, scale);
+          values[i] = ((neg ? (hi as number) - X : X - (lo as number)) * 100) / ((hi as number) - (lo as number));
+        } else {
+          const d = dec(x);
+          values[i] = (neg ? (hi as Dec).minus(d) : d.minus(lo as Dec))
+            .times(100)
+            .div((hi as Dec).minus(lo as Dec))
+            .toNumber();
+        }
       }
       break;
     }
     case 'zscore': {
       if (stats.n === 0) break;
-      const mean = stats.mean!;
-      const sd = stats.sd!;
+      const sd = (sample ? stats.sampleSd : stats.sd) ?? 0;
+      const m = sd === 0 ? null : moments(raw, stats.n);
       for (let i = 0; i < n; i++) {
         const x = raw[i]!;
         if (Number.isNaN(x)) continue;
-        if (sd === 0) {
+        if (m === null) {
           values[i] = 0;
-          notes[i] = '各地区数值相同（标准差为 0），记 0 分';
-        } else values[i] = neg ? (mean - x) / sd : (x - mean) / sd;
+          notes[i] = sample && stats.n < 2 ? '仅一个地区有数据（样本标准差无定义），记 0 分' : '各地区数值相同（标准差为 0），记 0 分';
+          continue;
+        }
+        // x − mean exactly (n·X − ΣX over n·scale), then one division by the sd.
+        const diff = m.scale !== null ? (stats.n * scaled(x, m.scale) - m.sum!) / (stats.n * m.scale) : dec(x).minus(m.meanDec).toNumber();
+        const z = diff / sd;
+        values[i] = neg ? (z === 0 ? 0 : -z) : z;
       }
       break;
     }
     case 'standard': {
       const { standard, cap } = normalisation;
       const capNote = neg ? `达到或优于标准值，取上限 ${cap}` : `达到或超过标准值，取上限 ${cap}`;
+      const scale = commonScale([raw], [standard]);
       for (let i = 0; i < n; i++) {
         const x = raw[i]!;
         if (Number.isNaN(x)) continue;
-        const v = ratioCapped(x, standard, neg, cap);
+        const v = ratioCapped(x, standard, neg, cap, scale);
         values[i] = v;
         if (v === cap) notes[i] = x <= 0 ? `逆向指标数值不大于 0，取上限 ${cap}` : capNote;
         else if (v === 0) notes[i] = floorNote;
@@ -135,6 +211,7 @@ export function normaliseColumn(
     }
     case 'target': {
       const capNote = neg ? '达到或优于目标值，取上限 100' : '达到或超过目标值，取上限 100';
+      const scale = commonScale([raw, targets]);
       for (let i = 0; i < n; i++) {
         const x = raw[i]!;
         if (Number.isNaN(x)) continue;
@@ -143,7 +220,7 @@ export function normaliseColumn(
           notes[i] = '无目标值或目标值不大于 0，视为缺失';
           continue;
         }
-        const v = ratioCapped(x, t, neg, 100);
+        const v = ratioCapped(x, t, neg, 100, scale);
         values[i] = v;
         if (v === 100) notes[i] = x <= 0 ? '逆向指标数值不大于 0，取上限 100' : capNote;
         else if (v === 0) notes[i] = floorNote;
@@ -156,8 +233,17 @@ export function normaliseColumn(
 
 const floorNote = '数值不大于 0，记 0 分';
 
-/** x/ref×100 (negative polarity ref/x×100) clamped to [0, cap]; a negative-polarity x ≤ 0 scores the cap. */
-function ratioCapped(x: number, ref: number, negative: boolean, cap: number): number {
-  if (negative) return x <= 0 ? cap : Math.min(cap, (ref / x) * 100);
-  return x <= 0 ? 0 : Math.min(cap, (x / ref) * 100);
+/**
+ * x/ref×100 (negative polarity ref/x×100) clamped to [0, cap]; a negative-polarity x ≤ 0 scores the cap.
+ * Exact: scaled integers and one division when `scale` is known, else decimal.js.
+ */
+function ratioCapped(x: number, ref: number, negative: boolean, cap: number, scale: number | null): number {
+  if (x <= 0) return negative ? cap : 0;
+  let q: number;
+  if (scale !== null) {
+    const X = scaled(x, scale);
+    const R = scaled(ref, scale);
+    q = negative ? (R * 100) / X : (X * 100) / R;
+  } else q = (negative ? dec(ref).times(100).div(dec(x)) : dec(x).times(100).div(dec(ref))).toNumber();
+  return Math.min(cap, q);
 }

@@ -42,6 +42,8 @@ export function schemeIssues(scheme: TEvaluationScheme): SchemeIssue[] {
       if (codes.has(node.code)) issues.push({ path: `${path}.code`, message: `指标代码“${node.code}”重复` });
       codes.add(node.code);
       const n = node.normalisation;
+      if (node.transform !== undefined && node.transform !== 'none' && n.method !== 'minmax' && n.method !== 'zscore')
+        issues.push({ path: `${path}.transform`, message: `数据变换仅适用于极差标准化和 Z 分数标准化（指标“${node.code}”）` });
       if (scheme.aggregation === 'geometric' && n.method === 'zscore')
         issues.push({ path: `${path}.normalisation`, message: `几何平均要求标准化值非负，指标“${node.code}”不能使用 Z 分数标准化` });
       if (n.method === 'standard') {
@@ -68,6 +70,10 @@ export function schemeIssues(scheme: TEvaluationScheme): SchemeIssue[] {
   scheme.tiers.forEach((t, i) => {
     if (tierNames.has(t.name)) issues.push({ path: `tiers.${i}.name`, message: `梯队名称“${t.name}”重复` });
     tierNames.add(t.name);
+    if (t.reference === 'region' && t.regionCode === undefined)
+      issues.push({ path: `tiers.${i}.regionCode`, message: `梯队“${t.name}”须指定参照地区` });
+    if ((t.reference === 'average' || t.reference === 'region') && !(t.minScore > 0))
+      issues.push({ path: `tiers.${i}.minScore`, message: `梯队“${t.name}”的门槛百分比必须大于 0` });
   });
   return issues;
 }
