@@ -60,9 +60,12 @@ export function toAsciiDigits(s: string): string {
   return s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-/** Parses an Arabic number as written (1,200 / ３.５ / 2.2); null when it is not one. */
+// A thousands separator as typeset: a comma, a space, a thin or narrow no-break space (3 418家, 2 500万元).
+const groupSep = /[,\u0020\u00a0\u2009\u202f]/g;
+
+/** Parses an Arabic number as written (1,200 / 3 418 / ３.５ / 2.2); null when it is not one. */
 export function parseArabic(s: string): number | null {
-  const t = toAsciiDigits(s).replace(/,/g, '');
+  const t = toAsciiDigits(s).replace(groupSep, '');
   if (!/^\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
 }
@@ -102,7 +105,9 @@ export type NumberToken = {
   raw: string;
 };
 
-const arabic = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
+// Digits in groups of three after a separator (1,200 / 3 418 / 2 500) read as one number; a group is exactly three
+// digits, so 2、3家 or 第3 4项 stay apart.
+const arabic = '(?:[0-9０-９]{1,3}(?:[,\u0020\u00a0\u2009\u202f][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[.．][0-9０-９]+)?';
 const chinese = '[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?';
 const rangeSep = '[-－~～至到—–]';
 const tokenRe = new RegExp(

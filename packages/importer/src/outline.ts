@@ -60,14 +60,14 @@ export function matchHeading(line: string): HeadingMatch | null {
     if (ordinal === null || ordinal <= 0) continue;
     const rest = line.slice(m[0].length);
     // A numbered line needs text after the marker; 1.5亿 or 2、3家 are not headings.
-    if (!rest || /^(?:[\d.]*\s*[%％亿万家个项名人])/.test(rest)) continue;
+    if (!rest || /^(?:[\d.]+\s*[%％亿万家个项名人]|[%％])/.test(rest)) continue;
     const number = p.style === 'chapter' || p.style === 'article' ? m[0].trim() : (m[1] ?? '');
     return { style: p.style, number, ordinal, bodyAt: m[0].length };
   }
   return null;
 }
 
-/** Heading text: from the marker to the first 。 (or ；/; for inline items) or the end of the line. */
+/** Heading text: from the marker to the first 。 (or ；/; for inline items) or the end of the line, less a trailing ；. */
 export function headingTitle(text: string, from: number, inline: boolean, end = text.length): string {
   const stop = inline ? '。；;\n' : '。\n';
   let i = from;
@@ -76,7 +76,7 @@ export function headingTitle(text: string, from: number, inline: boolean, end = 
   // Responsible units in a trailing parenthesis are task data, not part of the heading.
   return raw
     .replace(/[（(][^（）()]*(?:牵头|责任|配合)[^（）()]*[）)]\s*$/, '')
-    .replace(/[：:]\s*$/, '')
+    .replace(/[：:；;，,]\s*$/, '')
     .trim();
 }
 

@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { ImportError } from './errors.ts';
 import { htmlToText, tidyText } from './html-text.ts';
-import { reflowWrappedLines } from './reflow.ts';
+import { joinBrokenLines, reflowWrappedLines } from './reflow.ts';
 import { assertSafeZip } from './zip-guard.ts';
 
 export const maxInputBytes = 20 * 1024 * 1024;
@@ -69,7 +69,7 @@ async function readPdf(bytes: Uint8Array): Promise<string> {
   } catch {
     throw new ImportError('import/corrupt', 'PDF 文件无法解析');
   }
-  const text = reflowWrappedLines(tidyText(pages.join('\n')));
+  const text = joinBrokenLines(reflowWrappedLines(tidyText(pages.join('\n'))));
   // A scanned page yields no characters; a few stray marks (page numbers) do not make a text layer.
   if (text.replace(/[\s\d\-—–·.]/g, '').length < Math.max(10, pages.length * 5)) throw new ImportError('import/scanned_pdf');
   return text;
@@ -80,7 +80,7 @@ function readHtml(bytes: Uint8Array): string {
   const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(html.slice(0, 4096))?.[1]?.toLowerCase();
   if (charset && /gb/.test(charset)) html = new TextDecoder('gb18030').decode(bytes);
   assertTextual(html);
-  return htmlToText(html, { findArticle: true });
+  return joinBrokenLines(htmlToText(html, { findArticle: true }));
 }
 
 /**
@@ -110,7 +110,7 @@ export async function readDocument(bytes: Uint8Array, filename: string): Promise
   else {
     const raw = decodeText(bytes);
     assertTextual(raw);
-    text = tidyText(raw);
+    text = joinBrokenLines(tidyText(raw));
   }
   if (!text.trim()) throw new ImportError('import/empty');
   return text;

@@ -18,3 +18,36 @@ export function reflowWrappedLines(text: string): string {
   }
   return out.join('\n');
 }
+
+// Where a wrapped number or unit breaks: the line ends in a digit (or a digit and its decimal point or magnitude)…
+const endsInNumber = /[0-9０-９](?:[ .．]|[万亿千百])?$/;
+// …and the next goes on with digits, the decimal part or the unit (2⏎0名, 7.⏎14%, 3⏎0亿元, 1 2⏎85家, 2.5万⏎亿元).
+const goesOnWithNumber = /^(?:[0-9０-９.．%％]|[万亿千百]?(?:元|美元|家|个|项|名|人|件|场|次|期|位|所|支|篇|批|亩|吨|平方米|个百分点))/;
+// A line that closes a sentence, a heading or a table row is a line the writer ended.
+const closed = /[。；;：:！!？?]$/;
+
+/**
+ * Rejoins lines broken where the writer did not break them, as text copied from a PDF or a web page is: a break inside
+ * a number or between a number and its unit always; a break inside running text (a line with clause punctuation that
+ * does not close its sentence) unless the next line opens a heading. Titles, headings and table rows stay apart.
+ */
+export function joinBrokenLines(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    if (prev === undefined || /\t|[|｜]/.test(prev) || /\t|[|｜]/.test(line) || matchHeading(line.trim())) {
+      out.push(line);
+      continue;
+    }
+    // Running text has clause punctuation; a heading without a sentence of body (二、主要目标) is not running text.
+    const running = /[，,、；;。]/.test(prev) && !(matchHeading(prev.trim()) && !prev.includes('。'));
+    // Digits after a word (人才2⏎0名) run on; digits after a field label or a date (日期: 2021-03-04) may not.
+    const afterWord = /[\u4e00-\u9fa5][0-9０-９]+[ .．]?$/.test(prev);
+    const inNumber = endsInNumber.test(prev) && goesOnWithNumber.test(line) && (running || afterWord || !/^[0-9０-９]/.test(line));
+    const inText = running && !closed.test(prev) && !/^[—－-]{2}/.test(line);
+    if (inNumber || inText) out[out.length - 1] = `${prev}${line}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}

@@ -89,6 +89,29 @@ describe('section numbering styles', () => {
     ]);
   });
 
+  it('leaves a trailing ； out of a heading and reads 6.人才 as a heading, not a count', () => {
+    expect(
+      tree('某市工作要点\n一、目标\n（一）新增企业20家；\n（二）引进人才10名。\n二、任务\n1.平台建设。建平台3个。\n2.人才引育。引进5人。'),
+    ).toEqual([
+      [
+        '一',
+        '目标',
+        [
+          ['（一）', '新增企业20家'],
+          ['（二）', '引进人才10名'],
+        ],
+      ],
+      [
+        '二',
+        '任务',
+        [
+          ['1', '平台建设'],
+          ['2', '人才引育'],
+        ],
+      ],
+    ]);
+  });
+
   it('reads unnumbered genre headings on their own line', () => {
     expect(tree('某市工作要点\n指导思想\n正文。\n主要目标\n正文。\n重点任务\n1.甲任务。\n2.乙任务。\n保障措施\n正文。')).toEqual([
       ['', '指导思想'],
