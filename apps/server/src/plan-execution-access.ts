@@ -74,6 +74,28 @@ async function insertTask(t: TestApp, planId: number, orgId: number | null): Pro
   return id;
 }
 
+async function insertTarget(t: TestApp, planId: number): Promise<number> {
+  const { id } = await t.database.db
+    .insertInto('plan_target')
+    .values({
+      plan_id: planId,
+      node_id: null,
+      indicator_name: `指标${++seq}`,
+      indicator_code: null,
+      value: 1,
+      unit: '家',
+      normalized_value: 1,
+      normalized_unit: '家',
+      comparator: null,
+      qualifier: null,
+      kind: 'absolute',
+      target_year: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
 async function insertReport(t: TestApp, planId: number, nodeId: number, orgId: number, status: string): Promise<number> {
   const { id } = await t.database.db
     .insertInto('progress_report')
@@ -219,6 +241,11 @@ export function planExecutionAccessEntries(): Record<string, EntryLike> {
       method: 'PATCH',
       url: `/api/plans/${id}/nodes/${await insertTask(fx.t, id, null)}`,
       payload: { version: await version(fx.t, id), weight: 2 },
+    })),
+    'PUT /api/plans/:id/targets/:targetId/indicator': editing(async (fx, id) => ({
+      method: 'PUT',
+      url: `/api/plans/${id}/targets/${await insertTarget(fx.t, id)}/indicator`,
+      payload: { version: await version(fx.t, id), indicatorCode: 'rd_intensity' },
     })),
     'DELETE /api/plans/:id/nodes/:nodeId': editing(async (fx, id) => ({
       method: 'DELETE',

@@ -138,6 +138,48 @@ describe('dashboard', () => {
     expect(rd(after)?.actualSourceLabel).toMatch(new RegExp(`^指标库 ${year} 年实际值（衡阳市，\\d{4}-\\d{2}-\\d{2} 录入）$`));
   });
 
+  it('binds and unbinds a target to a catalogue indicator (audited, with a revision); an unknown code writes nothing', async () => {
+    const rdRow = (d: { targets: Array<{ targetId: number; indicatorCode: string | null; indicatorName: string }> }) =>
+      d.targets.find((x) => x.indicatorName === '研发经费投入强度');
+    const start = (await planner.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` })).json();
+    const target = rdRow(start) as { targetId: number; indicatorCode: string | null };
+    expect(target.indicatorCode).toBe('rd_intensity');
+    const bind = (indicatorCode: string | null, who: Client = planner) =>
+      planVersion(t, plan.id).then((version) =>
+        who.request({
+          method: 'PUT',
+          url: `/api/plans/${plan.id}/targets/${target.targetId}/indicator`,
+          payload: { version, indicatorCode },
+        }),
+      );
+    const unbound = await bind(null);
+    expect(unbound.statusCode, unbound.body).toBe(200);
+    const afterUnbind = (await planner.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` })).json();
+    expect(rdRow(afterUnbind)).toMatchObject({ indicatorCode: null, actual: null, status: 'no_data' });
+    expect((rdRow(afterUnbind) as unknown as { statusReason: string }).statusReason).toBe(
+      '未绑定指标库指标，责任单位也未报送实际值 → 暂无数据',
+    );
+
+    const version = await planVersion(t, plan.id);
+    const bad = await bind('no_such_indicator');
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().code).toBe('indicator/not_found');
+    expect(await planVersion(t, plan.id)).toBe(version);
+    expect((await bind('rd_intensity', leiyang)).statusCode).toBe(403);
+
+    expect((await bind('rd_intensity')).statusCode).toBe(200);
+    const rebound = (await planner.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` })).json();
+    expect(rdRow(rebound)).toMatchObject({ indicatorCode: 'rd_intensity', actual: 2.6, actualSource: 'indicator' });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['after'])
+      .where('action', '=', 'plan.target_bind')
+      .where('entity_id', '=', String(plan.id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => (a.after as { indicatorCode: string | null }).indicatorCode)).toEqual([null, 'rd_intensity']);
+  });
+
   it('reporters and enterprises cannot read the dashboard', async () => {
     for (const c of [leiyang, await t.login('enterprise')]) {
       const res = await c.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` });

@@ -62,6 +62,7 @@ export const errorCatalog = {
   'plan/not_found': { status: 404, zh: '工作计划不存在', en: 'Unknown plan' },
   'plan/invalid_tree': { status: 400, zh: '任务结构不正确：上级节点不存在或形成循环', en: 'Invalid plan tree' },
   'plan/node_not_found': { status: 404, zh: '任务不存在', en: 'Unknown task' },
+  'plan/target_not_found': { status: 404, zh: '该计划中没有这项目标', en: 'Unknown target of the plan' },
   'plan/not_a_task': { status: 400, zh: '只能对任务（而非章节）进行分工和报送', en: 'Only tasks can be assigned and reported on' },
   'plan/not_published': { status: 400, zh: '工作计划尚未发布，不能报送进度', en: 'The plan is not published' },
   'plan/invalid_org': {

@@ -130,6 +130,15 @@ export const ZPlanNodeReorder = z.strictObject({
 });
 export type TPlanNodeReorder = z.infer<typeof ZPlanNodeReorder>;
 
+/** Binds a target to a catalogue indicator (its actual then comes from the catalogue), or unbinds it (null). */
+export const ZPlanTargetBind = z.strictObject({
+  version: ZVersion,
+  reason: ZReason,
+  indicatorCode: z.string().trim().min(1).max(60).nullable(),
+});
+export type TPlanTargetBind = z.infer<typeof ZPlanTargetBind>;
+export const ZPlanTargetParams = z.strictObject({ id: z.coerce.number().int().positive(), targetId: z.coerce.number().int().positive() });
+
 export const ZPlanNodeParams = z.strictObject({ id: z.coerce.number().int().positive(), nodeId: z.coerce.number().int().positive() });
 
 export const ZOrgRef = z.object({ orgId: z.number().int(), name: z.string(), shortName: z.string().nullable() });

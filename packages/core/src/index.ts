@@ -96,6 +96,7 @@ export { bulletinSheetNames, renderBulletinXlsx } from './plan-execution/bulleti
 export { generateBulletin, getBulletinFile, listBulletins } from './plan-execution/generate-bulletin.ts';
 export {
   addPlanNode,
+  bindPlanTarget,
   defaultStatusRules,
   deleteAttachment,
   deleteReportDraft,

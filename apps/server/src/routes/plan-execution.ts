@@ -23,6 +23,8 @@ import {
   ZPlanProgress,
   ZPlanPublish,
   ZPlanRevisionList,
+  ZPlanTargetBind,
+  ZPlanTargetParams,
   ZProgressQuery,
   ZProgressReport,
   ZReportAttachment,
@@ -36,6 +38,7 @@ import {
 } from '@kechuang/contracts';
 import {
   addPlanNode,
+  bindPlanTarget,
   deleteAttachment,
   deleteReportDraft,
   downloadAttachment,
@@ -138,6 +141,19 @@ export const planExecutionRoutes: Routes = async (app) => {
       },
     },
     async (request) => patchPlanNode(request.ctx, request.params.id, request.params.nodeId, request.body),
+  );
+  app.put(
+    '/plans/:id/targets/:targetId/indicator',
+    {
+      schema: {
+        tags,
+        summary: '目标绑定指标库指标（null 解除绑定）：实际值取自指标库',
+        params: ZPlanTargetParams,
+        body: ZPlanTargetBind,
+        response: { 200: ZPlanExec },
+      },
+    },
+    async (request) => bindPlanTarget(request.ctx, request.params.id, request.params.targetId, request.body),
   );
   app.delete(
     '/plans/:id/nodes/:nodeId',

@@ -18,5 +18,6 @@ export { loadPlanProgress } from './plan-progress.ts';
 export { listReviewQueue, reviewReport } from './report-review.ts';
 export { deleteReportDraft, getReport, reviseReport, saveReportDraft, submitReport, updateReportDraft } from './reports.ts';
 export { defaultStatusRules, type StatusRules, targetStatusLabels, taskStatusLabels } from './status-rules.ts';
+export { bindPlanTarget } from './target-binding.ts';
 export { getTaskDetail } from './task-detail.ts';
 export { targetStatus, taskStatus } from './task-status.ts';

@@ -25,7 +25,7 @@ export async function getPlanExec(ctx: Ctx, planId: number): Promise<TPlanExec> 
  * Every edit runs through here: the state before the edit is kept as a revision, and the plan's
  * version moves on only if it is still the one the editor saw (otherwise 409 common/conflict).
  */
-async function edit(
+export async function edit(
   ctx: Ctx,
   planId: number,
   version: number,
