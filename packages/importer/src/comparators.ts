@@ -80,6 +80,19 @@ const comparatorWords = [
   '推广',
   '安排',
   '获得',
+  // Activity counts and agreements (举办对接活动12场, 签订合作协议8项, 共建平台6个, 制定标准3项) are targets too.
+  '签订',
+  '共建',
+  '制定',
+  '组织',
+  '促成',
+  '发布',
+  '兑现',
+  '辅导',
+  '举行',
+  '承办',
+  '集聚',
+  '推动',
   '达',
   '超',
 ];
@@ -88,7 +101,8 @@ const comparatorWords = [
 const primaryWords = new Set(comparatorWords.slice(0, comparatorWords.indexOf('保持') + 1).concat(['达', '超']));
 const comparatorRe = new RegExp(comparatorWords.join('|'), 'g');
 // Nouns that contain a verb: 增加值 is not 增加, 成果转化 is not 转化.
-const nounMask = /增加值|成果转化|转化应用|建设年|孵化器|孵化基地|转化基地|登记点|登记服务|登记额|登记金额|成果登记|立项争资|支持体系/g;
+const nounMask =
+  /增加值|组织领导|组织保障|组织实施方案|成果转化|转化应用|建设年|孵化器|孵化基地|转化基地|登记点|登记服务|登记额|登记金额|成果登记|立项争资|支持体系/g;
 
 /** `s` without any commitment verb (培养和引进 → 和). */
 export function stripComparators(s: string): string {

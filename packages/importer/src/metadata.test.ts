@@ -22,6 +22,11 @@ describe('metadata', () => {
     expect(extractMetadata('某市科技局2023年工作总结').kind).toBe('summary');
   });
 
+  it('reads a title set on two lines, the issuer above the document name', () => {
+    const m = extractMetadata('某市科学技术局\n2025年工作总结及2026年工作安排\n2025年，全市科技工作取得新进展。');
+    expect(m).toMatchObject({ title: '某市科学技术局2025年工作总结及2026年工作安排', year: 2025, kind: 'summary' });
+  });
+
   it('leaves an ambiguous place name unresolved rather than guessing', () => {
     expect(extractMetadata('朝阳区2024年科技工作要点', resolve).region).toBeNull();
   });

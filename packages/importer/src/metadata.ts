@@ -15,10 +15,15 @@ export type Metadata = {
 const headerNoise =
   /^(?:索引号|主题分类|发文单位|发布机构|名\s*称|发布日期|发文日期|有效性|成文日期|文\s*号|来源|浏览次数|字号|【|首页|当前位置|您现在的位置)/;
 
+const issuerOnly = /^[\u4e00-\u9fa5]{2,25}(?:科学技术局|科技局|科技创新局|科学技术委员会|科技委员会)$/;
+const documentName = /^(?:19|20)\d{2}年.{0,30}(?:要点|总结|计划|方案|安排|思路|打算)$/;
+
+/** The title line; a title set on two lines (洛阳市科学技术局⏎2020年工作总结及2021年工作安排) is read whole. */
 function firstTitleLine(lines: string[]): string {
-  for (const l of lines.slice(0, 12)) {
+  for (const [i, l] of lines.slice(0, 12).entries()) {
     if (!l || headerNoise.test(l) || /^[A-Z]{2,}[—-]/.test(l)) continue;
-    return l;
+    const next = lines[i + 1] ?? '';
+    return issuerOnly.test(l) && documentName.test(next) ? `${l}${next}` : l;
   }
   return lines.find(Boolean) ?? '';
 }

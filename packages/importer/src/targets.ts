@@ -4,6 +4,7 @@ import type { TBaseline, TTarget } from './draft.ts';
 import { lookupIndicator } from './indicator-catalog.ts';
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { type Node, pathAt } from './sections.ts';
+import { countsAList, describesAThing, rankComparator, readRank, restatesAMilestone, sentenceTense } from './target-rules.ts';
 import { matchUnit, normalize } from './units.ts';
 
 export type TargetContext = {
@@ -20,8 +21,10 @@ type Found = { target: TTarget; sentenceStart: number };
 
 // A sentence that states where things stand, not where they should go.
 const baselineRe = /截至|截止|已达|已有|已经|现有|累计已/;
-// In a year-end summary, these sections and sentences look forward: their numbers are targets again.
-const forwardRe = /明年|下一步|下一年|工作(?:计划|打算|安排|思路)|目标任务|主要目标|力争|计划/;
+// 比2019年底的156家, 较上年的…: the value compared against is a baseline.
+const comparedBase = /(?:比|较|从)(?:上年|去年|(?:19|20)\d{2}年)(?:底|末)?的$/;
+// Quoted names (“双创计划”) say nothing about tense.
+const maskQuoted = (s: string) => s.replace(/“[^”]*”|《[^》]*》/g, (w) => '□'.repeat(w.length));
 const leadingNoise =
   /^(?:[\s、和及与]|力争|确保|争取|其中|全年|今年|年内|全市|全县|全区|全省|已有|已达|现有|共有|累计|[到至在]?20\d{2}年(?:底|末)?[，,]?|实现)+/;
 
@@ -121,8 +124,8 @@ function readOne(
   const before = text[tok.start - 1] ?? '';
   const after = text[unitHit.end] ?? '';
   if (/[A-Za-z0-9.\-/_]/.test(before) || /[A-Za-z]/.test(text[tok.end] ?? '')) return null;
-  // 一 before a measure word is the indefinite article (一批, 一处, 一支); 之一 is a fraction.
-  if (tok.chinese && !tok.percentWord && /^[一]$/.test(tok.raw)) return null;
+  // 一 before a measure word is the indefinite article (一批, 一处, 一支); 之一 is a fraction; 第一位 is a rank.
+  if (tok.chinese && !tok.percentWord && /^[一]$/.test(tok.raw) && !/[第前]/.test(before)) return null;
   if (insideSpan(quoted, tok.start)) return null;
   // 等14条 sums up a list; 3个月 is a duration; 第3位 a rank only with 排名 nearby.
   if (before === '等') return null;
@@ -141,8 +144,12 @@ function readOne(
     !/增速|增幅/.test(text.slice(unitHit.end, unitHit.end + 6))
   )
     return null;
-  const rank = before === '第';
-  if (rank && !(/排名|位次|位列|居|进入/.test(clause) && /^[位名]$/.test(unitHit.unit))) return null;
+  const rankRead = readRank(text, tok.start, clause, unitHit.unit, unitHit.end);
+  if (rankRead === 'none') return null;
+  const rank = rankRead === 'rank';
+  if (countsAList(text, tok.start, unitHit.end, unitHit.unit, clause)) return null;
+  if (restatesAMilestone(tok.raw, clause, text.slice(unitHit.end, unitHit.end + 4))) return null;
+  if (describesAThing(clause, text.slice(unitHit.end, unitHit.end + 8))) return null;
 
   const qualifier = matchQualifier(text.slice(unitHit.end, unitHit.end + 2));
   const valueEnd = unitHit.end + (qualifier?.length ?? 0);
@@ -159,12 +166,16 @@ function readOne(
   const fromMatch = /由([^，,；;。由]{0,24})$/.exec(clause);
   const fromBase = fromMatch !== null && !lastComparator(fromMatch[1] ?? '');
   const sentence = text.slice(sentenceStart, tok.start);
-  // 已达285家 in the clause, a sentence opened by 截至… (unless the clause looks ahead), or 由…的 before the value.
   const clauseText = text.slice(clauseStart, tok.start);
+  const tense = sentenceTense(path, maskQuoted(sentence), clauseText, ctx.year, ctx.summary);
+  // A sentence dated before the document's year; 已达285家 in the clause or a sentence opened by 截至… (unless the
+  // clause looks ahead, or the sentence reports the year's own result); 由…的 or 比2019年底的 before the value.
   const baseline =
-    baselineRe.test(clauseText) ||
-    (/^\s*(?:截至|截止|目前)/.test(sentence) && !/力争|到20\d{2}|预计|计划|将|确保/.test(clauseText)) ||
-    fromBase;
+    tense === 'past' ||
+    (tense !== 'achieved' &&
+      (baselineRe.test(clauseText) || (/^\s*(?:截至|截止|目前)/.test(sentence) && !/力争|到20\d{2}|预计|计划|将|确保/.test(clauseText)))) ||
+    fromBase ||
+    comparedBase.test(clause);
   // 高新技术企业数：500家 — a label before a colon names the indicator.
   const label = seg.trim() === '' && /[：:]/.test(text[clauseStart - 1] ?? '') ? colonLabel(text, clauseStart - 1) : '';
   if (!cmp && !baseline) {
@@ -175,7 +186,7 @@ function readOne(
       comparator = null;
     } else if (!(inGoals && seg.length >= 2) && !rank && !(label && (inGoals || lookupIndicator(label, unitHit.unit, false)))) {
       // A summary states what was achieved without a verb (高新技术企业总数1150家): a catalog indicator suffices.
-      if (!(ctx.summary && lookupIndicator(cleanName(seg), unitHit.unit, false))) return null;
+      if (!(tense === 'achieved' && lookupIndicator(cleanName(seg), unitHit.unit, false))) return null;
     }
   }
 
@@ -212,11 +223,13 @@ function readOne(
 
   const unit = unitHit.unit;
   let kind = targetKind(comparator, unit, `${seg}${tail.slice(0, 8)}`);
-  if (rank) kind = 'rank';
+  if (rank) {
+    kind = 'rank';
+    comparator = rankComparator;
+  }
   const growth = kind === 'growth';
   const entry = lookupIndicator(name, unit, growth);
-  const forward = forwardRe.test(`${sectionTitles(path)} ${sentence}`);
-  if (ctx.summary && !forward && !baseline) kind = 'actual';
+  if (tense === 'achieved' && !baseline) kind = 'actual';
 
   let quoteStart = segStart + (headingMarker.exec(seg)?.[0].length ?? 0);
   while (quoteStart < tok.start && /[\s、和及与]/.test(text[quoteStart] ?? '')) quoteStart++;
@@ -225,7 +238,8 @@ function readOne(
     value: tok.value,
     valueMax: tok.valueMax,
     unit,
-    normalized: normalize(tok.value, unit, name),
+    // A position is a position whichever measure word writes it (第3名, 第3位).
+    normalized: rank ? { value: tok.value, unit: '位' } : normalize(tok.value, unit, name),
     comparator,
     qualifier,
     kind,
