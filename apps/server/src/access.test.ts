@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorAccessEntries } from './indicator-access.ts';
 import { indicatorBoundaryAccessEntries } from './indicator-boundary-access.ts';
 import { planExecutionAccessEntries } from './plan-execution-access.ts';
+import { projectAccessEntries } from './project-access.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
 /**
@@ -570,6 +571,7 @@ table['GET /api/audit'] = {
 Object.assign(table, indicatorAccessEntries());
 Object.assign(table, indicatorBoundaryAccessEntries());
 Object.assign(table, planExecutionAccessEntries());
+Object.assign(table, projectAccessEntries());
 
 function entryFor(route: string): Entry | undefined {
   return table[route] ?? (route.startsWith('GET /api/docs') ? table['GET /api/docs*'] : undefined);

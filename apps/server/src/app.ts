@@ -28,6 +28,7 @@ import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
 import { planExecutionRoutes } from './routes/plan-execution.ts';
 import { planTransferRoutes } from './routes/plan-transfer.ts';
+import { projectRoutes } from './routes/project.ts';
 import { regionRoutes } from './routes/region.ts';
 import { userRoutes } from './routes/user.ts';
 import { version } from './version.ts';
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(enterpriseRoutes);
       await api.register(enterpriseRegistryRoutes);
       await api.register(enterpriseTransferRoutes);
+      await api.register(projectRoutes);
       await api.register(indicatorRoutes);
       await api.register(indicatorBoundaryRoutes);
     },

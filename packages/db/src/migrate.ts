@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_enterprise_ip.ts';
 import * as m0007 from './migrations/0007_indicators.ts';
 import * as m0008 from './migrations/0008_region_boundaries.ts';
 import * as m0009 from './migrations/0009_plan_read_models.ts';
+import * as m0010 from './migrations/0010_projects.ts';
 import * as m0012 from './migrations/0012_login_backoff.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007_indicators': m0007,
   '0008_region_boundaries': m0008,
   '0009_plan_read_models': m0009,
+  '0010_projects': m0010,
   '0012_login_backoff': m0012,
 };
 

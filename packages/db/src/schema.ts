@@ -529,7 +529,127 @@ export interface KnownDeviceTable {
   last_used_at: TimestampDefault;
 }
 
+/** 0010: one natural person (项目负责人, members; later experts, talent); identity number only hashed */
+export interface PersonTable {
+  id: Generated<number>;
+  name: string;
+  gender: string | null;
+  title: string | null;
+  employer_org_id: number | null;
+  employer_name: string | null;
+  discipline_codes: ColumnType<string[], string[] | undefined, string[]>;
+  phone: string | null;
+  email: string | null;
+  id_hash: string | null;
+  id_last4: string | null;
+  version: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+/** 0010: 计划类别 */
+export interface ProjectProgrammeTable {
+  id: Generated<number>;
+  region_code: string;
+  kind: string;
+  name: string;
+  created_at: TimestampDefault;
+}
+
+type Fen = ColumnType<string, string | number | bigint, string | number | bigint>;
+type FenNull = ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
+
+/** 0010: 申报指南 */
+export interface ProjectCallTable {
+  id: Generated<number>;
+  programme_id: number;
+  region_code: string;
+  year: number;
+  title: string;
+  directions: ColumnType<string[], string[] | undefined, string[]>;
+  max_grant_fen: Fen;
+  budget_fen: Fen;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  required_attachments: ColumnType<string[], string[] | undefined, string[]>;
+  limit_per_unit: number | null;
+  limit_per_leader: number | null;
+  recommendation: string;
+  eligibility: Json;
+  status: Generated<string>;
+  published_at: TimestampNull;
+  closed_at: TimestampNull;
+  version: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+/** 0010: 申报书 */
+export interface ProjectApplicationTable {
+  id: Generated<number>;
+  call_id: number;
+  org_id: number;
+  region_code: string;
+  title: string;
+  field_code: string | null;
+  direction: string | null;
+  leader_person_id: number;
+  members: Json;
+  budget: Json;
+  fiscal_fen: Fen;
+  self_fen: Fen;
+  targets: Json;
+  summary: string | null;
+  status: Generated<string>;
+  return_reasons: Json;
+  checklist: Json;
+  submitted_at: TimestampNull;
+  granted_fen: FenNull;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ProjectApplicationFileTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: TimestampDefault;
+}
+
+/** 0010: the application's timeline */
+export interface ProjectEventTable {
+  id: Generated<number>;
+  application_id: number;
+  at: Timestamp;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  kind: string;
+  detail: Json;
+}
+
+/** A browser that has signed in to an account before; only the cookie's hash is kept (0012). */
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: number;
+  created_at: TimestampDefault;
+  last_used_at: TimestampDefault;
+}
+
 export interface DB {
+  person: PersonTable;
+  project_programme: ProjectProgrammeTable;
+  project_call: ProjectCallTable;
+  project_application: ProjectApplicationTable;
+  project_application_file: ProjectApplicationFileTable;
+  project_event: ProjectEventTable;
   known_device: KnownDeviceTable;
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;

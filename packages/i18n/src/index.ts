@@ -16,6 +16,7 @@ import enNotification from '../locales/en-US/notification.json' with { type: 'js
 import enOrg from '../locales/en-US/org.json' with { type: 'json' };
 import enPlan from '../locales/en-US/plan.json' with { type: 'json' };
 import enPlanExec from '../locales/en-US/planExec.json' with { type: 'json' };
+import enProject from '../locales/en-US/project.json' with { type: 'json' };
 import enRegion from '../locales/en-US/region.json' with { type: 'json' };
 import enSession from '../locales/en-US/session.json' with { type: 'json' };
 import enShell from '../locales/en-US/shell.json' with { type: 'json' };
@@ -32,6 +33,7 @@ import zhNotification from '../locales/zh-CN/notification.json' with { type: 'js
 import zhOrg from '../locales/zh-CN/org.json' with { type: 'json' };
 import zhPlan from '../locales/zh-CN/plan.json' with { type: 'json' };
 import zhPlanExec from '../locales/zh-CN/planExec.json' with { type: 'json' };
+import zhProject from '../locales/zh-CN/project.json' with { type: 'json' };
 import zhRegion from '../locales/zh-CN/region.json' with { type: 'json' };
 import zhSession from '../locales/zh-CN/session.json' with { type: 'json' };
 import zhShell from '../locales/zh-CN/shell.json' with { type: 'json' };
@@ -58,6 +60,7 @@ export const zhCN = {
   session: zhSession,
   enterprise: zhEnterprise,
   indicator: zhIndicator,
+  project: zhProject,
 };
 export type Catalog = typeof zhCN;
 
@@ -78,6 +81,7 @@ export const enUS: Catalog = {
   session: enSession,
   enterprise: enEnterprise,
   indicator: enIndicator,
+  project: enProject,
 };
 
 /** Ready for `i18next.init({ resources })`: one `translation` namespace per language. */

@@ -1,0 +1,8 @@
+export {
+  type BanSource,
+  type BarredActivity,
+  type BarredAnswer,
+  type BarredQuery,
+  checkBarred,
+  registerBanSource,
+} from './check-barred.ts';

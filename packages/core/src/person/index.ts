@@ -1,0 +1,1 @@
+export { idNumberHash, personViews, upsertPerson } from './person.ts';

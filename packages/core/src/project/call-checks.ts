@@ -1,0 +1,58 @@
+import type { TCall, TCallChecks, TFinding } from '@kechuang/contracts';
+import { bureauDate } from '../bureau-date.ts';
+import type { Ctx } from '../context.ts';
+import { barredReason, eligibilityFor, loadApplicants } from './applicant.ts';
+import { type CheckedApplication, formalFindings } from './formal-findings.ts';
+import { requireManagerOf } from './project.policy.ts';
+import { type Db, findCall } from './project.repository.ts';
+
+/** The applications the automatic checks look at: everything submitted to the call and still in play. */
+const liveStatuses = ['submitted', 'recommended', 'returned', 'under_review', 'selected'];
+
+/** Every live application of the call with its automatic findings (eligibility, 限项, leaders, titles, bans). */
+export async function findCallFindings(db: Db, call: TCall, now: Date): Promise<Map<number, TFinding[]>> {
+  const rows = await db
+    .selectFrom('project_application')
+    .select(['id', 'title', 'org_id', 'leader_person_id', 'submitted_at', 'members'])
+    .where('call_id', '=', call.id)
+    .where('status', 'in', liveStatuses)
+    .execute();
+  const day = bureauDate(now);
+  const applicants = await loadApplicants(
+    db,
+    rows.map((r) => r.org_id),
+    day,
+  );
+  const checked: CheckedApplication[] = [];
+  for (const r of rows) {
+    const members = (r.members as Array<{ personId: number }>).map((m) => m.personId);
+    checked.push({
+      id: r.id,
+      title: r.title,
+      orgId: r.org_id,
+      leaderPersonId: r.leader_person_id,
+      submittedAt: r.submitted_at,
+      eligibility: eligibilityFor(call, applicants.get(r.org_id)),
+      barred: await barredReason(db, r.org_id, [r.leader_person_id, ...members], day),
+    });
+  }
+  return formalFindings(checked, { limitPerUnit: call.limitPerUnit, limitPerLeader: call.limitPerLeader });
+}
+
+/** The automatic 形式审查 report of a whole call, for the bureau that owns it. */
+export async function checkCall(ctx: Ctx, callId: number): Promise<TCallChecks> {
+  const call = await findCall(ctx.db, callId, ctx.now());
+  requireManagerOf(ctx, call.regionCode);
+  const findings = await findCallFindings(ctx.db, call, ctx.now());
+  const titles = new Map(
+    (await ctx.db.selectFrom('project_application').select(['id', 'title']).where('call_id', '=', callId).execute()).map((r) => [
+      r.id,
+      r.title,
+    ]),
+  );
+  return {
+    callId,
+    checked: findings.size,
+    applications: [...findings].map(([id, list]) => ({ id, title: titles.get(id) ?? '', findings: list })),
+  };
+}

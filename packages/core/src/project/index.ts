@@ -1,0 +1,17 @@
+// The S&T projects module (issue 11): programmes, calls, applications and their desk steps.
+
+export { downloadApplicationFile, uploadApplicationFile } from './application-files.ts';
+export { decideApplication, passFormalCheck, recommendApplication, returnApplication } from './application-steps.ts';
+export { budgetProblems } from './budget.ts';
+export { checkCall } from './call-checks.ts';
+export { callWindow, daysLeft, shanghaiIso } from './call-time.ts';
+export { eligibilityReasons } from './eligibility.ts';
+export { formalFindings } from './formal-findings.ts';
+export { getApplication } from './get-application.ts';
+export { listApplications } from './list-applications.ts';
+export { getCall, listCalls, listOpenCalls } from './list-calls.ts';
+export { createProgramme, listProgrammes } from './programmes.ts';
+export { createApplication, updateApplication } from './save-application.ts';
+export { closeCall, createCall, publishCall, updateCall } from './save-call.ts';
+export { submitApplication } from './submit-application.ts';
+export { jaccard, similarTitlePairs, titleBigrams } from './title-similarity.ts';
