@@ -154,3 +154,6 @@ export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from '
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';
 export { createUser, updateUser } from './user/save-user.ts';
+export * from './integrity/index.ts';
+export * from './person/index.ts';
+export * from './project/index.ts';
