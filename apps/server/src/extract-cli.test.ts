@@ -4,17 +4,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-testing.ts';
 
-const seed = path.resolve(import.meta.dirname, '../../../../shared/seeds/001_5d503257357a60f2.txt');
+// A plan from the importer's own corpus: the repository holds it, so a fresh clone runs this test.
+const plan = path.resolve(import.meta.dirname, '../../../packages/importer/test/corpus/baoji-2024-plan.txt');
 
 describe('kechuang extract', () => {
   it('prints the draft as JSON with offsets into the text that --text prints', async () => {
-    const json = await runCli(['extract', seed, '--json']);
+    const json = await runCli(['extract', plan, '--json']);
     expect(json.code, json.stderr).toBe(0);
     const draft = JSON.parse(json.stdout);
-    expect(draft.docNumber).toBe('长政办发〔2021〕11号');
-    expect(draft.region).toMatchObject({ name: '长沙市', code: '430100' });
-    expect(draft.year).toBe(2021);
-    const text = (await runCli(['extract', seed, '--text'])).stdout;
+    expect(draft.docNumber).toBe('宝市科发〔2024〕6号');
+    expect(draft.region).toMatchObject({ name: '宝鸡市', code: '610300' });
+    expect(draft.year).toBe(2024);
+    const text = (await runCli(['extract', plan, '--text'])).stdout;
     const t = draft.targets.find((x: { normalized: { unit: string } }) => x.normalized.unit === '万元');
     expect(t).toBeDefined();
     expect(text.slice(t.start, t.end)).toBe(t.quote);
