@@ -24,6 +24,8 @@ const comparatorWords = [
   '新引进',
   '新建设',
   '新建成',
+  '新设立',
+  '新设',
   '增长率',
   '达到',
   '突破',
@@ -122,7 +124,7 @@ export function lastComparator(s: string): { word: string; at: number } | null {
   return primary ?? action;
 }
 
-const incrementWords = /^(?:新增|净增|增加|新建|新认定|新组建|新培育|新引进|新建设|新建成)$/;
+const incrementWords = /^(?:新增|净增|增加|新建|新认定|新组建|新培育|新引进|新建设|新建成|新设立|新设)$/;
 
 /** Target kind from the comparator, the unit and the words around the value. */
 export function targetKind(comparator: string | null, unit: string, context: string): TTargetKind {

@@ -14,6 +14,19 @@ describe('activity counts and agreements', () => {
     ).toEqual(['14场 level', '9项 level', '2个 level', '35项 level', '6项 level', '800万元 level']);
   });
 
+  it('reads an approximate count (10余场, 30多家) with 余/多 as its qualifier', () => {
+    const t = read('某县2026年科技工作要点\n举办科普讲座20余场，走访企业30多家，争取资金100多万元。').targets;
+    expect(t.map((x) => [x.value, x.unit, x.qualifier])).toEqual([
+      [20, '场', '余'],
+      [30, '家', '多'],
+      [100, '万元', '多'],
+    ]);
+  });
+
+  it('reads 新设 and 新设立 as increments', () => {
+    expect(got('某县2026年科技工作要点\n新设企业研发中心7个，新设立专家工作站2家。')).toEqual(['7个 increment', '2家 increment']);
+  });
+
   it('does not take 组织领导 for the verb', () => {
     expect(got('某县2026年科技工作要点\n加强组织领导3人小组的作用。')).toEqual([]);
   });

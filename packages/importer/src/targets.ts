@@ -119,7 +119,9 @@ function readOne(
   ctx: TargetContext,
   prev: Found | undefined,
 ): { target: TTarget; baseline: boolean } | null {
-  const unitHit = tok.percentWord ? { unit: '%', end: tok.end } : matchUnit(text, tok.end);
+  // 10余场, 20多家: an approximate count puts 余/多 between the number and its measure word.
+  const approx = !tok.percentWord && /[余多]/.test(text[tok.end] ?? '') ? (text[tok.end] ?? null) : null;
+  const unitHit = tok.percentWord ? { unit: '%', end: tok.end } : matchUnit(text, approx ? tok.end + 1 : tok.end);
   if (!unitHit) return null;
   const before = text[tok.start - 1] ?? '';
   const after = text[unitHit.end] ?? '';
@@ -151,7 +153,7 @@ function readOne(
   if (restatesAMilestone(tok.raw, clause, text.slice(unitHit.end, unitHit.end + 4))) return null;
   if (describesAThing(clause, text.slice(unitHit.end, unitHit.end + 8))) return null;
 
-  const qualifier = matchQualifier(text.slice(unitHit.end, unitHit.end + 2));
+  const qualifier = approx ?? matchQualifier(text.slice(unitHit.end, unitHit.end + 2));
   const valueEnd = unitHit.end + (qualifier?.length ?? 0);
   const sentenceStart = sentenceStartBefore(text, tok.start);
   const sameSentence = prev && prev.sentenceStart === sentenceStart && prev.target.end <= tok.start;
