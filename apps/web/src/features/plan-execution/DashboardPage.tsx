@@ -192,10 +192,19 @@ function DashboardBody({ d, planId }: { d: TPlanDashboard; planId: number }) {
     },
     {
       title: t('planExec.dashboard.source'),
-      dataIndex: 'actualSourceLabel',
-      width: 210,
-      ellipsis: true,
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('planExec.dashboard.noSource')}</Typography.Text>,
+      key: 'source',
+      width: 280,
+      // where the actual comes from (and when it was recorded), or exactly why there is none
+      render: (_, x) => (
+        <Typography.Paragraph
+          type={x.actualSourceLabel ? undefined : 'secondary'}
+          ellipsis={{ rows: 2, tooltip: true }}
+          style={{ margin: 0 }}
+          data-testid="target-source"
+        >
+          {x.actualSourceLabel ?? x.statusReason.replace(/\s*→\s*\S+\s*$/, '')}
+        </Typography.Paragraph>
+      ),
     },
   ];
 
@@ -266,6 +275,11 @@ function DashboardBody({ d, planId }: { d: TPlanDashboard; planId: number }) {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('planExec.dashboard.elapsed', { value: formatPercent(d.overall.elapsed) })}
                 </Typography.Text>
+                {d.counts.unassigned > 0 ? (
+                  <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="dashboard-unassigned">
+                    {t('planExec.dashboard.assignedOnly', { assigned: total - d.counts.unassigned, unassigned: d.counts.unassigned })}
+                  </Typography.Text>
+                ) : null}
                 {d.reviewPending > 0 ? (
                   <Link to={`/plans/${planId}/review`} style={{ fontSize: 12 }}>
                     {t('planExec.dashboard.reviewPending', { count: d.reviewPending })}

@@ -2,6 +2,7 @@ import type { TPlanDetail } from '@kechuang/contracts';
 import { Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TargetBindingCell } from './IndicatorBinding.tsx';
 import { formatNormalized, formatValue, markColors, toneOf } from './plan-format.ts';
 
 type PlanNode = TPlanDetail['nodes'][number];
@@ -94,6 +95,12 @@ export function PlanTargetsTable({ plan, selectedId, onSelect }: PlanTargetsTabl
           {x.baseline ? <Tag style={{ marginInlineStart: 6 }}>{t('plan.targets.baseline')}</Tag> : null}
         </span>
       ),
+    },
+    {
+      title: t('plan.binding.title'),
+      key: 'binding',
+      width: 220,
+      render: (_, x) => (x.baseline ? null : <TargetBindingCell plan={plan} target={x} />),
     },
     {
       title: t('plan.targets.value'),

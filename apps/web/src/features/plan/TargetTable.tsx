@@ -3,6 +3,7 @@ import { type TDraftTargetKind, ZDraftTargetKind } from '@kechuang/contracts';
 import { Button, Input, InputNumber, Popconfirm, Select, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { type HTMLAttributes, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IndicatorPicker } from './IndicatorBinding.tsx';
 import { formatNormalized, markColors, scrollWithin, toneOf } from './plan-format.ts';
 import type { ReviewTarget, TargetPatch } from './review-state.ts';
 
@@ -144,10 +145,11 @@ export function TargetTable({ targets, selectedId, onSelect, onChange, onRemove 
       render: (_, r) => [r.comparator, r.qualifier].filter(Boolean).join(' … ') || t('common.none'),
     },
     {
-      title: t('plan.targets.code'),
-      dataIndex: 'indicatorCode',
-      width: 130,
-      render: (code: string | null) => (code ? <Typography.Text code>{code}</Typography.Text> : t('common.none')),
+      title: t('plan.binding.title'),
+      key: 'indicatorCode',
+      width: 200,
+      // suggested by the importer; the actual of a bound target comes from the catalogue
+      render: (_, r) => <IndicatorPicker value={r.indicatorCode} onChange={(indicatorCode) => onChange(r.id, { indicatorCode })} />,
     },
     {
       title: t('plan.targets.quote'),

@@ -21,7 +21,7 @@ export function initialReview(draft: TPlanDraft): ReviewState {
   return { nodes, targets: targets.map((t, i) => ({ ...t, id: `t${i + 1}` })), serial: targets.length + 1 };
 }
 
-export type TargetPatch = Partial<Pick<TPlanTargetInput, 'indicatorName' | 'value' | 'unit' | 'targetYear' | 'kind'>>;
+export type TargetPatch = Partial<Pick<TPlanTargetInput, 'indicatorName' | 'indicatorCode' | 'value' | 'unit' | 'targetYear' | 'kind'>>;
 export type NodePatch = Partial<Pick<TPlanNodeInput, 'kind' | 'title' | 'leadUnits' | 'coUnits' | 'deadline'>>;
 export type DropPosition = 'before' | 'after' | 'inside';
 
