@@ -328,6 +328,45 @@ table['POST /api/enterprises/:id/statuses'] = {
   }),
   reqOut: (fx) => ({ method: 'POST', url: `/api/enterprises/${fx.ids.entOut}/statuses`, payload: statusBody }),
 };
+/** A 科技型中小企业 入库登记编号 stored directly, to revoke (a year of its own: one number per enterprise and year). */
+async function seededRegistration(fx: Fx, entId: number): Promise<number> {
+  const n = fx.fresh.seq();
+  const r = await fx.t.database.db
+    .insertInto('tech_sme_registration')
+    .values({ enterprise_id: entId, year: 1000 + n, number: `2026TS${n}`, registered_on: '2026-03-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+const registrationBody = (fx: Fx) => ({ year: 2026, number: `2026430400${fx.fresh.seq()}`, registeredOn: '2026-04-01' });
+table['POST /api/enterprises/:id/tech-sme-registrations'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: async (fx) => ({
+    method: 'POST',
+    url: `/api/enterprises/${await fx.fresh.enterprise('430408', null)}/tech-sme-registrations`,
+    payload: registrationBody(fx),
+  }),
+  reqOut: (fx) => ({ method: 'POST', url: `/api/enterprises/${fx.ids.entOut}/tech-sme-registrations`, payload: registrationBody(fx) }),
+};
+const revocationBody = { revokedOn: '2026-06-01', reason: 'credit_listing' };
+table['POST /api/enterprises/:id/tech-sme-registrations/:registrationId/revoke'] = {
+  in: ['admin', 'planner'],
+  out: [],
+  reqIn: async (fx) => {
+    const id = await fx.fresh.enterprise('430408', null);
+    return {
+      method: 'POST',
+      url: `/api/enterprises/${id}/tech-sme-registrations/${await seededRegistration(fx, id)}/revoke`,
+      payload: revocationBody,
+    };
+  },
+  reqOut: async (fx) => ({
+    method: 'POST',
+    url: `/api/enterprises/${fx.ids.entOut}/tech-sme-registrations/${await seededRegistration(fx, fx.ids.entOut as number)}/revoke`,
+    payload: revocationBody,
+  }),
+};
 table['GET /api/enterprises/:id/assessment'] = {
   in: entReaders,
   out: [],

@@ -68,12 +68,63 @@ export const ZEnterprise = z
   .meta({ id: 'Enterprise' });
 export type TEnterprise = z.infer<typeof ZEnterprise>;
 
+/** 国科发政〔2017〕115号 第十四条 撤销登记编号 situations (一)–(六). */
+export const ZTechSmeRevocationReason = z.enum([
+  'no_longer_eligible',
+  'fraud',
+  'research_misconduct',
+  'major_incident',
+  'credit_listing',
+  'info_not_updated',
+]);
+export type TTechSmeRevocationReason = z.infer<typeof ZTechSmeRevocationReason>;
+
+/** A 科技型中小企业 入库登记编号: valid for its year (国科火字〔2019〕87号); revokedOn set when 撤销. */
+export const ZTechSmeRegistration = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    number: z.string(),
+    registeredOn: ZIsoDate,
+    revokedOn: ZIsoDate.nullable(),
+    revocationReason: ZTechSmeRevocationReason.nullable(),
+    revocationNote: z.string().nullable(),
+  })
+  .meta({ id: 'TechSmeRegistration' });
+export type TTechSmeRegistration = z.infer<typeof ZTechSmeRegistration>;
+
+export const ZTechSmeRegistrationInput = z
+  .strictObject({
+    year: z.number().int().min(2017).max(2100).describe('评价年度; the number is valid until 31 December of it'),
+    number: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z-]{6,40}$/, '入库登记编号应为 6–40 位字母、数字')
+      .describe('入库登记编号'),
+    registeredOn: ZIsoDate.describe('入库（公示通过）日期'),
+  })
+  .refine((r) => Number(r.registeredOn.slice(0, 4)) === r.year, { message: '入库日期须在评价年度内', path: ['registeredOn'] });
+export type TTechSmeRegistrationInput = z.infer<typeof ZTechSmeRegistrationInput>;
+
+export const ZTechSmeRevocationInput = z.strictObject({
+  revokedOn: ZIsoDate.describe('撤销日期'),
+  reason: ZTechSmeRevocationReason,
+  note: z.string().trim().max(200).nullable().default(null),
+});
+export type TTechSmeRevocationInput = z.infer<typeof ZTechSmeRevocationInput>;
+
+export const ZTechSmeRegistrationParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  registrationId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
 export const ZEnterpriseDetail = ZEnterprise.extend({
   years: z.array(ZEnterpriseYear),
   statuses: z.array(ZLadderStatus).describe('the whole ladder history, oldest first'),
   ipItems: z.array(ZEnterpriseIp).describe('知识产权, by grant date'),
   incidents: z.array(ZEnterpriseIncident).describe('事故与违法记录, newest first'),
   disclosure: ZEnterpriseDisclosure.describe('whether the two lists are declared complete'),
+  techSmeRegistrations: z.array(ZTechSmeRegistration).describe('科技型中小企业 入库登记编号, newest year first'),
 }).meta({ id: 'EnterpriseDetail' });
 export type TEnterpriseDetail = z.infer<typeof ZEnterpriseDetail>;
 

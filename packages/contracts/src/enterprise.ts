@@ -201,6 +201,11 @@ export const ZAssessmentInput = z
       .max(100)
       .optional(),
     rdOption: z.enum(['sales', 'cost']).optional().describe('科技型中小企业研发投入指标的选择; absent = 取较高分'),
+    techSmeRevocations: z
+      .array(z.object({ revokedOn: ZIsoDate, number: z.string().max(40).optional() }))
+      .max(50)
+      .optional()
+      .describe('被撤销的科技型中小企业入库登记编号; absent = not stated (the condition is then not listed)'),
   })
   .meta({ id: 'AssessmentInput' });
 export type TAssessmentInput = z.infer<typeof ZAssessmentInput>;

@@ -160,6 +160,19 @@ export const errorCatalog = {
     zh: '导入文件中有数据错误，未导入任何数据，请按错误清单修改后重新导入',
     en: 'Some rows are invalid; nothing was imported',
   },
+  'enterprise/tech_sme_year_registered': {
+    status: 409,
+    zh: '该企业本年度已有科技型中小企业入库登记编号',
+    en: 'The enterprise already has a registration number for this year',
+  },
+  'enterprise/tech_sme_number_taken': { status: 409, zh: '该入库登记编号已被使用', en: 'This registration number is in use' },
+  'enterprise/tech_sme_reapply_barred': {
+    status: 409,
+    zh: '被撤销登记编号的企业当年不得再次参与科技型中小企业评价',
+    en: 'An enterprise whose number was revoked may not take part again in the same year',
+  },
+  'enterprise/tech_sme_registration_not_found': { status: 404, zh: '入库登记记录不存在', en: 'Unknown registration' },
+  'enterprise/tech_sme_already_revoked': { status: 409, zh: '该入库登记编号已被撤销', en: 'The registration number is already revoked' },
   'indicator/not_found': { status: 404, zh: '指标不存在', en: 'Unknown indicator' },
   'indicator/duplicate_code': { status: 409, zh: '指标代码已存在', en: 'An indicator with this code exists' },
   'indicator/builtin_readonly': {
@@ -282,6 +295,9 @@ export const errorCatalog = {
     en: 'A selected project needs a grant within the maximum',
   },
   'project/file_not_found': { status: 404, zh: '附件不存在', en: 'Unknown attachment' },
+  },
+    status: 409,
+  },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -383,6 +383,20 @@ export interface EnterpriseStatusTable {
   created_at: TimestampDefault;
 }
 
+/** 科技型中小企业 入库登记编号 (0011): valid for its year; revoked_on/reason when 撤销 */
+export interface TechSmeRegistrationTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  year: number;
+  number: string;
+  registered_on: string;
+  status_id: number | null;
+  revoked_on: string | null;
+  revocation_reason: string | null;
+  revocation_note: string | null;
+  created_at: TimestampDefault;
+}
+
 /** derived from enterprise_status: merged coverage per enterprise and rung */
 export interface EnterpriseLadderSpanTable {
   enterprise_id: number;
@@ -643,6 +657,29 @@ export interface KnownDeviceTable {
   last_used_at: TimestampDefault;
 }
 
+  id: Generated<number>;
+  year: number;
+  created_at: TimestampDefault;
+}
+
+  id: Generated<number>;
+  created_at: TimestampDefault;
+}
+
+  id: Generated<number>;
+}
+
+  id: Generated<number>;
+}
+
+  id: Generated<number>;
+}
+
+  id: Generated<number>;
+  year: number;
+  created_at: TimestampDefault;
+}
+
 export interface DB {
   person: PersonTable;
   project_programme: ProjectProgrammeTable;
@@ -661,6 +698,7 @@ export interface DB {
   enterprise: EnterpriseTable;
   enterprise_year: EnterpriseYearTable;
   enterprise_status: EnterpriseStatusTable;
+  tech_sme_registration: TechSmeRegistrationTable;
   enterprise_ip: EnterpriseIpTable;
   enterprise_incident: EnterpriseIncidentTable;
   enterprise_disclosure: EnterpriseDisclosureTable;

@@ -21,6 +21,9 @@ import {
   ZReserveRulesInput,
   ZReserveRulesQuery,
   ZReserveRulesView,
+  ZTechSmeRegistrationInput,
+  ZTechSmeRegistrationParams,
+  ZTechSmeRevocationInput,
 } from '@kechuang/contracts';
 import {
   addEnterpriseIncident,
@@ -32,9 +35,11 @@ import {
   getEnterprise,
   getReserveRules,
   listEnterprises,
+  registerTechSme,
   removeEnterpriseIncident,
   removeEnterpriseIp,
   reservePool,
+  revokeTechSme,
   saveEnterpriseYear,
   saveReserveRules,
   setEnterpriseDisclosure,
@@ -124,6 +129,32 @@ export const enterpriseRegistryRoutes: Routes = async (app) => {
       },
     },
     async (request) => addLadderStatus(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/enterprises/:id/tech-sme-registrations',
+    {
+      schema: {
+        tags,
+        summary: '登记科技型中小企业入库登记编号（当年有效）',
+        params: ZIdParams,
+        body: ZTechSmeRegistrationInput,
+        response: { 200: ZEnterpriseDetail },
+      },
+    },
+    async (request) => registerTechSme(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/enterprises/:id/tech-sme-registrations/:registrationId/revoke',
+    {
+      schema: {
+        tags,
+        summary: '撤销科技型中小企业入库登记编号（当年不得再次参与评价）',
+        params: ZTechSmeRegistrationParams,
+        body: ZTechSmeRevocationInput,
+        response: { 200: ZEnterpriseDetail },
+      },
+    },
+    async (request) => revokeTechSme(request.ctx, request.params.id, request.params.registrationId, request.body),
   );
   app.post(
     '/enterprises/:id/ip-items',

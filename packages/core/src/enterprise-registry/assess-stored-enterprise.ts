@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { assessEnterprise } from '../enterprise/index.ts';
 import { assessmentRecords, type EnterpriseRecords, loadRecords } from './enterprise-records.repository.ts';
 import { assertReadable, requireRegistryReader } from './enterprise-registry.policy.ts';
-import { findEnterprise, loadYears } from './enterprise-registry.repository.ts';
+import { findEnterprise, loadTechSmeRegistrations, loadYears } from './enterprise-registry.repository.ts';
 
 export interface StoredFacts {
   enterprise: TEnterprise;
@@ -13,6 +13,8 @@ export interface StoredFacts {
   hnteCertificate: { issueDate: string; number?: string } | null;
   /** stored IP items, incidents and the completeness declaration; absent = none stored (unknown) */
   records?: EnterpriseRecords | undefined;
+  /** revoked 科技型中小企业 入库登记编号; absent = not loaded (the revocation condition is then not listed) */
+  techSmeRevocations?: { revokedOn: string; number: string }[] | undefined;
 }
 
 /**
@@ -31,6 +33,7 @@ export function assessmentInputOf(facts: StoredFacts) {
     years: facts.years.slice(-20),
     hnteCertificate: facts.hnteCertificate,
     ...assessmentRecords(facts.records),
+    ...(facts.techSmeRevocations ? { techSmeRevocations: facts.techSmeRevocations } : {}),
   });
 }
 
@@ -43,7 +46,7 @@ export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) 
   const actor = requireRegistryReader(ctx);
   const today = bureauDate(ctx.now());
   const enterprise = assertReadable(actor, await findEnterprise(ctx.db, id, today), id);
-  const [years, records, cert] = await Promise.all([
+  const [years, records, cert, registrations] = await Promise.all([
     loadYears(ctx.db, id),
     loadRecords(ctx.db, id),
     ctx.db
@@ -53,7 +56,9 @@ export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) 
       .where('rung', '=', 'hnte')
       .orderBy('valid_from', 'desc')
       .executeTakeFirst(),
+    loadTechSmeRegistrations(ctx.db, id),
   ]);
+  const techSmeRevocations = registrations.flatMap((r) => (r.revokedOn === null ? [] : [{ revokedOn: r.revokedOn, number: r.number }]));
   const hnteCertificate = cert ? { issueDate: cert.valid_from, ...(cert.reference ? { number: cert.reference } : {}) } : null;
-  return { enterpriseId: id, result: assessFacts({ enterprise, years, hnteCertificate, records }, at ?? today) };
+  return { enterpriseId: id, result: assessFacts({ enterprise, years, hnteCertificate, records, techSmeRevocations }, at ?? today) };
 }

@@ -5,6 +5,8 @@ import {
   type TEnterpriseDetail,
   type TEnterpriseYear,
   type TLadderRung,
+  type TTechSmeRegistration,
+  type TTechSmeRevocationReason,
 } from '@kechuang/contracts';
 import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
 import { loadRecords } from './enterprise-records.repository.ts';
@@ -88,15 +90,17 @@ export async function loadYears(db: Db, id: number): Promise<TEnterpriseYear[]> 
 export async function loadEnterpriseDetail(db: Db, id: number, today: string): Promise<TEnterpriseDetail | null> {
   const enterprise = await findEnterprise(db, id, today);
   if (!enterprise) return null;
-  const [years, statuses, records] = await Promise.all([
+  const [years, statuses, records, techSmeRegistrations] = await Promise.all([
     loadYears(db, id),
     db.selectFrom('enterprise_status').selectAll().where('enterprise_id', '=', id).orderBy('valid_from').orderBy('id').execute(),
     loadRecords(db, id),
+    loadTechSmeRegistrations(db, id),
   ]);
   return {
     ...enterprise,
     ...records,
     years,
+    techSmeRegistrations,
     statuses: statuses.map((s) => ({
       id: s.id,
       rung: s.rung as TLadderRung,
@@ -107,6 +111,25 @@ export async function loadEnterpriseDetail(db: Db, id: number, today: string): P
       createdAt: s.created_at.toISOString(),
     })),
   };
+}
+
+/** 科技型中小企业 入库登记编号 of an enterprise, newest year first (tech-sme-registration.ts). */
+export async function loadTechSmeRegistrations(db: Db, enterpriseId: number): Promise<TTechSmeRegistration[]> {
+  const rows = await db
+    .selectFrom('tech_sme_registration')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    number: r.number,
+    registeredOn: r.registered_on,
+    revokedOn: r.revoked_on,
+    revocationReason: r.revocation_reason as TTechSmeRevocationReason | null,
+    revocationNote: r.revocation_note,
+  }));
 }
 
 /** A unique violation on the credit code is a domain error, not a 500. */

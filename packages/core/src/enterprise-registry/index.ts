@@ -19,3 +19,4 @@ export { reservePool } from './reserve-pool.ts';
 export { applyReserveRules, getReserveRules, reserveRulesInForce, saveReserveRules } from './reserve-rules.ts';
 export { createEnterprise, updateEnterprise } from './save-enterprise.ts';
 export { saveEnterpriseYear } from './save-enterprise-year.ts';
+export { reapplyYear, registerTechSme, revokeTechSme } from './tech-sme-registration.ts';
