@@ -295,9 +295,6 @@ export const errorCatalog = {
     en: 'A selected project needs a grant within the maximum',
   },
   'project/file_not_found': { status: 404, zh: '附件不存在', en: 'Unknown attachment' },
-  },
-    status: 409,
-  },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

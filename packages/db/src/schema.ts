@@ -657,29 +657,6 @@ export interface KnownDeviceTable {
   last_used_at: TimestampDefault;
 }
 
-  id: Generated<number>;
-  year: number;
-  created_at: TimestampDefault;
-}
-
-  id: Generated<number>;
-  created_at: TimestampDefault;
-}
-
-  id: Generated<number>;
-}
-
-  id: Generated<number>;
-}
-
-  id: Generated<number>;
-}
-
-  id: Generated<number>;
-  year: number;
-  created_at: TimestampDefault;
-}
-
 export interface DB {
   person: PersonTable;
   project_programme: ProjectProgrammeTable;
