@@ -27,6 +27,15 @@ describe('activity counts and agreements', () => {
     expect(got('某县2026年科技工作要点\n新设企业研发中心7个，新设立专家工作站2家。')).toEqual(['7个 increment', '2家 increment']);
   });
 
+  it('reads 提供 with an amount as a target', () => {
+    expect(got('某县2026年科技工作要点\n为中小企业提供知识产权质押融资3亿元。')).toEqual(['3亿元 level']);
+  });
+
+  it('reads a verbless value that closes its clause with 以上 as a level, not one that leads into a noun', () => {
+    expect(got('某县2026年科技工作要点\n开展科普进校园活动，全年参与学生2万人次以上。')).toEqual(['2万人次 level']);
+    expect(got('某县2026年科技工作要点\n全县营收1亿元以上企业研发机构全覆盖。')).toEqual([]);
+  });
+
   it('does not take 组织领导 for the verb', () => {
     expect(got('某县2026年科技工作要点\n加强组织领导3人小组的作用。')).toEqual([]);
   });
@@ -47,6 +56,10 @@ describe('rank targets', () => {
 
   it('leaves a rank that conditions an award or a sanction, and 第N without a ranking word', () => {
     expect(got('某市2026年科技工作要点\n对考评排名前5位的园区给予表扬，对排名后3位的园区约谈；完成第3批项目验收。')).toEqual([]);
+  });
+
+  it('reads a position without its measure word as N 位', () => {
+    expect(got('某市2026年科技工作要点\n高企数量排名力争进入全省前十，成果转化指标稳居全省第二。')).toEqual(['10位 rank', '2位 rank']);
   });
 
   it('reads an achieved rank in a summary as actual', () => {

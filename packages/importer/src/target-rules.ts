@@ -2,6 +2,7 @@
  * Named rules the target reader applies, one kind each; every rule has unit tests with invented sentences in
  * target-rules.test.ts. A rule reads the genre, never one document's sentence.
  */
+import { clauseStartBefore } from './clauses.ts';
 import type { Node } from './sections.ts';
 
 /**
@@ -19,6 +20,22 @@ export function readRank(text: string, start: number, clause: string, unit: stri
   if (before !== '第' && before !== '前') return null;
   if (!/^[位名]$/.test(unit) || !rankWords.test(clause)) return before === '第' ? 'none' : null;
   return text[unitEnd] === '的' ? 'none' : 'rank';
+}
+
+/** Kind: rank. 增速位列全市第三, 排名前五: a position without its measure word, closing its clause, reads as N 位. */
+export function impliedRank(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  if (before !== '第' && before !== '前') return false;
+  if (!/^(?:[，,；;。！!？?\n）)]|$)/.test(text.slice(end, end + 1))) return false;
+  return rankWords.test(text.slice(clauseStartBefore(text, start), start));
+}
+
+/**
+ * Kind: floor without a verb. 全年科普受众5万人次以上。: a value that closes its clause with 以上, 以内 or 左右 states a
+ * level to reach even without a verb; a value the qualifier leads on into a noun (1亿元以上企业) describes that noun.
+ */
+export function closesWithBound(text: string, valueEnd: number, qualifier: string | null): boolean {
+  return /^(?:以上|以内|左右)$/.test(qualifier ?? '') && /^(?:[，,；;。！!？?\n]|$)/.test(text.slice(valueEnd, valueEnd + 1));
 }
 
 /**

@@ -4,7 +4,16 @@ import type { TBaseline, TTarget } from './draft.ts';
 import { lookupIndicator } from './indicator-catalog.ts';
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { type Node, pathAt } from './sections.ts';
-import { countsAList, describesAThing, rankComparator, readRank, restatesAMilestone, sentenceTense } from './target-rules.ts';
+import {
+  closesWithBound,
+  countsAList,
+  describesAThing,
+  impliedRank,
+  rankComparator,
+  readRank,
+  restatesAMilestone,
+  sentenceTense,
+} from './target-rules.ts';
 import { matchUnit, normalize } from './units.ts';
 
 export type TargetContext = {
@@ -121,7 +130,9 @@ function readOne(
 ): { target: TTarget; baseline: boolean } | null {
   // 10余场, 20多家: an approximate count puts 余/多 between the number and its measure word.
   const approx = !tok.percentWord && /[余多]/.test(text[tok.end] ?? '') ? (text[tok.end] ?? null) : null;
-  const unitHit = tok.percentWord ? { unit: '%', end: tok.end } : matchUnit(text, approx ? tok.end + 1 : tok.end);
+  const unitHit =
+    (tok.percentWord ? { unit: '%', end: tok.end } : matchUnit(text, approx ? tok.end + 1 : tok.end)) ??
+    (impliedRank(text, tok.start, tok.end) ? { unit: '位', end: tok.end } : null);
   if (!unitHit) return null;
   const before = text[tok.start - 1] ?? '';
   const after = text[unitHit.end] ?? '';
@@ -186,7 +197,12 @@ function readOne(
       comparator = prev.target.comparator;
     } else if (unitHit.unit === '%' && /比重|比例|占|率|强度|增速|增幅|增长/.test(seg + text.slice(valueEnd, valueEnd + 6))) {
       comparator = null;
-    } else if (!(inGoals && seg.length >= 2) && !rank && !(label && (inGoals || lookupIndicator(label, unitHit.unit, false)))) {
+    } else if (
+      !(inGoals && seg.length >= 2) &&
+      !rank &&
+      !(label && (inGoals || lookupIndicator(label, unitHit.unit, false))) &&
+      !(closesWithBound(text, valueEnd, qualifier) && cleanName(seg).length >= 2)
+    ) {
       // A summary states what was achieved without a verb (高新技术企业总数1150家): a catalog indicator suffices.
       if (!(tense === 'achieved' && lookupIndicator(cleanName(seg), unitHit.unit, false))) return null;
     }
