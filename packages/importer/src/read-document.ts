@@ -80,7 +80,7 @@ function readHtml(bytes: Uint8Array): string {
   const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(html.slice(0, 4096))?.[1]?.toLowerCase();
   if (charset && /gb/.test(charset)) html = new TextDecoder('gb18030').decode(bytes);
   assertTextual(html);
-  return joinBrokenLines(htmlToText(html, { findArticle: true }));
+  return joinBrokenLines(htmlToText(html, { findArticle: true }), { runningText: false });
 }
 
 /**

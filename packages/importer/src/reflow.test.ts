@@ -34,6 +34,15 @@ describe('lines broken where the writer did not break them', () => {
     expect(joinBrokenLines(text)).toBe(text);
   });
 
+  it('keeps bullets apart, and a web page’s list items apart while rejoining its broken numbers', async () => {
+    expect(joinBrokenLines('新增企业10家，引进人才\n• 建设平台3个')).toBe('新增企业10家，引进人才\n• 建设平台3个');
+    const page =
+      '<html><body><h1>某县2026年科技工作要点</h1><ul><li>新增企业10家，引进人才5名</li><li>建设平台3个</li></ul><p>新增孵化器1<br>2家。</p></body></html>';
+    expect(await readDocument(Buffer.from(page), 'page.html')).toBe(
+      '某县2026年科技工作要点\n新增企业10家，引进人才5名\n建设平台3个\n新增孵化器12家。',
+    );
+  });
+
   it('reads a wrapped plain-text document as the writer wrote it', async () => {
     const text = await readDocument(
       Buffer.from('某市2026年科技工作要点\n一、目标\n全市引进高层次人才2\n0名，技术合同成交额突\n破4\n5亿元。'),

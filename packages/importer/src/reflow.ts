@@ -29,9 +29,12 @@ const closed = /[。；;：:！!？?]$/;
 /**
  * Rejoins lines broken where the writer did not break them, as text copied from a PDF or a web page is: a break inside
  * a number or between a number and its unit always; a break inside running text (a line with clause punctuation that
- * does not close its sentence) unless the next line opens a heading. Titles, headings and table rows stay apart.
+ * does not close its sentence) unless the next line opens a heading or a bullet. Titles, headings and table rows stay
+ * apart. A web page's paragraphs and list items are the writer's own breaks: for them `runningText: false` rejoins
+ * broken numbers only.
  */
-export function joinBrokenLines(text: string): string {
+export function joinBrokenLines(text: string, opts: { runningText?: boolean } = {}): string {
+  const runningText = opts.runningText ?? true;
   const lines = text.split('\n');
   const out: string[] = [];
   for (const line of lines) {
@@ -45,7 +48,7 @@ export function joinBrokenLines(text: string): string {
     // Digits after a word (人才2⏎0名) run on; digits after a field label or a date (日期: 2021-03-04) may not.
     const afterWord = /[\u4e00-\u9fa5][0-9０-９]+[ .．]?$/.test(prev);
     const inNumber = endsInNumber.test(prev) && goesOnWithNumber.test(line) && (running || afterWord || !/^[0-9０-９]/.test(line));
-    const inText = running && !closed.test(prev) && !/^[—－-]{2}/.test(line);
+    const inText = runningText && running && !closed.test(prev) && !/^[—－\-•·*●■◆▪]/.test(line);
     if (inNumber || inText) out[out.length - 1] = `${prev}${line}`;
     else out.push(line);
   }
