@@ -7,6 +7,7 @@ export { login } from './auth/login.ts';
 export { getMe, isDemo } from './auth/me.ts';
 export { generatePassword, hashPassword, verifyPassword } from './auth/password.ts';
 export { hashToken, listMySessions, logout, logoutEverywhere, resolveSession, revokeMySession } from './auth/session.ts';
+export { type BackupManifest, createBackup, restoreBackup, verifyBackup } from './backup/index.ts';
 export { bureauDate } from './bureau-date.ts';
 export { type AppCache, MemoryCache, noCache } from './cache.ts';
 export type { Actor, Ctx } from './context.ts';

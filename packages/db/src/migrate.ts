@@ -41,3 +41,12 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Applies the migrations up to and including `name` (a restore builds the schema its backup was taken at). */
+// biome-ignore lint/suspicious/noExplicitAny: any Kysely instance can be migrated
+export async function migrateTo(db: Kysely<any>, name: string, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,31 +1,29 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDb, sql } from '@kechuang/db';
+import { restoreBackup, verifyBackup } from '@kechuang/core';
+import { openDb } from '@kechuang/db';
 import { Command } from 'commander';
-import { dataDirOf, openFromEnv } from './shared.ts';
+import { type BackupSummary, backupAndAudit, requestOnlineBackup, summarise } from './control.ts';
+import { fileStoreFor } from './files.ts';
+import { dataDirOf } from './shared.ts';
 
 /**
- * Backups: on the embedded database a dump of the PGlite data directory (tar.gz);
- * on PostgreSQL pg_dump's custom format, restored with pg_restore.
+ * Backups in one format on both databases (docs/security.md): a gzip'd tar of every table's rows, every
+ * stored file and a manifest with their checksums; sessions are not carried. Taken online: from one
+ * consistent snapshot while the server runs (on the embedded database the running server takes it
+ * through its control socket).
  */
-function runPgTool(tool: string, args: string[]) {
-  const r = spawnSync(tool, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
-  if (r.error) throw new Error(`无法运行 ${tool}：${r.error.message}（请安装 PostgreSQL 客户端工具）`);
-  if (r.status !== 0) throw new Error(`${tool} 失败：${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
-}
-
-export async function backup(cmd: Command, file: string) {
+export async function backup(cmd: Command, file: string): Promise<BackupSummary> {
   const target = path.resolve(file);
-  if (process.env.DATABASE_URL) {
-    runPgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${target}`, process.env.DATABASE_URL]);
-    return;
+  if (fs.existsSync(target)) throw new Error(`备份文件已存在：${target}`);
+  const dataDir = path.resolve(dataDirOf(cmd));
+  if (!process.env.DATABASE_URL) {
+    const online = await requestOnlineBackup(dataDir, target);
+    if (online) return online;
   }
-  const database = await openFromEnv(cmd, { migrate: false });
+  const database = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir, migrate: false });
   try {
-    const dump = await database.pglite?.dumpDataDir('gzip');
-    if (!dump) throw new Error('无法导出嵌入式数据库');
-    fs.writeFileSync(target, Buffer.from(await dump.arrayBuffer()));
+    return summarise(await backupAndAudit(database, fileStoreFor(cmd), target, `cli:${process.env.USER ?? 'operator'}`));
   } finally {
     await database.close();
   }
@@ -34,51 +32,48 @@ export async function backup(cmd: Command, file: string) {
 export async function restore(cmd: Command, file: string) {
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`备份文件不存在：${source}`);
-  if (process.env.DATABASE_URL) {
-    const probe = await openDb({ databaseUrl: process.env.DATABASE_URL, migrate: false });
-    try {
-      const { rows } = await sql<{
-        n: number;
-      }>`select count(*)::int as n from information_schema.tables where table_schema = 'public'`.execute(probe.db);
-      if ((rows[0]?.n ?? 0) > 0) throw new Error('目标数据库不是空库：请恢复到一个新建的空数据库');
-    } finally {
-      await probe.close();
-    }
-    runPgTool('pg_restore', [
-      '--no-owner',
-      '--no-privileges',
-      '--single-transaction',
-      '--exit-on-error',
-      `--dbname=${process.env.DATABASE_URL}`,
-      source,
-    ]);
-    return;
-  }
   const dataDir = path.resolve(dataDirOf(cmd));
-  if (fs.existsSync(path.join(dataDir, 'pg')) && fs.readdirSync(path.join(dataDir, 'pg')).length > 0) {
+  if (!process.env.DATABASE_URL && fs.existsSync(path.join(dataDir, 'pg')) && fs.readdirSync(path.join(dataDir, 'pg')).length > 0) {
     throw new Error(`数据目录 ${dataDir} 已有数据：请恢复到一个空目录（--data 指定）`);
   }
-  const blob = new Blob([fs.readFileSync(source)]);
-  const database = await openDb({ dataDir, loadDataDir: blob });
-  await database.close();
+  const database = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir, migrate: false });
+  try {
+    return await restoreBackup({ db: database.db, files: fileStoreFor(cmd), file: source });
+  } finally {
+    await database.close();
+  }
 }
 
 export function backupCommand() {
   return new Command('backup')
-    .description('备份数据库到文件')
+    .description('备份数据库与文件到一个文件（服务运行时也可备份）；--verify 校验一个备份文件')
     .argument('<file>', '备份文件')
-    .action(async (file: string, _o, cmd: Command) => {
-      await backup(cmd, file);
-      console.log(`已备份到 ${path.resolve(file)}`);
+    .option('--verify', '只校验备份文件（逐项核对校验和与行数），不备份')
+    .action(async (file: string, opts: { verify?: boolean }, cmd: Command) => {
+      if (opts.verify) {
+        const r = await verifyBackup(path.resolve(file));
+        if (!r.ok || !r.manifest) {
+          for (const p of r.problems) console.error(p);
+          throw new Error(`备份文件未通过校验：${path.resolve(file)}`);
+        }
+        const rows = r.manifest.tables.reduce((n, t) => n + t.rows, 0);
+        console.log(
+          `备份文件完好：${r.manifest.createdAt} 备份，${r.manifest.tables.length} 张表 ${rows} 行，${r.manifest.files.length} 个文件（未含会话）`,
+        );
+        return;
+      }
+      const s = await backup(cmd, file);
+      console.log(`已备份到 ${path.resolve(file)}：${s.tables} 张表 ${s.rows} 行，${s.files} 个文件（未含会话）`);
+      if (s.missingFiles.length) console.error(`注意：${s.missingFiles.length} 个文件在存储中已不存在，未能备份`);
     });
 }
 
 export function restoreCommand() {
   return new Command('restore')
-    .description('从备份文件恢复到一个空数据库')
+    .description('从备份文件恢复到一个空数据库（嵌入式或 PostgreSQL 均可，与备份来源无关）')
     .argument('<file>', '备份文件')
     .action(async (file: string, _o, cmd: Command) => {
-      await restore(cmd, file);
-      console.log(`已从 ${path.resolve(file)} 恢复`);
+      const m = await restore(cmd, file);
+      console.log(`已从 ${path.resolve(file)} 恢复：${m.tables.length} 张表，${m.files.length} 个文件；原有会话不恢复，请重新登录`);
     });
 }

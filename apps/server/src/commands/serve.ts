@@ -1,6 +1,7 @@
 import { loadDemo } from '@kechuang/core';
 import { Command } from 'commander';
 import { buildApp } from '../app.ts';
+import { startControlSocket } from './control.ts';
 import { printDemoAccounts } from './demo.ts';
 import { fileStoreFor } from './files.ts';
 import { listenPlan } from './listen.ts';
@@ -50,16 +51,20 @@ export function serveCommand() {
               '演示数据已载入过，演示账号不变。忘记密码时，先停止服务再运行：npx kechuang user reset-password --username planner --password <新密码> --no-must-change',
             );
         }
+        const files = fileStoreFor(cmd);
         const app = await buildApp({
           database,
           logger: !opts.quiet,
           trustProxy: listen.trustProxy,
           ...(listen.https ? { https: listen.https } : {}),
-          files: fileStoreFor(cmd),
+          files,
         });
         const scheduler = opts.scheduler ? startScheduler(database, (m) => console.error(m)) : null;
+        // the operator's channel for an online backup of the embedded database (`kechuang backup FILE`)
+        const stopControl = startControlSocket(database, files);
         const stop = async () => {
           await scheduler?.stop();
+          await stopControl?.();
           await app.close();
           await database.close();
           process.exit(0);

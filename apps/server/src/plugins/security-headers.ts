@@ -34,7 +34,7 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { hsts: bool
       },
     },
     crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: opts.hsts,
+    strictTransportSecurity: true,
   })({} as IncomingMessage, res as unknown as ServerResponse, () => {});
   const apiHeaders: Record<string, string> = {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -43,10 +43,17 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { hsts: bool
     'referrer-policy': 'no-referrer',
     'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'no-store',
-    ...(opts.hsts && headers['strict-transport-security'] ? { 'strict-transport-security': headers['strict-transport-security'] } : {}),
   };
+  // HSTS only where the browser reached us over TLS (directly or through a trusted proxy), or when the
+  // operator says every request is (KECHUANG_COOKIE_SECURE=1): on plain loopback HTTP it would mislead.
+  const hsts = headers['strict-transport-security'] ?? 'max-age=31536000; includeSubDomains';
+  delete headers['strict-transport-security'];
+  const pageTls = { ...headers, 'strict-transport-security': hsts };
+  const apiTls = { ...apiHeaders, 'strict-transport-security': hsts };
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApiRequest(request) ? apiHeaders : headers);
+    const tls = opts.hsts || request.protocol === 'https';
+    const api = isApiRequest(request);
+    reply.headers(tls ? (api ? apiTls : pageTls) : api ? apiHeaders : headers);
     done();
   });
 }
