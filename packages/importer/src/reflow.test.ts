@@ -30,6 +30,8 @@ describe('lines broken where the writer did not break them', () => {
       '1.建设平台。',
       '序号\t任务\t牵头单位',
       '1\t建设平台\t科技局',
+      '联系人：王五，电话：0731-8888666',
+      '2026年2月13日',
     ].join('\n');
     expect(joinBrokenLines(text)).toBe(text);
   });

@@ -47,8 +47,13 @@ export function joinBrokenLines(text: string, opts: { runningText?: boolean } = 
     const running = /[，,、；;。]/.test(prev) && !(matchHeading(prev.trim()) && !prev.includes('。'));
     // Digits after a word (人才2⏎0名) run on; digits after a field label or a date (日期: 2021-03-04) may not.
     const afterWord = /[\u4e00-\u9fa5][0-9０-９]+[ .．]?$/.test(prev);
-    const inNumber = endsInNumber.test(prev) && goesOnWithNumber.test(line) && (running || afterWord || !/^[0-9０-９]/.test(line));
-    const inText = runningText && running && !closed.test(prev) && !/^[—－\-•·*●■◆▪]/.test(line);
+    // A line that opens with a date (2026年3月1日, 2026-03-01) starts afresh, whatever ended the line before.
+    const dated = /^(?:19|20)\d{2}(?:年|[-/.]\d)/.test(line);
+    const inNumber =
+      endsInNumber.test(prev) && goesOnWithNumber.test(line) && !dated && (running || afterWord || !/^[0-9０-９]/.test(line));
+    // A date alone on its line signs a document off (…电话：0731-8888666⏎2026年2月13日).
+    const dateLine = /^(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})$/.test(line.trim());
+    const inText = runningText && running && !closed.test(prev) && !dateLine && !/^[—－\-•·*●■◆▪]/.test(line);
     if (inNumber || inText) out[out.length - 1] = `${prev}${line}`;
     else out.push(line);
   }
