@@ -1,3 +1,4 @@
+import { usccCheckChar } from '@kechuang/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -281,6 +282,51 @@ describe('plan targets side by side', () => {
 });
 
 describe('registry as a source', () => {
+  it('counts high-value invention patents from the enterprises’ IP records (§4 criteria, valid on 31 December)', async () => {
+    const first = '91430426MA4H00001';
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/enterprises',
+      payload: { uscc: `${first}${usccCheckChar(first)}`, name: '祁东高价值专利企业', regionCode: '430426' },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    const ip = (number: string, extra: Record<string, unknown>) =>
+      admin.request({
+        method: 'POST',
+        url: `/api/enterprises/${id}/ip-items`,
+        payload: {
+          number,
+          kind: 'invention_patent',
+          grantDate: '2022-01-10',
+          filingDate: '2020-01-10',
+          domestic: true,
+          owned: true,
+          ...extra,
+        },
+      });
+    for (const [n, extra] of [
+      ['ZL1', { overseasFamily: true }],
+      ['ZL2', { pledgeFinancingFen: 1_000_000_000 }],
+      ['ZL3', { pledgeFinancingFen: 999_999_999 }], // below 1000万元: not high-value
+      ['ZL4', { strategicEmergingIndustry: true, grantDate: '2026-02-01' }], // granted after 2025-12-31
+      ['ZL5', { kind: 'utility_model', strategicEmergingIndustry: true }],
+    ] as const) {
+      const res = await ip(n, extra);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const before = (
+      await planner.request({ method: 'POST', url: '/api/indicators/registry-sync', payload: { region: '430400', year: 2025 } })
+    ).json();
+    const at = (values: Array<{ indicatorCode: string; regionCode: string; value: number }>, region: string) =>
+      values.find((v) => v.indicatorCode === 'high_value_invention_patents' && v.regionCode === region)?.value;
+    expect(at(before.values, '430426')).toBe(2);
+    expect(at(before.values, '430400')).toBeGreaterThanOrEqual(2);
+    const profile = await planner.request({ method: 'GET', url: '/api/indicators/profile?region=430426&fromYear=2025&toYear=2025' });
+    const row = profile.json().rows.find((x: { indicator: { code: string } }) => x.indicator.code === 'high_value_invention_patents');
+    expect(row.cells[0].actual).toMatchObject({ value: 2, source: 'registry' });
+  });
+
   it('writes enterprise counts of the registry as actual values', async () => {
     const res = await planner.request({ method: 'POST', url: '/api/indicators/registry-sync', payload: { region: '430400', year: 2025 } });
     expect(res.statusCode, res.body).toBe(200);

@@ -115,6 +115,16 @@ export const ZIpItem = z.object({
   relatedToMainProduct: z.boolean().optional().describe('与主要产品（或服务）相关（科技型中小企业）'),
   disputed: z.boolean().optional().describe('存在争议或纠纷; absent = 无'),
   claimedByCoOwner: z.boolean().optional().describe('共有知识产权已由其他权利人使用; absent = 否（非共有或未被使用）'),
+  // 高价值发明专利 criteria (国家知识产权局口径, domain-rules §4); absent = no
+  filingDate: ZIsoDate.optional().describe('申请日 (专利维持年限自申请日起算)'),
+  strategicEmergingIndustry: z.boolean().optional().describe('属于战略性新兴产业的发明专利'),
+  overseasFamily: z.boolean().optional().describe('在海外有同族专利权'),
+  pledgeFinancingFen: ZFen.optional().describe('质押融资金额（分）'),
+  awards: z
+    .array(z.enum(['national_st_award', 'china_patent_award']))
+    .max(2)
+    .optional()
+    .describe('获国家科学技术奖 / 中国专利奖'),
 });
 export type TIpItem = z.infer<typeof ZIpItem>;
 
