@@ -62,6 +62,15 @@ describe('rank targets', () => {
     expect(got('某市2026年科技工作要点\n高企数量排名力争进入全省前十，成果转化指标稳居全省第二。')).toEqual(['10位 rank', '2位 rank']);
   });
 
+  it('reads a ranking named by its region, with the spaces of a PDF export (全省第 9, 全市第一)', () => {
+    expect(got('某市科技局2025年工作总结\n一、工作成效\n研发费用增速 21.5%，全省第 9；孵化器数量全市第一。')).toEqual([
+      '21.5% actual',
+      '9位 actual',
+      '1位 actual',
+    ]);
+    expect(got('某市2026年科技工作要点\n举办全市第一届创新大赛，组织第 3批项目验收。')).toEqual([]);
+  });
+
   it('reads an achieved rank in a summary as actual', () => {
     expect(got('某市科技局2025年工作总结\n一、工作成效\n高新技术企业增速居全省第二位。')).toEqual(['2位 actual']);
   });
@@ -70,6 +79,7 @@ describe('rank targets', () => {
 describe('counts that are not targets', () => {
   it('leaves counts over a list of policies or measures', () => {
     expect(got('某市2026年科技工作要点\n出台人才新政共20条，落实惠企的9项政策，新增孵化器3家。')).toEqual(['3家 increment']);
+    expect(got('某市科技局2025年工作总结\n一、工作成效\n印发《科技金融十条》等配套文件4个，新增孵化器3家。')).toEqual(['3家 actual']);
   });
 
   it('leaves a milestone restated in words', () => {
@@ -106,6 +116,13 @@ describe('the kind follows the sentence', () => {
       '30亿元 level',
     ]);
     expect(d.baselines.map((b) => `${b.value}${b.unit}`)).toEqual(['348家', '520家', '58个']);
+  });
+
+  it('reads a verbless value in a summary’s report as actual', () => {
+    expect(got('某区科技局2025年工作总结\n一、工作成效\n规上企业研发费用 18.2 亿元，技术交易额 6.4 亿元。')).toEqual([
+      '18.2亿元 actual',
+      '6.4亿元 actual',
+    ]);
   });
 
   it('reads a plan’s review of the year before as baselines', () => {

@@ -11,23 +11,30 @@ import type { Node } from './sections.ts';
  * docs/decisions/0010-rank-targets.md). A position that conditions an award or a sanction (排名前3位的镇街,
  * 排名后两位) is no target, nor is 第N without a ranking word (第3项).
  */
-const rankWords = /排名|位次|位列|位居|居|进入|保持|跻身|列|升至|提升至|提升到|晋升|力争/;
+// 全省第9, 全市第一: the region itself names the ranking.
+const rankWords = /排名|位次|位列|位居|居|进入|保持|跻身|列|升至|提升至|提升到|晋升|力争|全(?:国|省|市|区|县|州)\s*$/;
+/** The character before `at`, past the spaces a PDF export puts around numbers (第 2). */
+const charBefore = (text: string, at: number) =>
+  text
+    .slice(Math.max(0, at - 4), at)
+    .replace(/\s+$/, '')
+    .at(-1) ?? '';
 export const rankComparator = '≤';
 
 export function readRank(text: string, start: number, clause: string, unit: string, unitEnd: number): 'rank' | 'none' | null {
-  const before = text[start - 1] ?? '';
+  const before = charBefore(text, start);
   if (before === '后' && /[位名]/.test(unit) && /排名|位次/.test(clause)) return 'none';
   if (before !== '第' && before !== '前') return null;
-  if (!/^[位名]$/.test(unit) || !rankWords.test(clause)) return before === '第' ? 'none' : null;
+  if (!/^[位名]$/.test(unit) || !rankWords.test(clause.replace(/\s*[第前]\s*$/, ''))) return before === '第' ? 'none' : null;
   return text[unitEnd] === '的' ? 'none' : 'rank';
 }
 
 /** Kind: rank. 增速位列全市第三, 排名前五: a position without its measure word, closing its clause, reads as N 位. */
 export function impliedRank(text: string, start: number, end: number): boolean {
-  const before = text[start - 1] ?? '';
+  const before = charBefore(text, start);
   if (before !== '第' && before !== '前') return false;
-  if (!/^(?:[，,；;。！!？?\n）)]|$)/.test(text.slice(end, end + 1))) return false;
-  return rankWords.test(text.slice(clauseStartBefore(text, start), start));
+  if (!/^\s*(?:[，,；;。！!？?\n）)]|$)/.test(text.slice(end, end + 2))) return false;
+  return rankWords.test(text.slice(clauseStartBefore(text, start), start).replace(/\s*[第前]\s*$/, ''));
 }
 
 /**
@@ -40,13 +47,15 @@ export function closesWithBound(text: string, valueEnd: number, qualifier: strin
 
 /**
  * Kind: count over a list. A number that sums up or describes a list of policies or measures (出台政策措施共15条,
- * 落实支持创新的12项政策, 印发文件5个) names the list's length, not a quantity the region commits to.
+ * 落实支持创新的12项政策, 出台《…》等政策文件5个) names the list's length, not a quantity the region commits to.
  */
 const listNouns = /政策|措施|举措|文件|意见|办法|条款/;
 export function countsAList(text: string, start: number, unitEnd: number, unit: string, clause: string): boolean {
   if (!/^[条项个份件]$/.test(unit)) return false;
   const after = text.slice(unitEnd, unitEnd + 4);
   if (/^(?:政策|措施|举措|文件|意见|办法)/.test(after)) return true;
+  // 出台《…》等政策文件5个: 等 closes a list, the count after its noun sums it up.
+  if (/等[^，,；;。]{0,8}(?:政策|措施|举措|文件|意见|办法)$/.test(clause)) return true;
   return text[start - 1] === '共' && listNouns.test(clause);
 }
 

@@ -203,8 +203,8 @@ function readOne(
       !(label && (inGoals || lookupIndicator(label, unitHit.unit, false))) &&
       !(closesWithBound(text, valueEnd, qualifier) && cleanName(seg).length >= 2)
     ) {
-      // A summary states what was achieved without a verb (高新技术企业总数1150家): a catalog indicator suffices.
-      if (!(tense === 'achieved' && lookupIndicator(cleanName(seg), unitHit.unit, false))) return null;
+      // A summary states what was achieved without a verb (规上工业企业研发费用 41.3 亿元): a noun before it suffices.
+      if (!(tense === 'achieved' && cleanName(seg).length >= 2)) return null;
     }
   }
 
