@@ -58,13 +58,16 @@ declare module 'fastify' {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // With a certificate the same app serves HTTPS; its routes and hooks do not depend on the transport.
-  // trustProxy as a hop count is Fastify's documented form (proxy-addr), missing from its option type.
   const serverOptions = {
     ...(opts.https ? { https: opts.https } : {}),
     // Without request logging, errors are still logged: a 500 is never silent.
     logger: { level: opts.logger ? (process.env.LOG_LEVEL ?? 'info') : 'error' },
     bodyLimit,
-    trustProxy: opts.trustProxy ?? false,
+    // a hop count as a trust function: the socket's peer and the next hops-1 addresses are proxies
+    trustProxy:
+      typeof opts.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (opts.trustProxy as number)
+        : (opts.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
   } as FastifyHttpOptions<Server>;
   const app = Fastify(serverOptions).withTypeProvider<ZodTypeProvider>();

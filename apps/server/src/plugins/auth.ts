@@ -57,7 +57,8 @@ export function registerAuth(app: FastifyInstance, deps: { db: Kysely<DB>; cache
     request.session = session;
     request.ctx = ctx;
     // Decided on the matched route, not the raw URL (see isApiRequest); the API reference pages are public.
-    if (!isApiRequest(request)) return;
+    // A request no route matched runs nothing: it gets its 404.
+    if (!request.routeOptions.url || !isApiRequest(request)) return;
     const config = request.routeOptions.config;
     const mutating = !safeMethods.has(request.method);
     if (mutating && foreignOrigin(request)) return sendProblem(reply, 'auth/csrf_failed');

@@ -15,7 +15,7 @@ export function badText(value: string): boolean {
 }
 
 /** Deeper than any contract of ours: a body nested further is refused before anything walks it. */
-export const maxDepth = 32;
+export const maxDepth = 64;
 
 type Finding = { kind: 'characters'; path: string } | { kind: 'depth'; path: string };
 
