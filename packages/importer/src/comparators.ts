@@ -96,6 +96,7 @@ const comparatorWords = [
   '集聚',
   '推动',
   '提供',
+  '走访',
   '达',
   '超',
 ];
@@ -126,6 +127,8 @@ export function lastComparator(s: string): { word: string; at: number } | null {
 }
 
 const incrementWords = /^(?:新增|净增|增加|新建|新认定|新组建|新培育|新引进|新建设|新建成|新设立|新设)$/;
+const boundWords = /^(?:不少于|不低于|超过|达到|突破|达|超)$/;
+const newlyRe = /新增|净增|新建|新认定|新组建|新培育|新引进|新建设|新建成|新设立|新设/;
 
 /** Target kind from the comparator, the unit and the words around the value. */
 export function targetKind(comparator: string | null, unit: string, context: string): TTargetKind {
@@ -137,6 +140,8 @@ export function targetKind(comparator: string | null, unit: string, context: str
   }
   if (/^第/.test(context.slice(-3))) return 'rank';
   if (comparator && incrementWords.test(comparator)) return 'increment';
+  // 新建研发机构不少于120家: the bound says how many, the increment verb before it says they are new.
+  if (comparator && boundWords.test(comparator) && newlyRe.test(context.slice(0, context.lastIndexOf(comparator)))) return 'increment';
   return 'level';
 }
 

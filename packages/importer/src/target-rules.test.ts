@@ -23,6 +23,17 @@ describe('activity counts and agreements', () => {
     ]);
   });
 
+  it('reads an increment verb with a bound after it as an increment (新建…不少于N), a bound alone as a level', () => {
+    expect(got('某市2026年科技工作要点\n新认定技术先进型服务企业不少于12家，科技企业总数超过900家。')).toEqual([
+      '12家 increment',
+      '900家 level',
+    ]);
+  });
+
+  it('reads 走访 with a count as a target', () => {
+    expect(got('某县2026年科技工作要点\n深入园区走访科技型企业260家。')).toEqual(['260家 level']);
+  });
+
   it('reads 新设 and 新设立 as increments', () => {
     expect(got('某县2026年科技工作要点\n新设企业研发中心7个，新设立专家工作站2家。')).toEqual(['7个 increment', '2家 increment']);
   });
