@@ -295,6 +295,23 @@ export const errorCatalog = {
     en: 'A selected project needs a grant within the maximum',
   },
   'project/file_not_found': { status: 404, zh: '附件不存在', en: 'Unknown attachment' },
+  'project/not_found': { status: 404, zh: '科技项目不存在', en: 'Unknown project' },
+  'project/invalid_transition': { status: 409, zh: '项目当前状态不允许此操作', en: 'The project is not in a state that allows this step' },
+  'project/invalid_verdict': {
+    status: 400,
+    zh: '验收结论与任务验收、财务验收结果不一致：通过须两项均通过，整改或不通过须至少一项不通过',
+    en: 'The verdict does not match the task and finance results',
+  },
+  'project/contract_confirmed': {
+    status: 409,
+    zh: '任务书已由项目承担单位确认，不能再修改',
+    en: 'The unit has confirmed the contract; it can no longer change',
+  },
+  'project/over_granted': { status: 409, zh: '累计拨款超过立项资助金额', en: 'Payments would exceed the granted amount' },
+  'project/tech_report_missing': { status: 400, zh: '申请验收前须提交科技报告', en: 'Submit the S&T report before requesting acceptance' },
+  'project/change_not_pending': { status: 409, zh: '该变更申请已处理', en: 'The change request has already been decided' },
+  'project/upward_not_found': { status: 404, zh: '上报争资项目不存在', en: 'Unknown upward recommendation' },
+  'project/won_amount_required': { status: 400, zh: '获得立项时须填写争取到的资金', en: 'A won recommendation needs the amount won' },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

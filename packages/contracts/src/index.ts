@@ -30,4 +30,5 @@ export * from './plan-progress.ts';
 export * from './plan-transfer.ts';
 export * from './project.ts';
 export * from './project-application.ts';
+export * from './project-lifecycle.ts';
 export * from './region-boundary.ts';

@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_indicators.ts';
 import * as m0008 from './migrations/0008_region_boundaries.ts';
 import * as m0009 from './migrations/0009_plan_read_models.ts';
 import * as m0010 from './migrations/0010_projects.ts';
+import * as m0010b from './migrations/0010_projects_lifecycle.ts';
 import * as m0011 from './migrations/0011_enterprise_indicator_engines.ts';
 import * as m0012 from './migrations/0012_login_backoff.ts';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008_region_boundaries': m0008,
   '0009_plan_read_models': m0009,
   '0010_projects': m0010,
+  '0010_projects_lifecycle': m0010b,
   '0011_enterprise_indicator_engines': m0011,
   '0012_login_backoff': m0012,
 };

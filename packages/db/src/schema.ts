@@ -543,6 +543,14 @@ export interface KnownDeviceTable {
   last_used_at: TimestampDefault;
 }
 
+/** A browser that has signed in to an account before; only the cookie's hash is kept (0012). */
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: number;
+  created_at: TimestampDefault;
+  last_used_at: TimestampDefault;
+}
+
 /** 0010: one natural person (项目负责人, members; later experts, talent); identity number only hashed */
 export interface PersonTable {
   id: Generated<number>;
@@ -641,7 +649,9 @@ export interface ProjectApplicationFileTable {
 /** 0010: the application's timeline */
 export interface ProjectEventTable {
   id: Generated<number>;
-  application_id: number;
+  /** 0010b: an application's or a project's timeline */
+  application_id: number | null;
+  project_id: ColumnType<number | null, number | null | undefined, number | null>;
   at: Timestamp;
   actor_user_id: number | null;
   actor_username: string | null;
@@ -649,12 +659,100 @@ export interface ProjectEventTable {
   detail: Json;
 }
 
-/** A browser that has signed in to an account before; only the cookie's hash is kept (0012). */
-export interface KnownDeviceTable {
-  token_hash: string;
-  user_id: number;
+/** 0010b: 立项项目 (from a decision or an imported list) */
+export interface ProjectTable {
+  id: Generated<number>;
+  project_no: string;
+  application_id: number | null;
+  call_id: number | null;
+  programme_kind: string;
+  programme_name: string;
+  region_code: string;
+  bureau_region_code: string;
+  org_id: number | null;
+  org_name: string;
+  year: number;
+  title: string;
+  field_code: string | null;
+  leader_person_id: number | null;
+  leader_name: string;
+  granted_fen: Fen;
+  start_on: string | null;
+  end_on: string | null;
+  status: Generated<string>;
+  contract: Json;
+  contract_bureau_at: TimestampNull;
+  contract_unit_at: TimestampNull;
+  rectification_due: string | null;
+  source: string;
+  version: Generated<number>;
   created_at: TimestampDefault;
-  last_used_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface ProjectPaymentTable {
+  id: Generated<number>;
+  project_id: number;
+  batch: number;
+  amount_fen: Fen;
+  paid_on: string;
+  milestone: string | null;
+  note: string | null;
+  created_at: TimestampDefault;
+}
+
+export interface ProjectChangeTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: string;
+  request: Json;
+  reason: string;
+  status: Generated<string>;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: TimestampNull;
+  decision_note: string | null;
+}
+
+export interface ProjectReportTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: string;
+  period: string | null;
+  content: Json;
+  outcome: string | null;
+  submitted_at: Timestamp;
+  submitted_by: number | null;
+}
+
+export interface ProjectAcceptanceTable {
+  id: Generated<number>;
+  project_id: number;
+  round: number;
+  task_result: string;
+  finance_result: string;
+  conclusion: string;
+  target_results: Json;
+  note: string | null;
+  decided_at: Timestamp;
+  decided_by: number | null;
+}
+
+export interface ProjectUpwardTable {
+  id: Generated<number>;
+  project_id: number | null;
+  region_code: string;
+  org_name: string;
+  title: string;
+  level: string;
+  programme_name: string;
+  year: number;
+  recommended_on: string;
+  status: Generated<string>;
+  won_fen: FenNull;
+  version: Generated<number>;
+  created_at: TimestampDefault;
 }
 
 export interface DB {
@@ -664,6 +762,12 @@ export interface DB {
   project_application: ProjectApplicationTable;
   project_application_file: ProjectApplicationFileTable;
   project_event: ProjectEventTable;
+  project: ProjectTable;
+  project_payment: ProjectPaymentTable;
+  project_change: ProjectChangeTable;
+  project_report: ProjectReportTable;
+  project_acceptance: ProjectAcceptanceTable;
+  project_upward: ProjectUpwardTable;
   known_device: KnownDeviceTable;
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;

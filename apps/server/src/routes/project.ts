@@ -48,12 +48,14 @@ import {
   uploadApplicationFile,
 } from '@kechuang/core';
 import { z } from 'zod';
+import { projectLifecycleRoutes } from './project-lifecycle.ts';
 import type { Routes } from './types.ts';
 
 const tags = ['project'];
 const uploadLimit = 20 * 1024 * 1024 + 1024;
 
 export const projectRoutes: Routes = async (app) => {
+  await app.register(projectLifecycleRoutes);
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
 
   app.get(

@@ -7,6 +7,8 @@ import { findCallFindings } from './call-checks.ts';
 import { loadApplication } from './get-application.ts';
 import { requireManagerOf } from './project.policy.ts';
 import { type ApplicationRow, addEvent, findApplicationRow, findCall } from './project.repository.ts';
+import { addProjectEvent } from './project-records.ts';
+import { startProject } from './start-project.ts';
 
 /*
  * The desk steps after submission, each one transaction with its timeline entry and audit row:
@@ -92,7 +94,10 @@ export function passFormalCheck(ctx: Ctx, id: number, input: { version: number; 
   });
 }
 
-/** The review stub: the bureau enters the decision; selections together stay within the call's budget. */
+/**
+ * The review stub: the bureau enters the decision; selections together stay within the call's budget, and a
+ * selection starts the project (立项) with its 任务书 drafted from the application.
+ */
 export function decideApplication(ctx: Ctx, id: number, input: TDecisionInput) {
   return step(ctx, id, input.version, 'decide', async (app, tx) => {
     requireStatus(app, 'under_review');
@@ -110,6 +115,8 @@ export function decideApplication(ctx: Ctx, id: number, input: TDecisionInput) {
       .executeTakeFirstOrThrow();
     if (BigInt(sum) + BigInt(grant) > BigInt(call.budgetFen))
       throw new AppError('project/over_budget', { budgetFen: call.budgetFen, grantedFen: Number(sum), requestedFen: grant });
-    return { status: 'selected', set: { granted_fen: grant }, detail: { grantedFen: grant, note: input.note ?? null } };
+    const projectId = await startProject(tx, app, call, grant);
+    await addProjectEvent(tx, ctx, projectId, 'start', { applicationId: app.id, grantedFen: grant });
+    return { status: 'selected', set: { granted_fen: grant }, detail: { grantedFen: grant, projectId, note: input.note ?? null } };
   });
 }

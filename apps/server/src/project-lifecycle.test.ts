@@ -1,0 +1,360 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicantAccount, applicationBody, openCall, submitted } from './project-fixture.ts';
+import { type Client, createTestApp, type TestApp } from './testing.ts';
+
+let t: TestApp;
+let planner: Client;
+let enterprise: Client;
+let viewer: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [planner, enterprise, viewer] = await Promise.all([t.login('planner'), t.login('enterprise'), t.login('province')]);
+});
+afterAll(async () => t?.close());
+
+const audits = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('audit_log')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const post = (c: Client, url: string, payload: unknown) => c.request({ method: 'POST', url, payload: payload as Record<string, unknown> });
+
+/** A call, an application through formal check and the review stub: the started project. */
+async function startedProject(grantedFen = 20_000_000) {
+  const call = await openCall(planner, t);
+  const app = await submitted(enterprise, call.id);
+  const passed = (
+    await post(planner, `/api/project-applications/${app.id}/formal-check`, {
+      version: app.version,
+      checklist: [{ item: '材料齐全', ok: true }],
+    })
+  ).json();
+  const decided = await post(planner, `/api/project-applications/${app.id}/decision`, {
+    version: passed.version,
+    selected: true,
+    grantedFen,
+  });
+  expect(decided.statusCode, decided.body).toBe(200);
+  const projectId = decided.json().timeline.at(-1).detail.projectId as number;
+  return { callId: call.id, applicationId: app.id, projectId };
+}
+
+describe('formal check', () => {
+  it('returns an application with reasons, takes it back corrected, and passes it to review', async () => {
+    const call = await openCall(planner, t);
+    const app = await submitted(enterprise, call.id);
+    const returned = await post(planner, `/api/project-applications/${app.id}/return`, {
+      version: app.version,
+      reasons: ['预算说明不完整', '缺少单位盖章页'],
+    });
+    expect(returned.json()).toMatchObject({ status: 'returned', returnReasons: ['预算说明不完整', '缺少单位盖章页'] });
+    const body = applicationBody(call.id, { title: '修改后的题目' });
+    const fixed = await enterprise.request({
+      method: 'PUT',
+      url: `/api/project-applications/${app.id}`,
+      payload: { ...body, callId: undefined, version: returned.json().version },
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const again = (await post(enterprise, `/api/project-applications/${app.id}/submit`, { version: fixed.json().version })).json();
+    expect(again.status).toBe('submitted');
+    const checks = (await planner.request({ method: 'GET', url: `/api/project-calls/${call.id}/checks` })).json();
+    expect(checks.applications.find((a: { id: number }) => a.id === app.id).findings).toEqual([]);
+    const passed = (
+      await post(planner, `/api/project-applications/${app.id}/formal-check`, {
+        version: again.version,
+        checklist: [{ item: '材料齐全', ok: true }],
+      })
+    ).json();
+    expect(passed.status).toBe('under_review');
+    expect(passed.timeline.map((e: { kind: string }) => e.kind)).toEqual(['create', 'submit', 'return', 'edit', 'resubmit', 'pass']);
+  });
+
+  it('refuses to pass an application with a blocking automatic finding, writing nothing', async () => {
+    const call = await openCall(planner, t, { limitPerUnit: null, limitPerLeader: null });
+    const app = await submitted(enterprise, call.id);
+    // the call's rules tightened after submission: the applicant is no longer eligible
+    await t.database.db
+      .updateTable('project_call')
+      .set({ eligibility: JSON.stringify({ applicantKinds: ['institute'], regionCodes: [], rungsAnyOf: [] }) })
+      .where('id', '=', call.id)
+      .execute();
+    const before = await audits();
+    const res = await post(planner, `/api/project-applications/${app.id}/formal-check`, {
+      version: app.version,
+      checklist: [{ item: '材料齐全', ok: true }],
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('project/checks_failed');
+    expect(await audits()).toBe(before);
+  });
+});
+
+describe('decision, 立项公示 and 任务书', () => {
+  it('selects within the call budget, refuses beyond it, and publishes the list as .docx and .xlsx', async () => {
+    const { callId, projectId } = await startedProject(30_000_000);
+    const other = await applicantAccount(t, 'institute', '430407');
+    const app2 = await submitted(other.client, callId);
+    const p2 = (
+      await post(planner, `/api/project-applications/${app2.id}/formal-check`, {
+        version: app2.version,
+        checklist: [{ item: '材料齐全', ok: true }],
+      })
+    ).json();
+    const before = await audits();
+    const over = await post(planner, `/api/project-applications/${app2.id}/decision`, {
+      version: p2.version,
+      selected: true,
+      grantedFen: 20_000_001,
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().code).toBe('project/over_budget'); // 30 万 already granted of a 50 万 call
+    expect(await audits()).toBe(before);
+    expect(
+      (
+        await post(planner, `/api/project-applications/${app2.id}/decision`, {
+          version: p2.version,
+          selected: true,
+          grantedFen: 20_000_000,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const xlsx = await planner.request({ method: 'GET', url: `/api/project-calls/${callId}/approval-list/xlsx` });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = book.getWorksheet('立项公示')?.getSheetValues() as unknown[][];
+    expect(rows[rows.length - 1]?.slice(1)).toEqual(['合计', '', '2 项', '', '', 50]);
+    const docx = await planner.request({ method: 'GET', url: `/api/project-calls/${callId}/approval-list/docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const project = (await planner.request({ method: 'GET', url: `/api/projects/${projectId}` })).json();
+    expect(project).toMatchObject({ status: 'contracting', grantedFen: 30_000_000, source: 'application' });
+    expect(project.contract.targets).toEqual([{ name: '样机测量精度', unit: 'nm', value: '0.5' }]);
+  });
+
+  it('starts the project when both sides confirm the 任务书; the unit cannot edit it; stale versions are refused', async () => {
+    const { projectId } = await startedProject();
+    let p = (await planner.request({ method: 'GET', url: `/api/projects/${projectId}` })).json();
+    const milestones = [{ title: '样机完成', due: '2027-06-30', paymentFen: 10_000_000 }];
+    const bureau = await post(planner, `/api/projects/${projectId}/contract/confirm`, {
+      version: p.version,
+      startOn: '2026-07-01',
+      endOn: '2028-06-30',
+      milestones,
+    });
+    expect(bureau.json()).toMatchObject({ status: 'contracting', contract: { startOn: '2026-07-01', milestones } });
+    const before = await audits();
+    const stale = await post(enterprise, `/api/projects/${projectId}/contract/confirm`, { version: p.version });
+    expect(stale.json().code).toBe('common/conflict');
+    const edit = await post(enterprise, `/api/projects/${projectId}/contract/confirm`, {
+      version: bureau.json().version,
+      endOn: '2029-01-01',
+    });
+    expect(edit.json().code).toBe('project/contract_confirmed');
+    expect(await audits()).toBe(before);
+    p = (await post(enterprise, `/api/projects/${projectId}/contract/confirm`, { version: bureau.json().version })).json();
+    expect(p.status).toBe('executing');
+    expect(p.timeline.map((e: { kind: string }) => e.kind)).toEqual(['start', 'contract.bureau_confirm', 'contract.unit_confirm']);
+  });
+});
+
+describe('execution and acceptance', () => {
+  async function executing() {
+    const { projectId } = await startedProject();
+    const v0 = (await planner.request({ method: 'GET', url: `/api/projects/${projectId}` })).json().version;
+    const v1 = (
+      await post(planner, `/api/projects/${projectId}/contract/confirm`, { version: v0, startOn: '2026-07-01', endOn: '2027-12-31' })
+    ).json().version;
+    return {
+      projectId,
+      version: (await post(enterprise, `/api/projects/${projectId}/contract/confirm`, { version: v1 })).json().version as number,
+    };
+  }
+
+  it('pays in batches up to the grant, records reports and the 中期检查, and applies an approved change', async () => {
+    const { projectId, version } = await executing();
+    const paid = (
+      await post(planner, `/api/projects/${projectId}/payments`, { version, amountFen: 12_000_000, paidOn: '2026-07-15' })
+    ).json();
+    expect(paid).toMatchObject({ paidFen: 12_000_000, payments: [{ batch: 1, amountFen: 12_000_000 }] });
+    const before = await audits();
+    const over = await post(planner, `/api/projects/${projectId}/payments`, {
+      version: paid.version,
+      amountFen: 8_000_001,
+      paidOn: '2026-12-15',
+    });
+    expect(over.json().code).toBe('project/over_granted');
+    const byUnit = await post(enterprise, `/api/projects/${projectId}/payments`, {
+      version: paid.version,
+      amountFen: 1,
+      paidOn: '2026-12-15',
+    });
+    expect(byUnit.statusCode).toBe(403);
+    expect(await audits()).toBe(before);
+    expect(
+      (
+        await post(enterprise, `/api/projects/${projectId}/reports`, {
+          kind: 'periodic',
+          period: '2026-H2',
+          content: { progress: '完成方案设计', spentFen: 5_000_000 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const mid = await post(planner, `/api/projects/${projectId}/reports`, {
+      kind: 'midterm',
+      period: '2027-中期',
+      content: { progress: '进度正常' },
+      outcome: 'good',
+    });
+    expect(mid.json().reports.map((r: { kind: string; outcome: string | null }) => [r.kind, r.outcome])).toEqual([
+      ['periodic', null],
+      ['midterm', 'good'],
+    ]);
+    const asked = (
+      await post(enterprise, `/api/projects/${projectId}/changes`, { kind: 'extension', endOn: '2028-06-30', reason: '关键器件到货延迟' })
+    ).json();
+    const changeId = asked.changes[0].id;
+    const approved = (
+      await post(planner, `/api/projects/${projectId}/changes/${changeId}/decision`, { approve: true, note: '同意延期' })
+    ).json();
+    expect(approved.contract.endOn).toBe('2028-06-30');
+    expect(approved.changes[0]).toMatchObject({ status: 'approved', decisionNote: '同意延期' });
+    expect((await post(planner, `/api/projects/${projectId}/changes/${changeId}/decision`, { approve: false })).json().code).toBe(
+      'project/change_not_pending',
+    );
+  });
+
+  it('runs acceptance to 整改后通过: 科技报告 first, one rectification due in three months, targets compared', async () => {
+    const { projectId, version } = await executing();
+    const early = await post(enterprise, `/api/projects/${projectId}/acceptance/request`, { version });
+    expect(early.json().code).toBe('project/tech_report_missing');
+    const reported = (
+      await post(enterprise, `/api/projects/${projectId}/reports`, {
+        kind: 'tech_report',
+        content: { progress: '科技报告全文', targets: [{ name: '样机测量精度', achieved: '0.6' }] },
+      })
+    ).json();
+    const asked = (await post(enterprise, `/api/projects/${projectId}/acceptance/request`, { version: reported.version })).json();
+    expect(asked.status).toBe('acceptance_requested');
+    const targetResults = [{ name: '样机测量精度', promised: '0.5', achieved: '0.6', met: false }];
+    const inconsistent = await post(planner, `/api/projects/${projectId}/acceptance`, {
+      version: asked.version,
+      taskResult: 'fail',
+      financeResult: 'pass',
+      verdict: 'pass',
+      targetResults,
+    });
+    expect(inconsistent.json().code).toBe('project/invalid_verdict');
+    const rect = (
+      await post(planner, `/api/projects/${projectId}/acceptance`, {
+        version: asked.version,
+        taskResult: 'fail',
+        financeResult: 'pass',
+        verdict: 'rectify',
+        targetResults,
+      })
+    ).json();
+    expect(rect.status).toBe('rectifying');
+    expect(rect.rectificationDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const again = await post(planner, `/api/projects/${projectId}/acceptance`, {
+      version: rect.version,
+      taskResult: 'fail',
+      financeResult: 'pass',
+      verdict: 'rectify',
+      targetResults,
+    });
+    expect(again.json().code).toBe('project/invalid_transition'); // one rectification only
+    const done = (
+      await post(planner, `/api/projects/${projectId}/acceptance`, {
+        version: rect.version,
+        taskResult: 'pass',
+        financeResult: 'pass',
+        verdict: 'pass',
+        targetResults: [{ ...targetResults[0], achieved: '0.5', met: true }],
+      })
+    ).json();
+    expect(done.status).toBe('passed_after_rectification');
+    expect(done.acceptances.map((a: { round: number; conclusion: string }) => [a.round, a.conclusion])).toEqual([
+      [1, 'rectifying'],
+      [2, 'passed_after_rectification'],
+    ]);
+    const viewerTry = await post(viewer, `/api/projects/${projectId}/end`, { version: done.version, kind: 'revoke', reason: 'x' });
+    expect(viewerTry.statusCode).toBe(403);
+  });
+
+  it('revokes a running project and flags an integrity case', async () => {
+    const { projectId, version } = await executing();
+    const res = (await post(planner, `/api/projects/${projectId}/end`, { version, kind: 'revoke', reason: '弄虚作假' })).json();
+    expect(res.status).toBe('revoked');
+    expect(res.timeline.at(-1)).toMatchObject({ kind: 'revoke', detail: { integrityCaseSuggested: true } });
+  });
+});
+
+describe('项目库, 争资 and indicators', () => {
+  it('searches and exports the bank; feeds the project numbers and 争资 into indicator actuals', async () => {
+    await startedProject();
+    const list = (
+      await planner.request({ method: 'GET', url: '/api/projects?region=430408&sort=grantedFen&order=desc&pageSize=5' })
+    ).json();
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.items.every((p: { regionCode: string }) => p.regionCode.startsWith('4304'))).toBe(true);
+    const mine = (await enterprise.request({ method: 'GET', url: '/api/projects?pageSize=200' })).json();
+    expect(mine.items.every((p: { orgName: string }) => p.orgName === '衡阳衡山科学仪器有限公司')).toBe(true);
+    const other = await applicantAccount(t, 'enterprise');
+    expect((await other.client.request({ method: 'GET', url: '/api/projects' })).json().total).toBe(0);
+    const xlsx = await planner.request({ method: 'GET', url: '/api/projects/export?year=2026' });
+    expect(xlsx.statusCode).toBe(200);
+
+    const up = (
+      await post(planner, '/api/project-upward', {
+        regionCode: '430408',
+        orgName: '衡阳衡山科学仪器有限公司',
+        title: '省重点研发',
+        level: 'province',
+        programmeName: '湖南省重点研发计划',
+        year: 2026,
+        recommendedOn: '2026-04-01',
+      })
+    ).json();
+    expect((await post(planner, `/api/project-upward/${up.id}/result`, { version: up.version, status: 'won' })).json().code).toBe(
+      'project/won_amount_required',
+    );
+    expect(
+      (await post(planner, `/api/project-upward/${up.id}/result`, { version: up.version, status: 'won', wonFen: 3_500_000_000 })).json()
+        .wonFen,
+    ).toBe(3_500_000_000);
+
+    const n = Number(
+      (
+        await t.database.db
+          .selectFrom('project')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .where('year', '=', 2026)
+          .where('status', '<>', 'revoked')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const sync = (await post(planner, '/api/projects/indicator-sync', { region: '430400', year: 2026 })).json();
+    const value = (code: string, region: string) =>
+      sync.values.find((v: { indicatorCode: string; regionCode: string }) => v.indicatorCode === code && v.regionCode === region)?.value;
+    expect(value('project_started_count', '430400')).toBe(String(n));
+    expect(value('st_project_funding', '430400')).toBe('3500');
+    expect(value('st_project_funding', '430408')).toBe('3500');
+    expect(value('open_competition_count', '430400')).toBe('0');
+    const stored = await t.database.db
+      .selectFrom('indicator_value')
+      .select(['value', 'source'])
+      .where('indicator_code', '=', 'project_started_count')
+      .where('region_code', '=', '430400')
+      .where('period', '=', '2026')
+      .where('superseded_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.value)).toBe(n);
+  });
+});

@@ -1,0 +1,203 @@
+import {
+  ZAcceptanceInput,
+  ZChangeDecision,
+  ZChangeParams,
+  ZChangeRequest,
+  ZContractConfirm,
+  ZEndInput,
+  ZIdParams,
+  ZPaymentInput,
+  ZProject,
+  ZProjectIndicatorResult,
+  ZProjectIndicatorSync,
+  ZProjectListQuery,
+  ZProjectPage,
+  ZProjectReportInput,
+  ZUpward,
+  ZUpwardInput,
+  ZUpwardQuery,
+  ZUpwardResult,
+  ZVersionBody,
+} from '@kechuang/contracts';
+import {
+  addPayment,
+  addProjectReport,
+  approvalListDocx,
+  approvalListXlsx,
+  confirmContract,
+  createUpward,
+  decideAcceptance,
+  decideChange,
+  endProject,
+  exportProjectsXlsx,
+  getProject,
+  listProjects,
+  listUpward,
+  requestAcceptance,
+  requestChange,
+  setUpwardResult,
+  syncProjectIndicators,
+} from '@kechuang/core';
+import { z } from 'zod';
+import type { Routes } from './types.ts';
+
+const tags = ['project'];
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** The project after 立项: 项目库, 任务书, changes, 拨款, reports, acceptance, 争资 and the indicator feed. */
+export const projectLifecycleRoutes: Routes = async (app) => {
+  app.get(
+    '/project-calls/:id/approval-list/:format',
+    {
+      schema: {
+        tags,
+        summary: '立项公示名单（.docx 公示文本 / .xlsx 名单）',
+        params: z.strictObject({ id: ZIdParams.shape.id, format: z.enum(['docx', 'xlsx']) }),
+        produces: [docxType, xlsxType],
+      },
+    },
+    async (request, reply) => {
+      const { id, format } = request.params;
+      const bytes = format === 'docx' ? await approvalListDocx(request.ctx, id) : await approvalListXlsx(request.ctx, id);
+      return reply
+        .type(format === 'docx' ? docxType : xlsxType)
+        .header('content-disposition', disposition(`approval-list.${format}`, `立项公示名单.${format}`))
+        .header('cache-control', 'no-store')
+        .send(bytes);
+    },
+  );
+  app.get(
+    '/projects',
+    {
+      schema: {
+        tags,
+        summary: '项目库（按计划类别、年度、地区、领域、状态、负责人、单位检索）',
+        querystring: ZProjectListQuery,
+        response: { 200: ZProjectPage },
+      },
+    },
+    async (request) => listProjects(request.ctx, request.query),
+  );
+  app.get(
+    '/projects/export',
+    { schema: { tags, summary: '导出项目库（.xlsx，金额单位万元）', querystring: ZProjectListQuery, produces: [xlsxType] } },
+    async (request, reply) =>
+      reply
+        .type(xlsxType)
+        .header('content-disposition', disposition('projects.xlsx', '项目库.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(await exportProjectsXlsx(request.ctx, request.query)),
+  );
+  app.post(
+    '/projects/indicator-sync',
+    {
+      schema: {
+        tags,
+        summary: '以项目库数据更新指标实际值（立项数、资助资金、揭榜挂帅、争资）',
+        body: ZProjectIndicatorSync,
+        response: { 200: ZProjectIndicatorResult },
+      },
+    },
+    async (request) => syncProjectIndicators(request.ctx, request.body),
+  );
+  app.get('/projects/:id', { schema: { tags, summary: '项目详情', params: ZIdParams, response: { 200: ZProject } } }, async (request) =>
+    getProject(request.ctx, request.params.id),
+  );
+  app.post(
+    '/projects/:id/contract/confirm',
+    {
+      schema: {
+        tags,
+        summary: '确认任务书（科技局、承担单位各自确认）',
+        params: ZIdParams,
+        body: ZContractConfirm,
+        response: { 200: ZProject },
+      },
+    },
+    async (request) => confirmContract(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/projects/:id/payments',
+    { schema: { tags, summary: '登记拨款', params: ZIdParams, body: ZPaymentInput, response: { 200: ZProject } } },
+    async (request) => addPayment(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/projects/:id/reports',
+    {
+      schema: {
+        tags,
+        summary: '执行情况报告、科技报告（承担单位）或中期检查（科技局）',
+        params: ZIdParams,
+        body: ZProjectReportInput,
+        response: { 200: ZProject },
+      },
+    },
+    async (request) => addProjectReport(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/projects/:id/changes',
+    {
+      schema: {
+        tags,
+        summary: '申请变更（延期、变更负责人、调整预算）',
+        params: ZIdParams,
+        body: ZChangeRequest,
+        response: { 200: ZProject },
+      },
+    },
+    async (request) => requestChange(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/projects/:id/changes/:changeId/decision',
+    { schema: { tags, summary: '审批变更申请', params: ZChangeParams, body: ZChangeDecision, response: { 200: ZProject } } },
+    async (request) => decideChange(request.ctx, request.params.id, request.params.changeId, request.body),
+  );
+  app.post(
+    '/projects/:id/acceptance/request',
+    { schema: { tags, summary: '申请结题验收（须已提交科技报告）', params: ZIdParams, body: ZVersionBody, response: { 200: ZProject } } },
+    async (request) => requestAcceptance(request.ctx, request.params.id, request.body.version),
+  );
+  app.post(
+    '/projects/:id/acceptance',
+    {
+      schema: {
+        tags,
+        summary: '验收结论（通过 / 结题 / 整改 / 不通过）',
+        params: ZIdParams,
+        body: ZAcceptanceInput,
+        response: { 200: ZProject },
+      },
+    },
+    async (request) => decideAcceptance(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/projects/:id/end',
+    { schema: { tags, summary: '终止或撤销项目', params: ZIdParams, body: ZEndInput, response: { 200: ZProject } } },
+    async (request) => endProject(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/project-upward',
+    { schema: { tags, summary: '争资：向上推荐的项目及结果', querystring: ZUpwardQuery, response: { 200: z.array(ZUpward) } } },
+    async (request) => listUpward(request.ctx, request.query),
+  );
+  app.post(
+    '/project-upward',
+    { schema: { tags, summary: '登记向上推荐（省级、国家级计划）', body: ZUpwardInput, response: { 200: ZUpward } } },
+    async (request) => createUpward(request.ctx, request.body),
+  );
+  app.post(
+    '/project-upward/:id/result',
+    {
+      schema: {
+        tags,
+        summary: '登记争资结果（获得立项及金额 / 未获立项）',
+        params: ZIdParams,
+        body: ZUpwardResult,
+        response: { 200: ZUpward },
+      },
+    },
+    async (request) => setUpwardResult(request.ctx, request.params.id, request.body),
+  );
+};

@@ -1,0 +1,127 @@
+import { AppError, type TProject, type TProjectListQuery } from '@kechuang/contracts';
+import { sql } from '@kechuang/db';
+import ExcelJS from 'exceljs';
+import type { Actor, Ctx } from '../context.ts';
+import { inRegionScope, isRegionWide, requireActor } from '../policy.ts';
+import { containsPattern, pageTotal, pageWindow, subtreePattern } from '../query.ts';
+import { fenToWan } from './money.ts';
+import { isApplicant } from './project.policy.ts';
+import type { Db } from './project.repository.ts';
+import { assertProjectReadable, findProjectRow, loadProject, projectQuery, toProjectSummary } from './project-records.ts';
+
+/*
+ * 项目库: every project the actor may see, searchable by programme, year, region, field, status, leader and
+ * unit, sorted and paged; the same filter exports to .xlsx (money in 万元).
+ */
+
+const sortColumn = { year: 'p.year', grantedFen: 'p.granted_fen', title: 'p.title', id: 'p.id' } as const;
+
+function filtered(db: Db, actor: Actor, input: Omit<TProjectListQuery, 'page' | 'pageSize'>) {
+  let q = projectQuery(db);
+  if (isRegionWide(actor)) {
+    const pattern = subtreePattern(actor.regionCode);
+    q = q.where((eb) => eb.or([eb('p.region_code', 'like', pattern), eb('p.bureau_region_code', 'like', pattern)]));
+  } else if (isApplicant(actor)) q = q.where('p.org_id', '=', actor.orgId);
+  else throw new AppError('auth/forbidden');
+  if (input.region) {
+    if (isRegionWide(actor) && !inRegionScope(actor, input.region)) throw new AppError('auth/out_of_scope', { region: input.region });
+    q = q.where('p.region_code', 'like', subtreePattern(input.region));
+  }
+  if (input.programmeKind) q = q.where('p.programme_kind', '=', input.programmeKind);
+  if (input.year) q = q.where('p.year', '=', input.year);
+  if (input.fieldCode) q = q.where('p.field_code', 'like', `${input.fieldCode.replace(/[\\%_]/g, '')}%`);
+  if (input.status) q = q.where('p.status', '=', input.status);
+  if (input.leader) q = q.where('p.leader_name', 'like', containsPattern(input.leader));
+  if (input.org) q = q.where('p.org_name', 'like', containsPattern(input.org));
+  if (input.q)
+    q = q.where((eb) =>
+      eb.or([eb('p.title', 'like', containsPattern(input.q as string)), eb('p.project_no', 'like', containsPattern(input.q as string))]),
+    );
+  return q;
+}
+
+export async function listProjects(ctx: Ctx, input: TProjectListQuery) {
+  const actor = requireActor(ctx);
+  const q = filtered(ctx.db, actor, input);
+  const { limit, offset } = pageWindow(input);
+  const rows = await q
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .orderBy(sortColumn[input.sort], input.order)
+    .orderBy('p.id', input.order)
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return {
+    items: rows.map(toProjectSummary),
+    total: await pageTotal(rows, input, () => q.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()),
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+export async function getProject(ctx: Ctx, id: number): Promise<TProject> {
+  const actor = requireActor(ctx);
+  assertProjectReadable(actor, await findProjectRow(ctx.db, id), id);
+  return loadProject(ctx.db, id);
+}
+
+export const projectColumns = [
+  '项目编号',
+  '项目名称',
+  '计划类别',
+  '年度',
+  '所在地区代码',
+  '承担单位',
+  '项目负责人',
+  '学科领域',
+  '资助金额（万元）',
+  '已拨款（万元）',
+  '状态',
+] as const;
+
+const statusZh: Record<string, string> = {
+  contracting: '待签任务书',
+  executing: '执行中',
+  acceptance_requested: '申请验收',
+  rectifying: '整改中',
+  passed: '通过验收',
+  passed_after_rectification: '整改后通过',
+  concluded: '结题',
+  failed: '不通过',
+  terminated: '终止',
+  revoked: '撤销',
+};
+
+/** The filtered 项目库 as one sheet, at most 100,000 rows. */
+export async function exportProjectsXlsx(ctx: Ctx, input: Omit<TProjectListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const actor = requireActor(ctx);
+  const rows = await filtered(ctx.db, actor, input)
+    .orderBy(sortColumn[input.sort], input.order)
+    .orderBy('p.id', input.order)
+    .limit(100_000)
+    .execute();
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('项目库');
+  sheet.addRow([...projectColumns]);
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) {
+    sheet.addRow([
+      r.project_no,
+      r.title,
+      r.programme_name,
+      r.year,
+      r.region_code,
+      r.org_name,
+      r.leader_name,
+      r.field_code ?? '',
+      Number(fenToWan(r.granted_fen)),
+      Number(fenToWan(r.paid_fen)),
+      statusZh[r.status] ?? r.status,
+    ]);
+  }
+  projectColumns.forEach((_, i) => {
+    sheet.getColumn(i + 1).width = i === 1 ? 40 : 16;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,112 @@
+import { AppError, type TUpward } from '@kechuang/contracts';
+import { withAudit } from '../audit/with-audit.ts';
+import type { Ctx } from '../context.ts';
+import { isRegionWide, requireActor } from '../policy.ts';
+import { subtreePattern } from '../query.ts';
+import { requireManagerOf } from './project.policy.ts';
+
+/*
+ * 争资: projects the bureau recommends upward to provincial or national programmes, and what they won, so
+ * "立项争资3500万元" is measured from records (indicator st_project_funding).
+ */
+
+type Row = {
+  id: number;
+  project_id: number | null;
+  region_code: string;
+  org_name: string;
+  title: string;
+  level: string;
+  programme_name: string;
+  year: number;
+  recommended_on: string;
+  status: string;
+  won_fen: string | null;
+  version: number;
+};
+const toUpward = (r: Row): TUpward => ({
+  id: r.id,
+  projectId: r.project_id,
+  regionCode: r.region_code,
+  orgName: r.org_name,
+  title: r.title,
+  level: r.level as TUpward['level'],
+  programmeName: r.programme_name,
+  year: r.year,
+  recommendedOn: r.recommended_on,
+  status: r.status as TUpward['status'],
+  wonFen: r.won_fen === null ? null : Number(r.won_fen),
+  version: r.version,
+});
+
+export async function createUpward(
+  ctx: Ctx,
+  input: Omit<TUpward, 'id' | 'status' | 'wonFen' | 'version' | 'projectId'> & { projectId?: number | null | undefined },
+): Promise<TUpward> {
+  requireManagerOf(ctx, input.regionCode);
+  return withAudit(ctx, async (tx, record) => {
+    if (input.projectId) {
+      const p = await tx.selectFrom('project').select('id').where('id', '=', input.projectId).executeTakeFirst();
+      if (!p) throw new AppError('project/not_found', { id: input.projectId });
+    }
+    const row = await tx
+      .insertInto('project_upward')
+      .values({
+        project_id: input.projectId ?? null,
+        region_code: input.regionCode,
+        org_name: input.orgName,
+        title: input.title,
+        level: input.level,
+        programme_name: input.programmeName,
+        year: input.year,
+        recommended_on: input.recommendedOn,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    record({ action: 'project.upward.create', entityType: 'project_upward', entityId: row.id, regionCode: row.region_code, after: input });
+    return toUpward(row);
+  });
+}
+
+export async function setUpwardResult(
+  ctx: Ctx,
+  id: number,
+  input: { version: number; status: 'won' | 'lost'; wonFen?: number | undefined },
+): Promise<TUpward> {
+  return withAudit(ctx, async (tx, record) => {
+    const before = await tx.selectFrom('project_upward').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw new AppError('project/upward_not_found', { id });
+    requireManagerOf(ctx, before.region_code);
+    if (before.version !== input.version) throw new AppError('common/conflict', { id, version: input.version });
+    if (input.status === 'won' && (input.wonFen === undefined || input.wonFen <= 0))
+      throw new AppError('project/won_amount_required', { id });
+    const row = await tx
+      .updateTable('project_upward')
+      .set((eb) => ({
+        status: input.status,
+        won_fen: input.status === 'won' ? (input.wonFen ?? null) : null,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    record({
+      action: 'project.upward.result',
+      entityType: 'project_upward',
+      entityId: id,
+      regionCode: row.region_code,
+      before: { status: before.status, wonFen: before.won_fen },
+      after: input,
+    });
+    return toUpward(row);
+  });
+}
+
+export async function listUpward(ctx: Ctx, input: { year?: number | undefined; region?: string | undefined }): Promise<TUpward[]> {
+  const actor = requireActor(ctx);
+  if (!isRegionWide(actor)) throw new AppError('auth/forbidden');
+  let q = ctx.db.selectFrom('project_upward').selectAll().where('region_code', 'like', subtreePattern(actor.regionCode));
+  if (input.region) q = q.where('region_code', 'like', subtreePattern(input.region));
+  if (input.year) q = q.where('year', '=', input.year);
+  return (await q.orderBy('id', 'desc').limit(2000).execute()).map(toUpward);
+}
