@@ -1,4 +1,5 @@
 import type { TRole } from '@kechuang/contracts';
+import { writeValues } from '@kechuang/core';
 import type { InjectOptions } from 'fastify';
 import type { TestApp } from './testing.ts';
 
@@ -102,6 +103,23 @@ async function localIndicator(t: TestApp, owner: string, seq: number): Promise<s
 const csvFile = Buffer.from('指标代码,地区代码,期间,类型,数值\nrd_expenditure,430422,2025,实际,100\n');
 const get = (url: string) => (): InjectOptions => ({ method: 'GET', url });
 
+/** 地区生产总值, 资本存量 and 从业人员数 of a county for 2020 and 2025, for the 科技进步贡献率 route. */
+async function seedSolowInputs(t: TestApp, region: string): Promise<void> {
+  const rows = (['2020', '2025'] as const).flatMap((period, i) =>
+    (['gdp', 'capital_stock', 'employed_persons'] as const).map((indicatorCode) => ({
+      indicatorCode,
+      regionCode: region,
+      period,
+      kind: 'actual' as const,
+      value: String(100 * (1 + i * 0.5)),
+      source: 'manual' as const,
+      sourceRef: null,
+      note: null,
+    })),
+  );
+  await t.database.db.transaction().execute((tx) => writeValues(tx, rows, { userId: null, via: 'test', now: new Date() }));
+}
+
 export function indicatorAccessEntries(): Record<string, EntryLike> {
   return {
     'GET /api/indicators': { in: readers, reqIn: get('/api/indicators') },
@@ -175,6 +193,23 @@ export function indicatorAccessEntries(): Record<string, EntryLike> {
       out: [],
       reqIn: () => ({ method: 'POST', url: '/api/indicators/registry-sync', payload: { region: '430422', year: 2025 } }),
       reqOut: () => ({ method: 'POST', url: '/api/indicators/registry-sync', payload: { region: '420100', year: 2025 } }),
+    },
+    'POST /api/indicators/st-progress': {
+      in: writers,
+      out: [],
+      reqIn: async (fx) => {
+        await seedSolowInputs(fx.t, '430422');
+        return {
+          method: 'POST',
+          url: '/api/indicators/st-progress',
+          payload: { region: '430422', year: 2025, alpha: 0.4, beta: 0.6, save: true },
+        };
+      },
+      reqOut: () => ({
+        method: 'POST',
+        url: '/api/indicators/st-progress',
+        payload: { region: '420100', year: 2025, alpha: 0.4, beta: 0.6, save: true },
+      }),
     },
     'GET /api/indicators/profile': {
       in: readers,

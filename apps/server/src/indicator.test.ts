@@ -1,4 +1,5 @@
 import { usccCheckChar } from '@kechuang/contracts';
+import { writeValues } from '@kechuang/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -341,5 +342,54 @@ describe('registry as a source', () => {
     const profile = await planner.request({ method: 'GET', url: '/api/indicators/profile?region=430400&fromYear=2025&toYear=2025' });
     const row = profile.json().rows.find((x: { indicator: { code: string } }) => x.indicator.code === 'hnte_count');
     expect(row.cells[0].actual).toMatchObject({ value: hnte, origin: 'stored', source: 'registry' });
+  });
+});
+
+describe('科技进步贡献率 (Solow residual, §4)', () => {
+  it('computes from the stored 地区生产总值, 资本存量 and 从业人员数, and writes the value on request', async () => {
+    const values = [
+      ['gdp', '2020', '100'],
+      ['gdp', '2025', '161.051'],
+      ['capital_stock', '2020', '100'],
+      ['capital_stock', '2025', '176.2341683'],
+      ['employed_persons', '2020', '100'],
+      ['employed_persons', '2025', '105.101005'],
+    ] as const;
+    await t.database.db.transaction().execute((tx) =>
+      writeValues(
+        tx,
+        values.map(([indicatorCode, period, value]) => ({
+          indicatorCode,
+          regionCode: '430421',
+          period,
+          kind: 'actual' as const,
+          value,
+          source: 'manual' as const,
+          sourceRef: null,
+          note: null,
+        })),
+        { userId: null, via: 'test', now: new Date() },
+      ),
+    );
+    const payload = { region: '430421', year: 2025, years: 5, alpha: 0.4, beta: 0.6 };
+    const preview = await planner.request({ method: 'POST', url: '/api/indicators/st-progress', payload });
+    expect(preview.statusCode, preview.body).toBe(200);
+    // y 10%, k 12%, l 1%: a = 10 − 4.8 − 0.6 = 4.6 → 46%
+    expect(preview.json()).toMatchObject({ outputGrowth: 10, contribution: 46, saved: false });
+    const saved = await planner.request({ method: 'POST', url: '/api/indicators/st-progress', payload: { ...payload, save: true } });
+    expect(saved.json().saved).toBe(true);
+    const profile = await planner.request({ method: 'GET', url: '/api/indicators/profile?region=430421&fromYear=2025&toYear=2025' });
+    const row = profile.json().rows.find((x: { indicator: { code: string } }) => x.indicator.code === 'st_progress_contribution');
+    expect(row.cells[0].actual).toMatchObject({ value: 46, source: 'derived' });
+    // another window without data: says what is missing, writes nothing
+    const missing = await planner.request({
+      method: 'POST',
+      url: '/api/indicators/st-progress',
+      payload: { ...payload, years: 6, save: true },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json())).toContain('缺少资本存量2019年实际值');
+    const viewer = await province.request({ method: 'POST', url: '/api/indicators/st-progress', payload: { ...payload, save: true } });
+    expect(viewer.statusCode).toBe(403);
   });
 });

@@ -154,3 +154,38 @@ export const ZRegistrySyncResult = z
   })
   .meta({ id: 'RegistrySyncResult' });
 export type TRegistrySyncResult = z.infer<typeof ZRegistrySyncResult>;
+
+/**
+ * 科技进步贡献率 by the Solow residual from a region's stored actual values of 地区生产总值 (gdp), 资本存量
+ * (capital_stock) and 从业人员数 (employed_persons) at the start and the end of the window; α, β and the window
+ * are the province's (domain-rules §4, UNVERIFIED defaults). save = true writes st_progress_contribution.
+ */
+export const ZStProgressInput = z.strictObject({
+  region: ZRegionCode,
+  year: z.number().int().min(1990).max(2100).describe('the end year of the window'),
+  years: z.number().int().min(1).max(20).default(5).describe('window length t'),
+  alpha: z.number().min(0).max(1).describe('资本产出弹性 α'),
+  beta: z.number().min(0).max(1).describe('劳动产出弹性 β'),
+  save: z.boolean().default(false),
+});
+export type TStProgressInput = z.infer<typeof ZStProgressInput>;
+
+const ZLevels = z.object({ start: z.number(), end: z.number() });
+export const ZStProgressResult = z
+  .object({
+    regionCode: ZRegionCode,
+    year: z.number().int(),
+    years: z.number().int(),
+    alpha: z.number(),
+    beta: z.number(),
+    levels: z.object({ output: ZLevels, capital: ZLevels, labour: ZLevels }),
+    outputGrowth: z.number().describe('%'),
+    capitalGrowth: z.number().describe('%'),
+    labourGrowth: z.number().describe('%'),
+    techGrowth: z.number().describe('a = y − αk − βl, %'),
+    contribution: z.number().describe('E = a / y × 100, %, 2 decimals'),
+    basis: z.string().describe('zh-CN'),
+    saved: z.boolean(),
+  })
+  .meta({ id: 'StProgressResult' });
+export type TStProgressResult = z.infer<typeof ZStProgressResult>;

@@ -22,10 +22,13 @@ import {
   ZRegionProfile,
   ZRegistrySyncInput,
   ZRegistrySyncResult,
+  ZStProgressInput,
+  ZStProgressResult,
 } from '@kechuang/contracts';
 import {
   compareRegions,
   createIndicator,
+  deriveStProgress,
   exportValuesXlsx,
   getIndicator,
   importValues,
@@ -143,6 +146,19 @@ export const indicatorRoutes: Routes = async (app) => {
       },
     },
     async (request) => syncRegistryIndicators(request.ctx, request.body),
+  );
+
+  app.post(
+    '/indicators/st-progress',
+    {
+      schema: {
+        tags,
+        summary: '测算科技进步贡献率（索洛余值法，α、β、测算期可设；save = true 时写入实际值）',
+        body: ZStProgressInput,
+        response: { 200: ZStProgressResult },
+      },
+    },
+    async (request) => deriveStProgress(request.ctx, request.body),
   );
 
   app.get(

@@ -11,4 +11,6 @@ export { syncRegistryIndicators } from './registry-sync.ts';
 export { Resolver } from './rollup.ts';
 export { createRun, gatherInput, getRun, getRunRegion, listRuns } from './runs.ts';
 export { createScheme, deleteScheme, getScheme, listSchemes, updateScheme } from './schemes.ts';
+export { type SolowLevels, type SolowResult, solowContribution } from './solow.ts';
+export { deriveStProgress } from './st-progress.ts';
 export { type NewValue, writeValues } from './write-values.ts';

@@ -39,7 +39,7 @@ export interface SolowResult {
 }
 
 function issue(path: string, message: string): never {
-  throw new AppError('common/validation', { issues: [{ path, message }] });
+  throw new AppError('common/validation', { issues: [{ path, message }] }, message);
 }
 
 /** The level method: (end / start)^(1/t) − 1. */
