@@ -76,6 +76,7 @@ export const ZPlanMetaPatch = z.strictObject({
   issuedOn: ZIsoDate.nullable().optional(),
   year: z.number().int().min(1990).max(2100).optional(),
   periodTo: z.number().int().min(1990).max(2100).nullable().optional(),
+  archived: z.boolean().optional().describe('archive the plan (no reminders, no overdue) or make it live again'),
 });
 export type TPlanMetaPatch = z.infer<typeof ZPlanMetaPatch>;
 
@@ -199,6 +200,7 @@ export const ZPlanExec = z
     periodTo: z.number().int().nullable(),
     status: ZPlanStatus,
     publishedAt: z.string().nullable(),
+    archived: z.boolean(),
     version: z.number().int(),
     nodes: z.array(ZExecNode),
     targets: z.array(ZPlanExecTarget),

@@ -68,6 +68,10 @@ export const ZPlanCreate = z.strictObject({
   sourceText: z.string().max(planLimits.textChars).default(''),
   nodes: z.array(ZPlanNodeInput).max(planLimits.nodes),
   targets: z.array(ZPlanTargetInput).max(planLimits.targets),
+  archived: z
+    .boolean()
+    .optional()
+    .describe('keep as an archive (no reminders, no overdue); default: true when the plan’s last year is over'),
 });
 export type TPlanCreate = z.infer<typeof ZPlanCreate>;
 
@@ -82,6 +86,7 @@ export const ZPlanSummary = z
     periodTo: z.number().int().nullable(),
     kind: ZPlanDocKind,
     status: ZPlanStatus,
+    archived: z.boolean().describe('kept for the record: no reminders, no overdue periods'),
     taskCount: z.number().int(),
     targetCount: z.number().int(),
     createdBy: z.string().nullable(),

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_projects.ts';
 import * as m0010b from './migrations/0010_projects_lifecycle.ts';
 import * as m0011 from './migrations/0011_enterprise_indicator_engines.ts';
 import * as m0012 from './migrations/0012_login_backoff.ts';
+import * as m0013 from './migrations/0013_workbench.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010_projects_lifecycle': m0010b,
   '0011_enterprise_indicator_engines': m0011,
   '0012_login_backoff': m0012,
+  '0013_workbench': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

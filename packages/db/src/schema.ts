@@ -123,6 +123,8 @@ export interface PlanTable {
   version: Generated<number>;
   /** moves on with every write to the plan's assignments (trigger, 0009) */
   assignment_version: Generated<number>;
+  /** a plan kept for the record: no reminders, no overdue periods, not in the inbox (0013) */
+  archived: Generated<boolean>;
   published_at: TimestampNull;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;

@@ -19,6 +19,8 @@ export interface PlanRow {
   version: number;
   /** moves on with every write to the plan's assignments */
   assignment_version: number;
+  /** kept for the record: no reminders, no overdue periods */
+  archived: boolean;
 }
 
 export async function findPlan(db: Db, id: number): Promise<PlanRow> {
@@ -39,6 +41,7 @@ export async function findPlan(db: Db, id: number): Promise<PlanRow> {
       'p.published_at',
       'p.version',
       'p.assignment_version',
+      'p.archived',
     ])
     .where('p.id', '=', id)
     .executeTakeFirst();
@@ -224,6 +227,7 @@ export async function loadPlanExec(db: Db, planId: number): Promise<TPlanExec> {
     periodTo: plan.period_to,
     status: plan.status as TPlanExec['status'],
     publishedAt: plan.published_at ? plan.published_at.toISOString() : null,
+    archived: plan.archived,
     version: plan.version,
     nodes: nodes.map((n) => toExecNode(n, byNode.get(n.id))),
     targets: targets.map(toExecTarget),

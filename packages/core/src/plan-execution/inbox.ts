@@ -74,7 +74,8 @@ async function buildInbox(ctx: Ctx, query: TInboxQuery, asOf: string, region: st
   let pq = db
     .selectFrom('plan as p')
     .select(['p.id', 'p.title', 'p.year', 'p.period_to', 'p.version', 'p.assignment_version'])
-    .where('p.status', '=', 'published');
+    .where('p.status', '=', 'published')
+    .where('p.archived', '=', false);
   if (region !== null) pq = pq.where('p.region_code', 'like', subtreePattern(region));
   if (query.planId !== undefined) pq = pq.where('p.id', '=', query.planId);
   if (orgId !== undefined)

@@ -10,7 +10,9 @@ import {
 import { sql } from 'kysely';
 import type { Recorder } from '../audit/with-audit.ts';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Actor, Ctx } from '../context.ts';
+import { isPastPlan } from '../plan/create-plan.ts';
 import { requirePlanManager, requirePlanReader } from './exec.policy.ts';
 import { type Db, findNode, findPlan, loadPlanExec, type PlanRow } from './exec.repository.ts';
 
@@ -71,7 +73,7 @@ export async function edit(
 
 export async function patchPlanMeta(ctx: Ctx, planId: number, input: TPlanMetaPatch): Promise<TPlanExec> {
   const { version, reason, ...fields } = input;
-  return edit(ctx, planId, version, reason, 'plan.update', async (tx) => {
+  return edit(ctx, planId, version, reason, 'plan.update', async (tx, plan) => {
     const set: Record<string, unknown> = {};
     if (fields.title !== undefined) set.title = fields.title;
     if (fields.docNumber !== undefined) set.doc_number = fields.docNumber;
@@ -79,8 +81,15 @@ export async function patchPlanMeta(ctx: Ctx, planId: number, input: TPlanMetaPa
     if (fields.issuedOn !== undefined) set.issued_on = fields.issuedOn;
     if (fields.year !== undefined) set.year = fields.year;
     if (fields.periodTo !== undefined) set.period_to = fields.periodTo;
+    if (fields.archived !== undefined) set.archived = fields.archived;
+    else {
+      // moving the plan to another year moves it in or out of the archive, unless the planner says which
+      const year = fields.year ?? plan.year;
+      const periodTo = fields.periodTo === undefined ? plan.period_to : fields.periodTo;
+      if (year !== plan.year || periodTo !== plan.period_to) set.archived = isPastPlan({ year, periodTo }, bureauDate(ctx.now()));
+    }
     if (Object.keys(set).length) await tx.updateTable('plan').set(set).where('id', '=', planId).execute();
-    return { fields: Object.keys(fields) };
+    return { fields: Object.keys(fields), ...(set.archived !== undefined ? { archived: set.archived } : {}) };
   });
 }
 

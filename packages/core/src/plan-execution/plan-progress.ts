@@ -166,7 +166,8 @@ export async function loadPlanProgress(
     const sched = taskSchedule(n, plan);
     let due = dueSlots.get(sched.slots);
     if (!due) {
-      due = sched.slots.filter((s) => isPastDue(s, asOf, rules));
+      // an archived plan is kept for the record: none of its periods is overdue
+      due = plan.archived ? [] : sched.slots.filter((s) => isPastDue(s, asOf, rules));
       dueSlots.set(sched.slots, due);
     }
     // lead units owe the reports; co-units may contribute

@@ -72,6 +72,7 @@ export async function pendingReminders(db: Kysely<DB>, today: string, rule: Remi
       'a.org_id',
     ])
     .where('p.status', '=', 'published')
+    .where('p.archived', '=', false)
     .where('n.kind', '=', 'task')
     .where('n.cycle', '<>', 'none')
     .where('o.disabled_at', 'is', null)

@@ -1,5 +1,6 @@
 import { AppError, type TPlanCreate, type TPlanDetail, type TPlanNodeInput } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { assertRegionScope, requireRole } from '../policy.ts';
 import { findRegion } from '../region/region.repository.ts';
@@ -28,6 +29,11 @@ export function orderTree(nodes: TPlanNodeInput[]): TPlanNodeInput[] {
   return out;
 }
 
+/** A plan whose last year ended before the bureau's today (an archive unless the planner says otherwise). */
+export function isPastPlan(plan: { year: number; periodTo: number | null }, today: string): boolean {
+  return Math.max(plan.year, plan.periodTo ?? plan.year) < Number(today.slice(0, 4));
+}
+
 /** Creates a plan with its tree and targets in one transaction (the confirm step of the importer). */
 export async function createPlan(ctx: Ctx, input: TPlanCreate): Promise<TPlanDetail> {
   const actor = requireRole(ctx, 'admin', 'planner');
@@ -52,6 +58,7 @@ export async function createPlan(ctx: Ctx, input: TPlanCreate): Promise<TPlanDet
         kind: input.kind,
         source_filename: input.sourceFilename,
         source_text: input.sourceText,
+        archived: input.archived ?? isPastPlan(input, bureauDate(ctx.now())),
         created_by: actor.userId,
       })
       .returning('id')
@@ -117,6 +124,7 @@ export async function createPlan(ctx: Ctx, input: TPlanCreate): Promise<TPlanDet
         tasks: plan.taskCount,
         targets: plan.targetCount,
         source: input.sourceFilename,
+        archived: plan.archived,
       },
     });
     return plan;

@@ -18,6 +18,7 @@ export function selectPlans(db: Db) {
       'p.period_to',
       'p.kind',
       'p.status',
+      'p.archived',
       'p.created_at',
       'u.display_name as created_by_name',
       eb
@@ -48,6 +49,7 @@ export function toPlanSummary(r: PlanRow): TPlanSummary {
     periodTo: r.period_to,
     kind: r.kind as TPlanSummary['kind'],
     status: r.status as TPlanSummary['status'],
+    archived: r.archived,
     taskCount: Number(r.task_count ?? 0),
     targetCount: Number(r.target_count ?? 0),
     createdBy: r.created_by_name,

@@ -1,5 +1,5 @@
 import type { TPlanExec } from '@kechuang/contracts';
-import { App, DatePicker, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/error-text.ts';
@@ -12,6 +12,7 @@ interface MetaValues {
   issuedOn: Dayjs | null;
   year: number;
   periodTo: number | null;
+  archived: boolean;
   reason: string;
 }
 
@@ -33,6 +34,8 @@ export function MetaModal({ plan, open, onClose }: { plan: TPlanExec; open: bool
         issuedOn: v.issuedOn ? v.issuedOn.format('YYYY-MM-DD') : null,
         year: v.year,
         periodTo: v.periodTo ?? null,
+        // sent only when the planner changed it: otherwise a change of year moves the plan in or out of the archive
+        ...(form.isFieldTouched('archived') ? { archived: v.archived } : {}),
       })
       .then(() => {
         message.success(t('planExec.edit.saved'));
@@ -61,6 +64,7 @@ export function MetaModal({ plan, open, onClose }: { plan: TPlanExec; open: bool
           issuedOn: plan.issuedOn ? dayjs(plan.issuedOn) : null,
           year: plan.year,
           periodTo: plan.periodTo,
+          archived: plan.archived,
           reason: '',
         }}
       >
@@ -86,6 +90,9 @@ export function MetaModal({ plan, open, onClose }: { plan: TPlanExec; open: bool
             <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
+        <Form.Item name="archived" valuePropName="checked" extra={t('plan.archivedHint')}>
+          <Checkbox data-testid="plan-meta-archived">{t('planExec.meta.archived')}</Checkbox>
+        </Form.Item>
         <Form.Item name="reason" label={t('planExec.fields.reason')} extra={t('planExec.edit.reasonHint')}>
           <Input maxLength={500} />
         </Form.Item>

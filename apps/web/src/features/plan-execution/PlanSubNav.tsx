@@ -91,6 +91,11 @@ export function PlanFrame({
             <Tag color={p.status === 'published' ? 'green' : 'default'} style={{ verticalAlign: 'middle' }} data-testid="plan-state">
               {t(`planExec.planStatus.${p.status}`)}
             </Tag>
+            {p.archived ? (
+              <Tag style={{ verticalAlign: 'middle' }} title={t('plan.archivedHint')} data-testid="plan-archived">
+                {t('plan.archived')}
+              </Tag>
+            ) : null}
           </>
         }
         subtitle={[p.docNumber, p.regionName, t('plan.yearValue', { year: p.year }), t('planExec.versionValue', { version: p.version })]

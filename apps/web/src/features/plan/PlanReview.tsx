@@ -1,9 +1,10 @@
 import { CheckOutlined, PlusOutlined, RedoOutlined } from '@ant-design/icons';
 import type { TPlanCreate, TPlanImportResult } from '@kechuang/contracts';
-import { Alert, App, Badge, Button, Card, Col, Flex, Form, Popconfirm, Row, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Checkbox, Col, Flex, Form, Popconfirm, Row, Space, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
 import { MetaForm, type MetaValues, metaToInput } from './MetaForm.tsx';
@@ -34,6 +35,12 @@ export function PlanReview({ result, onRestart }: { result: TPlanImportResult; o
   const create = useCreatePlan();
   const guard = useLeaveGuard(true);
   const [focusAt, setFocusAt] = useState<{ at: number } | null>(null);
+  // a plan whose last year is over is kept as an archive (no reminders, no overdue) unless the planner says otherwise
+  const watchedYear = Form.useWatch('year', form) as number | undefined;
+  const watchedTo = Form.useWatch('periodTo', form) as number | null | undefined;
+  const lastYear = Math.max(watchedYear ?? 0, watchedTo ?? 0);
+  const isPast = lastYear > 0 && lastYear < bureauYear();
+  const [archive, setArchive] = useState(true);
 
   const marks = useMemo<SourceMark[]>(
     () =>
@@ -85,6 +92,7 @@ export function PlanReview({ result, onRestart }: { result: TPlanImportResult; o
       sourceFilename: result.filename,
       sourceText: text,
       ...toSubmission(state),
+      archived: isPast && archive,
     };
     create.mutate(input, {
       onSuccess: (plan) => {
@@ -129,6 +137,20 @@ export function PlanReview({ result, onRestart }: { result: TPlanImportResult; o
           </Popconfirm>
         </Space>
       </Flex>
+      {isPast ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('plan.review.pastYear', { year: lastYear })}
+          description={
+            <Checkbox checked={archive} onChange={(e) => setArchive(e.target.checked)} data-testid="plan-archive">
+              {t('plan.review.archive')}
+            </Checkbox>
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="plan-past-year"
+        />
+      ) : null}
       {create.isError ? <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={16}>
         <Col span={10}>

@@ -1,6 +1,6 @@
 import { ImportOutlined } from '@ant-design/icons';
 import type { TPlanSummary } from '@kechuang/contracts';
-import { Button, Card, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -40,9 +40,11 @@ export function PlansPage() {
     {
       title: t('plan.fields.title'),
       dataIndex: 'title',
+      ellipsis: true,
+      // one line with the whole title on hover: a long 工作要点 title must not push the row to three lines
       render: (title: string, plan) => (
-        <Link to={`/plans/${plan.id}`}>
-          <Typography.Text strong style={{ color: 'inherit' }}>
+        <Link to={`/plans/${plan.id}`} style={{ display: 'block', minWidth: 0 }}>
+          <Typography.Text strong ellipsis={{ tooltip: title }} style={{ color: 'inherit', maxWidth: '100%' }} data-testid="plan-title">
             {title}
           </Typography.Text>
         </Link>
@@ -73,9 +75,16 @@ export function PlansPage() {
     {
       title: t('planExec.fields.status'),
       dataIndex: 'status',
-      width: 90,
-      render: (status: TPlanSummary['status']) => (
-        <Tag color={status === 'published' ? 'green' : 'default'}>{t(`planExec.planStatus.${status}`)}</Tag>
+      width: 150,
+      render: (status: TPlanSummary['status'], plan) => (
+        <Flex gap={4} wrap>
+          <Tag color={status === 'published' ? 'green' : 'default'}>{t(`planExec.planStatus.${status}`)}</Tag>
+          {plan.archived ? (
+            <Tooltip title={t('plan.archivedHint')}>
+              <Tag data-testid="plan-archived">{t('plan.archived')}</Tag>
+            </Tooltip>
+          ) : null}
+        </Flex>
       ),
     },
     {
