@@ -1,12 +1,13 @@
 import type { TAssignmentBulkInput, TAssignmentBulkMode, TAssignmentBulkResult, TPlanExec } from '@kechuang/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, App, Form, Modal, Radio, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { bulkAssignProblem, chosenTasks } from './bulk-assign.ts';
 import { refreshPlan, useSuggestions } from './exec-api.ts';
+import { UnitsSelect } from './UnitsSelect.tsx';
 
 interface Values {
   mode: TAssignmentBulkMode;
@@ -120,8 +121,7 @@ export function BulkAssignModal({
             },
           ]}
         >
-          <Select
-            mode="multiple"
+          <UnitsSelect
             options={orgOptions}
             loading={suggestions.isLoading}
             optionFilterProp="label"
@@ -130,8 +130,7 @@ export function BulkAssignModal({
           />
         </Form.Item>
         <Form.Item name="co" label={t('planExec.fields.co')}>
-          <Select
-            mode="multiple"
+          <UnitsSelect
             options={orgOptions}
             loading={suggestions.isLoading}
             optionFilterProp="label"

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/error-text.ts';
 import { usePatchNode, useSetAssignments } from './exec-api.ts';
 import { oneLine } from './tree-edit.ts';
+import { UnitsSelect } from './UnitsSelect.tsx';
 
 interface MilestoneValues {
   title: string;
@@ -240,17 +241,20 @@ export function TaskEditDrawer({
         <Form.Item
           name="lead"
           label={t('planExec.fields.lead')}
+          required
+          dependencies={['co']}
           rules={[
             {
+              // a task once assigned, or given co-units, needs a lead unit; an unassigned task may stay so
               validator: (_, value: number[]) =>
-                (value?.length ?? 0) === 0 && (form.getFieldValue('co')?.length ?? 0) > 0
-                  ? Promise.reject(new Error(t('planExec.edit.leadRequired')))
+                (value?.length ?? 0) === 0 && ((form.getFieldValue('co')?.length ?? 0) > 0 || initial.lead.length > 0)
+                  ? Promise.reject(new Error(t('planExec.edit.leadMissing')))
                   : Promise.resolve(),
             },
           ]}
+          extra={(node?.leadOrgs.length ?? 0) === 0 ? t('planExec.edit.leadHint') : undefined}
         >
-          <Select
-            mode="multiple"
+          <UnitsSelect
             options={orgOptions}
             optionFilterProp="label"
             placeholder={t('planExec.edit.orgPlaceholder')}
@@ -258,8 +262,7 @@ export function TaskEditDrawer({
           />
         </Form.Item>
         <Form.Item name="co" label={t('planExec.fields.co')}>
-          <Select
-            mode="multiple"
+          <UnitsSelect
             options={orgOptions}
             optionFilterProp="label"
             placeholder={t('planExec.edit.orgPlaceholder')}
