@@ -94,7 +94,10 @@ describe('sign-in', () => {
     const id = (
       await t.database.db.selectFrom('app_user').select('id').where('username', '=', 'reporter.hengnan').executeTakeFirstOrThrow()
     ).id;
-    expect((await admin.request({ method: 'POST', url: `/api/users/${id}/unlock` })).statusCode).toBe(200);
+    // the user list shows the account as slowed down (登录受限) until the unlock
+    const viewed = await admin.request({ method: 'GET', url: `/api/users/${id}` });
+    expect(viewed.json().locked).toBe(true);
+    expect((await admin.request({ method: 'POST', url: `/api/users/${id}/unlock` })).json().locked).toBe(false);
     expect((await t.app.inject(loginReq('reporter.hengnan', demoPassword, '10.3.2.2'))).statusCode).toBe(200);
   });
 

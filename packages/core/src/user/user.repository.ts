@@ -1,5 +1,6 @@
 import type { TOrgKind, TRole, TUser } from '@kechuang/contracts';
-import type { DB, Kysely, Transaction } from '@kechuang/db';
+import { authPolicy } from '@kechuang/contracts';
+import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -22,7 +23,11 @@ export function selectUsers(db: Db) {
       'u.phone',
       'u.email',
       'u.disabled_at',
-      'u.locked_until',
+      // failures since the last success or an administrator's reset, within the back-off window
+      sql<string>`(select count(*) from login_attempt a where a.username = u.username and not a.success
+        and a.at > greatest(now() - make_interval(mins => ${authPolicy.loginWindowMinutes}),
+          coalesce((select max(s.at) from login_attempt s where s.username = u.username and s.success), '-infinity'),
+          coalesce(u.login_reset_at, '-infinity')))`.as('recent_failures'),
       'u.must_change_password',
       'u.last_login_at',
       'u.version',
@@ -46,7 +51,8 @@ export function toUser(r: UserRow, now: Date): TUser {
     phone: r.phone,
     email: r.email,
     disabled: r.disabled_at !== null,
-    locked: r.locked_until !== null && r.locked_until > now,
+    // sign-in is being slowed down by repeated failures (never a lock-out; an administrator may reset it)
+    locked: Number(r.recent_failures) >= authPolicy.accountFreeFailures,
     mustChangePassword: r.must_change_password,
     lastLoginAt: r.last_login_at?.toISOString() ?? null,
     version: r.version,
