@@ -1,10 +1,11 @@
 import { Card, Form, InputNumber, Table, type TableColumnsType, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
-import { moneyFields, rdFields } from './assess-model.ts';
+import { moneyFields, rdFields, type YearValues } from './assess-model.ts';
 import { isWanText } from './money.ts';
+import { StaffMonthsField } from './StaffMonthsField.tsx';
 
-type Kind = 'wan' | 'signedWan' | 'decimal' | 'count';
+type Kind = 'wan' | 'signedWan' | 'decimal' | 'count' | 'months';
 interface Row {
   key: string;
   label: string;
@@ -25,6 +26,7 @@ export function AssessYears({ years }: { years: number[] }) {
   });
   const rows: Row[] = [
     group('staff'),
+    { key: 'staffMonths', label: t('enterprise.assess.months.row'), path: ['staffMonths'], kind: 'months' },
     { key: 'employeesAvg', label: t('enterprise.assess.year.employeesAvg'), path: ['employeesAvg'], kind: 'decimal' },
     { key: 'techStaffAvg', label: t('enterprise.assess.year.techStaffAvg'), path: ['techStaffAvg'], kind: 'decimal' },
     group('income'),
@@ -37,8 +39,11 @@ export function AssessYears({ years }: { years: number[] }) {
     { key: 'conversions', label: t('enterprise.assess.year.conversions'), path: ['conversions'], kind: 'count' },
   ];
 
+  const form = Form.useFormInstance();
+  const watched = Form.useWatch('years', form) as YearValues[] | undefined;
+  const monthly = (index: number) => (watched?.[index]?.staffMonths?.length ?? 0) > 0;
   const rulesFor = (kind: Kind): Rule[] => {
-    if (kind === 'count') return [];
+    if (kind === 'count' || kind === 'months') return [];
     const ok = (v: string) => (kind === 'decimal' ? decimalPattern.test(v) : isWanText(v, kind === 'signedWan'));
     const message = t(kind === 'decimal' ? 'enterprise.assess.year.decimalInvalid' : 'enterprise.assess.year.wanInvalid');
     return [
@@ -66,13 +71,27 @@ export function AssessYears({ years }: { years: number[] }) {
       render: (_, row) => {
         if (!row.path || !row.kind) return null;
         const ariaLabel = t('enterprise.assess.year.fieldLabel', { year, field: row.label });
+        if (row.kind === 'months')
+          return (
+            <Form.Item name={['years', index, ...row.path]} style={{ margin: 0 }}>
+              <StaffMonthsField year={year} />
+            </Form.Item>
+          );
+        // the averages typed in give way to the months entered (the engine computes them)
+        const replaced = row.kind === 'decimal' && monthly(index);
         return (
-          <Form.Item name={['years', index, ...row.path]} rules={rulesFor(row.kind)} style={{ margin: 0 }}>
+          <Form.Item
+            name={['years', index, ...row.path]}
+            rules={rulesFor(row.kind)}
+            style={{ margin: 0 }}
+            {...(replaced ? { help: t('enterprise.assess.months.usedInstead') } : {})}
+          >
             {row.kind === 'count' ? (
               <InputNumber<number> aria-label={ariaLabel} min={0} max={10000} precision={0} style={{ width: '100%' }} />
             ) : (
               <InputNumber<string>
                 aria-label={ariaLabel}
+                disabled={replaced}
                 stringMode
                 min={row.kind === 'signedWan' ? undefined : '0'}
                 controls={false}

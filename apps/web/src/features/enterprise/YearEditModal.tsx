@@ -1,20 +1,27 @@
-import type { TEnterpriseYear, TEnterpriseYearInput } from '@kechuang/contracts';
+import type { TEnterpriseYear, TEnterpriseYearInput, TStaffMonth } from '@kechuang/contracts';
 import { App, Col, Form, InputNumber, Modal, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/error-text.ts';
 import { type MoneyField, moneyFields, type RdField, rdFields } from './assess-model.ts';
 import { fenToWan, isWanText, wanToFen } from './money.ts';
 import { useSaveYear } from './registry-api.ts';
+import { StaffMonthsField } from './StaffMonthsField.tsx';
 
 type Values = Partial<Record<MoneyField | RdField, string | null>> & {
   employeesAvg?: string | null;
   techStaffAvg?: string | null;
+  staffMonths?: TStaffMonth[] | null;
   conversions?: number | null;
 };
 
 function toValues(y: TEnterpriseYear | undefined): Values {
   if (!y) return {};
-  const v: Values = { employeesAvg: y.employeesAvg ?? null, techStaffAvg: y.techStaffAvg ?? null, conversions: y.conversions ?? null };
+  const v: Values = {
+    employeesAvg: y.employeesAvg ?? null,
+    techStaffAvg: y.techStaffAvg ?? null,
+    staffMonths: y.staffMonths ?? null,
+    conversions: y.conversions ?? null,
+  };
   for (const f of moneyFields) v[f] = y[f] === undefined ? null : fenToWan(y[f]);
   for (const f of rdFields) v[f] = y.rdExpense ? fenToWan(y.rdExpense[f]) : null;
   return v;
@@ -22,8 +29,12 @@ function toValues(y: TEnterpriseYear | undefined): Values {
 
 function toInput(v: Values): TEnterpriseYearInput {
   const out: TEnterpriseYearInput = {};
-  if (v.employeesAvg) out.employeesAvg = String(v.employeesAvg);
-  if (v.techStaffAvg) out.techStaffAvg = String(v.techStaffAvg);
+  // months entered replace the averages typed in (the engine computes them from the months)
+  if (v.staffMonths && v.staffMonths.length > 0) out.staffMonths = v.staffMonths;
+  else {
+    if (v.employeesAvg) out.employeesAvg = String(v.employeesAvg);
+    if (v.techStaffAvg) out.techStaffAvg = String(v.techStaffAvg);
+  }
   if (typeof v.conversions === 'number') out.conversions = v.conversions;
   for (const f of moneyFields) {
     const fen = wanToFen(v[f]);
@@ -47,6 +58,9 @@ export function YearEditModal(props: {
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
   const save = useSaveYear(enterpriseId);
+  const months = Form.useWatch('staffMonths', form) as TStaffMonth[] | null | undefined;
+  const monthly = (months?.length ?? 0) > 0;
+  const usedInstead = monthly ? { help: t('enterprise.assess.months.usedInstead') } : {};
   const wanRule = (signed: boolean) => ({
     validator: (_: unknown, value: string | null | undefined) =>
       value === null || value === undefined || value === '' || isWanText(String(value), signed)
@@ -91,14 +105,19 @@ export function YearEditModal(props: {
       >
         <Typography.Paragraph type="secondary">{t('enterprise.assess.year.hint')}</Typography.Paragraph>
         <Row gutter={16}>
-          <Col xs={12} md={8}>
-            <Form.Item name="employeesAvg" label={t('enterprise.assess.year.employeesAvg')}>
-              <InputNumber<string> stringMode min="0" style={{ width: '100%' }} />
+          <Col xs={24}>
+            <Form.Item name="staffMonths" label={t('enterprise.assess.months.row')}>
+              <StaffMonthsField year={year ?? 0} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="techStaffAvg" label={t('enterprise.assess.year.techStaffAvg')}>
-              <InputNumber<string> stringMode min="0" style={{ width: '100%' }} />
+            <Form.Item name="employeesAvg" label={t('enterprise.assess.year.employeesAvg')} {...usedInstead}>
+              <InputNumber<string> stringMode min="0" disabled={monthly} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item name="techStaffAvg" label={t('enterprise.assess.year.techStaffAvg')} {...usedInstead}>
+              <InputNumber<string> stringMode min="0" disabled={monthly} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>

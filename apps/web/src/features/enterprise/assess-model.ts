@@ -1,4 +1,4 @@
-import type { TAssessmentInputRaw, TIpKind } from '@kechuang/contracts';
+import type { TAssessmentInputRaw, TIpKind, TStaffMonth } from '@kechuang/contracts';
 import type { Dayjs } from 'dayjs';
 import { wanToFen } from './money.ts';
 
@@ -39,6 +39,8 @@ export type RdField = (typeof rdFields)[number];
 export interface YearValues extends Partial<Record<MoneyField, string | null>> {
   employeesAvg?: string | null;
   techStaffAvg?: string | null;
+  /** 逐月 head counts; when present the engine computes the averages from them (the two fields above are not sent) */
+  staffMonths?: TStaffMonth[] | null;
   conversions?: number | null;
   rd?: Partial<Record<RdField, string | null>>;
 }
@@ -120,8 +122,11 @@ function toYear(year: number, v: YearValues | undefined): RawYear | undefined {
   const out: RawYear = { year };
   const employees = text(v.employeesAvg);
   const staff = text(v.techStaffAvg);
-  if (employees !== undefined) out.employeesAvg = employees;
-  if (staff !== undefined) out.techStaffAvg = staff;
+  if (v.staffMonths && v.staffMonths.length > 0) out.staffMonths = v.staffMonths;
+  else {
+    if (employees !== undefined) out.employeesAvg = employees;
+    if (staff !== undefined) out.techStaffAvg = staff;
+  }
   for (const f of moneyFields) {
     const fen = wanToFen(v[f]);
     if (fen !== undefined) out[f] = fen;

@@ -5,7 +5,12 @@ import { fenToWan } from './money.ts';
 
 function yearValues(y: TEnterpriseYear | undefined): YearValues {
   if (!y) return {};
-  const v: YearValues = { employeesAvg: y.employeesAvg ?? null, techStaffAvg: y.techStaffAvg ?? null, conversions: y.conversions ?? null };
+  const v: YearValues = {
+    employeesAvg: y.employeesAvg ?? null,
+    techStaffAvg: y.techStaffAvg ?? null,
+    staffMonths: y.staffMonths ?? null,
+    conversions: y.conversions ?? null,
+  };
   for (const f of moneyFields) v[f] = y[f] === undefined ? null : fenToWan(y[f]);
   if (y.rdExpense) v.rd = Object.fromEntries(rdFields.map((f) => [f, fenToWan(y.rdExpense?.[f] ?? 0)]));
   return v;
