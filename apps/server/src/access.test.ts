@@ -70,6 +70,7 @@ const table: Record<string, Entry> = {
   },
   'POST /api/auth/logout': { in: everyone, endsSession: true, reqIn: () => ({ method: 'POST', url: '/api/auth/logout' }) },
   'GET /api/auth/me': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/auth/me' }) },
+  'GET /api/workbench': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/workbench' }) },
   'POST /api/auth/password': {
     in: everyone,
     okStatus: 400, // wrong current password: passed access control, refused by the rule

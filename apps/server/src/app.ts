@@ -31,6 +31,7 @@ import { planTransferRoutes } from './routes/plan-transfer.ts';
 import { projectRoutes } from './routes/project.ts';
 import { regionRoutes } from './routes/region.ts';
 import { userRoutes } from './routes/user.ts';
+import { workbenchRoutes } from './routes/workbench.ts';
 import { version } from './version.ts';
 
 export interface AppOptions {
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes);
       await api.register(planExecutionRoutes);
       await api.register(notificationRoutes);
+      await api.register(workbenchRoutes);
       await api.register(planTransferRoutes);
       await api.register(enterpriseRoutes);
       await api.register(enterpriseRegistryRoutes);

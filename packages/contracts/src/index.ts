@@ -27,6 +27,7 @@ export * from './plan-draft.ts';
 export * from './plan-execution.ts';
 export * from './plan-import.ts';
 export * from './plan-progress.ts';
+export * from './workbench.ts';
 export * from './plan-transfer.ts';
 export * from './project.ts';
 export * from './project-application.ts';

@@ -151,6 +151,7 @@ export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, re
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';
 export { abilitiesOf } from './workbench/abilities.ts';
+export { getWorkbench } from './workbench/get-workbench.ts';
 export { jobStates } from './scheduler/lease.ts';
 export { type Job, Scheduler, schedulerOwner } from './scheduler/scheduler.ts';
 export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
