@@ -1,10 +1,13 @@
-import { Alert, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { adminItems, moduleItems } from '../../app/nav.tsx';
+import { adminItems } from '../../app/nav.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
+import { WorkbenchSection } from './WorkbenchSection.tsx';
+import { useWorkbench } from './workbench-api.ts';
 
 type GreetingKey = 'morning' | 'noon' | 'afternoon' | 'evening';
 
@@ -41,57 +44,56 @@ function ModuleCard({ to, icon, title, description }: { to: string; icon: ReactN
   );
 }
 
+/** The bureau's hour (China Standard Time), for the greeting. */
+function bureauHour(now = new Date()): number {
+  return new Date(now.getTime() + 8 * 3_600_000).getUTCHours();
+}
+
+/** 工作台: who I am, then what needs doing today for me, by role (GET /api/workbench). */
 export function HomePage() {
   const { t } = useTranslation();
   const { user, demo, abilities } = useCurrentUser();
   const isAdmin = abilities.modules.includes('admin');
+  const workbench = useWorkbench();
 
   return (
     <div data-testid="page-home">
-      <Card style={{ marginBottom: 20 }}>
-        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
-          {t(`home.greeting.${greetingKey(new Date().getHours())}`, { name: user.displayName })}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
-        <Descriptions
-          size="small"
-          column={{ xs: 1, md: 2, xl: 4 }}
-          items={[
-            { key: 'org', label: t('home.profile.org'), children: user.orgName },
-            { key: 'region', label: t('home.profile.region'), children: user.regionName },
-            {
-              key: 'roles',
-              label: t('home.profile.roles'),
-              children: (
-                <Flex gap={4} wrap>
-                  {user.roles.map((role) => (
-                    <Tag key={role} color="blue" variant="filled">
-                      {t(`common.role.${role}`)}
-                    </Tag>
-                  ))}
-                </Flex>
-              ),
-            },
-            {
-              key: 'lastLogin',
-              label: t('home.profile.lastLogin'),
-              children: user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('common.never'),
-            },
-          ]}
-        />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: '16px 20px' } }}>
+        <Flex justify="space-between" align="baseline" gap={16} wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t(`home.greeting.${greetingKey(bureauHour())}`, { name: user.displayName })}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {user.orgName} · {user.regionName} ·{' '}
+            {user.roles.map((role) => (
+              <Tag key={role} color="blue" variant="filled">
+                {t(`common.role.${role}`)}
+              </Tag>
+            ))}
+            {user.lastLoginAt ? `${t('home.profile.lastLogin')} ${formatDateTime(user.lastLoginAt)}` : null}
+          </Typography.Text>
+        </Flex>
+        {workbench.data ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
+            {t(`home.workbench.intro.${workbench.data.view}`, { date: workbench.data.asOf })}
+          </Typography.Paragraph>
+        ) : null}
         {demo ? <Alert type="warning" showIcon title={t('home.demoNotice')} style={{ marginTop: 12 }} /> : null}
       </Card>
 
-      <Typography.Title level={5}>{t('home.modulesTitle')}</Typography.Title>
-      <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
-        {moduleItems
-          .filter((m) => abilities.modules.includes(m.key))
-          .map((m) => (
-            <Col key={m.key} xs={24} sm={12} xl={8}>
-              <ModuleCard to={m.path} icon={m.icon} title={t(`shell.menu.${m.key}`)} description={t(`home.cards.${m.key}`)} />
+      {workbench.isPending ? (
+        <Card loading />
+      ) : workbench.isError ? (
+        <QueryError error={workbench.error} onRetry={() => workbench.refetch()} />
+      ) : (
+        <Row gutter={[16, 16]} style={{ marginBottom: 24 }} data-testid="workbench">
+          {workbench.data.sections.map((s) => (
+            <Col key={s.key} xs={24} xl={s.key === 'plans' || workbench.data.sections.length === 1 ? 24 : 12}>
+              <WorkbenchSection section={s} />
             </Col>
           ))}
-      </Row>
+        </Row>
+      )}
 
       {isAdmin ? (
         <>
