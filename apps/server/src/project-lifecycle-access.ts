@@ -1,4 +1,5 @@
 import type { TRole } from '@kechuang/contracts';
+import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import type { TestApp } from './testing.ts';
 
@@ -148,6 +149,22 @@ export function projectLifecycleAccessEntries(): Record<string, EntryLike> {
       out: ['viewer', 'enterprise'],
       reqIn: () => ({ method: 'GET', url: '/api/projects/export' }),
       reqOut: () => ({ method: 'GET', url: '/api/projects/export?region=430100' }),
+    },
+    'POST /api/projects/import': {
+      in: managers,
+      reqIn: async () => {
+        const book = new ExcelJS.Workbook();
+        book.addWorksheet('项目库').addRows([
+          ['项目编号', '项目名称', '计划类别', '年度', '所在地区代码', '承担单位', '项目负责人', '资助金额（万元）'],
+          [`ACCESS-IMPORT-${++seq}`, '历史项目', '软科学', 2020, '430408', '单位', '负责人', '1'],
+        ]);
+        return {
+          method: 'POST',
+          url: '/api/projects/import',
+          payload: Buffer.from(await book.xlsx.writeBuffer()),
+          headers: { 'content-type': 'application/octet-stream' },
+        };
+      },
     },
     'POST /api/projects/indicator-sync': {
       in: managers,

@@ -330,6 +330,15 @@ describe('项目库, 争资 and indicators', () => {
         .wonFen,
     ).toBe(3_500_000_000);
 
+    const live = await t.database.db
+      .selectFrom('indicator_value')
+      .select('value')
+      .where('indicator_code', '=', 'st_project_funding')
+      .where('region_code', '=', '430400')
+      .where('period', '=', '2026')
+      .where('superseded_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(live.value)).toBe(3500); // live: written with the result, before any sync
     const n = Number(
       (
         await t.database.db
@@ -356,5 +365,148 @@ describe('项目库, 争资 and indicators', () => {
       .where('superseded_at', 'is', null)
       .executeTakeFirstOrThrow();
     expect(Number(stored.value)).toBe(n);
+  });
+});
+
+describe('numbers feed plan targets', () => {
+  it('a plan target bound to 立项科技项目数 takes its actual from the project records as soon as a project starts', async () => {
+    const { createExecPlan, planVersion } = await import('./plan-execution-fixture.ts');
+    const plan = await createExecPlan(planner, 2026);
+    const dashboard = async () => (await planner.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` })).json();
+    const target = (await dashboard()).targets[0] as { targetId: number };
+    const bound = await planner.request({
+      method: 'PUT',
+      url: `/api/plans/${plan.id}/targets/${target.targetId}/indicator`,
+      payload: { version: await planVersion(t, plan.id), indicatorCode: 'project_started_count' },
+    });
+    expect(bound.statusCode, bound.body).toBe(200);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('project')
+            .select((e) => e.fn.countAll<string>().as('n'))
+            .where('year', '=', 2026)
+            .where('status', '<>', 'revoked')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    await startedProject();
+    const row = (await dashboard()).targets.find((x: { targetId: number }) => x.targetId === target.targetId);
+    expect(row).toMatchObject({ indicatorCode: 'project_started_count', actual: await count(), actualSource: 'indicator' });
+    const { projectId } = await startedProject();
+    const v = (await planner.request({ method: 'GET', url: `/api/projects/${projectId}` })).json().version;
+    const v1 = (await post(planner, `/api/projects/${projectId}/contract/confirm`, { version: v })).json().version;
+    const v2 = (await post(enterprise, `/api/projects/${projectId}/contract/confirm`, { version: v1 })).json().version;
+    expect((await post(planner, `/api/projects/${projectId}/end`, { version: v2, kind: 'revoke', reason: '撤销' })).statusCode).toBe(200);
+    const after = (await dashboard()).targets.find((x: { targetId: number }) => x.targetId === target.targetId);
+    expect(after.actual).toBe(await count()); // the revoked project no longer counts
+  });
+});
+
+describe('import of past projects', () => {
+  const header = [
+    '项目编号',
+    '项目名称',
+    '计划类别',
+    '年度',
+    '所在地区代码',
+    '承担单位',
+    '项目负责人',
+    '学科领域',
+    '资助金额（万元）',
+    '已拨款（万元）',
+    '状态',
+  ];
+  async function workbook(rows: unknown[][]) {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('项目库').addRows([header, ...rows]);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+  const upload = (c: Client, payload: Buffer) =>
+    c.request({ method: 'POST', url: '/api/projects/import', payload, headers: { 'content-type': 'application/octet-stream' } });
+  const projects = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('project')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('reports every wrong row with its column and imports nothing, then imports the corrected list and counts it', async () => {
+    const good = [
+      'HIS-2019-001',
+      '湘南稻田镉污染修复技术示范',
+      '重点研发计划',
+      2019,
+      '430421',
+      '衡阳县农科所',
+      '欧阳明',
+      'D01',
+      '45.5',
+      '45.5',
+      '通过验收',
+    ];
+    const bad = await workbook([
+      good,
+      ['HIS-2019-001', '重复编号的项目', '软科学', 2019, '430421', '某单位', '张三', '', '3', '', ''],
+      ['HIS-2019-003', '', '揭榜挂帅', 2019, '999999', '某单位', '李四', '', '十万', '', '已完成'],
+      ['HIS-2019-004', '武汉的项目', '软科学', 2019, '420102', '某单位', '王五', '', '1', '', ''],
+    ]);
+    const before = { projects: await projects(), audits: await audits() };
+    const res = await upload(planner, bad);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().code).toBe('project/import_rows_invalid');
+    expect(res.json().rowErrors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+      '3:项目编号',
+      '4:项目名称',
+      '4:所在地区代码',
+      '4:资助金额（万元）',
+      '4:状态',
+      '5:所在地区代码',
+    ]);
+    expect({ projects: await projects(), audits: await audits() }).toEqual(before);
+
+    const ok = await upload(
+      planner,
+      await workbook([
+        good,
+        ['HIS-2019-002', '揭榜挂帅：高纯氧化铝制备', '揭榜挂帅', 2019, '430408', '某新材料公司', '赵六', '', '300', '', '执行中'],
+      ]),
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ imported: 2 });
+    const listed = (await planner.request({ method: 'GET', url: '/api/projects?year=2019&sort=grantedFen&order=asc' })).json();
+    expect(
+      listed.items.map((p: { projectNo: string; grantedFen: number; status: string; programmeKind: string }) => [
+        p.projectNo,
+        p.grantedFen,
+        p.status,
+        p.programmeKind,
+      ]),
+    ).toEqual([
+      ['HIS-2019-001', 45_500_000, 'passed', 'key_rnd'],
+      ['HIS-2019-002', 300_000_000, 'executing', 'open_competition'],
+    ]);
+    const value = async (code: string) =>
+      (
+        await t.database.db
+          .selectFrom('indicator_value')
+          .select('value')
+          .where('indicator_code', '=', code)
+          .where('region_code', '=', '430400')
+          .where('period', '=', '2019')
+          .where('superseded_at', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).value;
+    expect(Number(await value('project_started_count'))).toBe(2);
+    expect(Number(await value('open_competition_count'))).toBe(1);
+    expect(Number(await value('project_granted_funds'))).toBe(345.5);
+    // the same list again: every number is already in the bank
+    const again = await upload(planner, await workbook([good]));
+    expect(again.json().rowErrors[0]).toMatchObject({ row: 2, column: '项目编号', message: '该项目编号已在项目库中' });
+    expect((await upload(enterprise, await workbook([good]))).statusCode).toBe(403);
   });
 });

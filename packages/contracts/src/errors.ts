@@ -312,6 +312,17 @@ export const errorCatalog = {
   'project/change_not_pending': { status: 409, zh: '该变更申请已处理', en: 'The change request has already been decided' },
   'project/upward_not_found': { status: 404, zh: '上报争资项目不存在', en: 'Unknown upward recommendation' },
   'project/won_amount_required': { status: 400, zh: '获得立项时须填写争取到的资金', en: 'A won recommendation needs the amount won' },
+  'project/import_invalid_file': {
+    status: 422,
+    zh: '导入文件不是有效的项目清单（.xlsx，须含项目编号、项目名称、计划类别、年度、所在地区代码、承担单位、项目负责人、资助金额列）',
+    en: 'The file is not a valid project list',
+  },
+  'project/import_too_large': { status: 413, zh: '导入文件过大（上限 10 MB、2 万行）', en: 'The import file is too large' },
+  'project/import_rows_invalid': {
+    status: 400,
+    zh: '导入文件中有数据错误，未导入任何项目，请按错误清单修改后重新导入',
+    en: 'Some rows are invalid; nothing was imported',
+  },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

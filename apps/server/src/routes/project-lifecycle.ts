@@ -31,8 +31,10 @@ import {
   endProject,
   exportProjectsXlsx,
   getProject,
+  importProjectsXlsx,
   listProjects,
   listUpward,
+  projectImportLimits,
   requestAcceptance,
   requestChange,
   setUpwardResult,
@@ -89,6 +91,21 @@ export const projectLifecycleRoutes: Routes = async (app) => {
         .header('content-disposition', disposition('projects.xlsx', '项目库.xlsx'))
         .header('cache-control', 'no-store')
         .send(await exportProjectsXlsx(request.ctx, request.query)),
+  );
+  app.post(
+    '/projects/import',
+    {
+      bodyLimit: projectImportLimits.bytes + 1024,
+      schema: {
+        tags,
+        summary: '导入历史项目清单（.xlsx 原始字节，列同项目库导出；逐行校验，有错则整批不导入）',
+        response: { 200: z.object({ imported: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      return importProjectsXlsx(request.ctx, Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array());
+    },
   );
   app.post(
     '/projects/indicator-sync',

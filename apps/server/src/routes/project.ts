@@ -55,8 +55,8 @@ const tags = ['project'];
 const uploadLimit = 20 * 1024 * 1024 + 1024;
 
 export const projectRoutes: Routes = async (app) => {
-  await app.register(projectLifecycleRoutes);
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: uploadLimit }, (_req, body, done) => done(null, body));
+  await app.register(projectLifecycleRoutes);
 
   app.get(
     '/public/project-calls',

@@ -7,6 +7,7 @@ import { findCallFindings } from './call-checks.ts';
 import { loadApplication } from './get-application.ts';
 import { requireManagerOf } from './project.policy.ts';
 import { type ApplicationRow, addEvent, findApplicationRow, findCall } from './project.repository.ts';
+import { refreshProjectIndicators } from './project-indicators.ts';
 import { addProjectEvent } from './project-records.ts';
 import { startProject } from './start-project.ts';
 
@@ -117,6 +118,11 @@ export function decideApplication(ctx: Ctx, id: number, input: TDecisionInput) {
       throw new AppError('project/over_budget', { budgetFen: call.budgetFen, grantedFen: Number(sum), requestedFen: grant });
     const projectId = await startProject(tx, app, call, grant);
     await addProjectEvent(tx, ctx, projectId, 'start', { applicationId: app.id, grantedFen: grant });
+    await refreshProjectIndicators(tx, app.region_code, call.year, {
+      userId: ctx.actor?.userId ?? null,
+      via: ctx.actor?.username ?? null,
+      now: ctx.now(),
+    });
     return { status: 'selected', set: { granted_fen: grant }, detail: { grantedFen: grant, projectId, note: input.note ?? null } };
   });
 }

@@ -10,6 +10,7 @@ export { callWindow, daysLeft, shanghaiIso } from './call-time.ts';
 export { eligibilityReasons } from './eligibility.ts';
 export { formalFindings } from './formal-findings.ts';
 export { getApplication } from './get-application.ts';
+export { importProjectsXlsx, projectImportLimits } from './import-projects-xlsx.ts';
 export { listApplications } from './list-applications.ts';
 export { getCall, listCalls, listOpenCalls } from './list-calls.ts';
 export { exportProjectsXlsx, getProject, listProjects } from './list-projects.ts';

@@ -4,6 +4,7 @@ import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
 import { rectificationDue, requireNext, verdictEvent } from './acceptance.ts';
+import { refreshProjectIndicators } from './project-indicators.ts';
 import { addProjectEvent, bumpProject, loadProject, lockProject, requireProjectBureau, requireProjectUnit } from './project-records.ts';
 
 /** The unit asks for acceptance once its 科技报告 is filed (archived with the project). */
@@ -88,6 +89,12 @@ export async function endProject(
     const next = requireNext(p.status as TProjectStatus, input.kind, id);
     await bumpProject(tx, id, ctx.now(), { status: next });
     await addProjectEvent(tx, ctx, id, input.kind, { reason: input.reason, integrityCaseSuggested: next === 'revoked' });
+    if (next === 'revoked')
+      await refreshProjectIndicators(tx, p.region_code, p.year, {
+        userId: ctx.actor?.userId ?? null,
+        via: ctx.actor?.username ?? null,
+        now: ctx.now(),
+      });
     record({
       action: `project.${input.kind}`,
       entityType: 'project',

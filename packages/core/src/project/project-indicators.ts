@@ -1,4 +1,4 @@
-import { sql } from '@kechuang/db';
+import { type DB, sql, type Transaction } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { type NewValue, writeValues } from '../indicator/index.ts';
@@ -43,6 +43,49 @@ export async function projectFigures(db: Db, region: string, year: number): Prom
   };
 }
 
+function figureValues(region: string, year: number, f: ProjectFigures): NewValue[] {
+  const v = (indicatorCode: string, value: string): NewValue => ({
+    indicatorCode,
+    regionCode: region,
+    period: String(year),
+    kind: 'actual',
+    value,
+    source: 'registry',
+    sourceRef: `科技项目库（${year}年立项、争资）`,
+    note: null,
+  });
+  return [
+    v('project_started_count', String(f.started)),
+    v('project_granted_funds', fenToWan(f.grantedFen)),
+    v('open_competition_count', String(f.openCompetition)),
+    v('st_project_funding', fenToWan(f.upwardWonFen)),
+  ];
+}
+
+/** The region and the regions above it (430408 → 430400 → 430000): the values a project of the region moves. */
+export function regionChain(code: string): string[] {
+  const out = [code];
+  if (!code.endsWith('00')) out.push(`${code.slice(0, 4)}00`);
+  if (!code.endsWith('0000')) out.push(`${code.slice(0, 2)}0000`);
+  return out;
+}
+
+/**
+ * Keeps the project indicators live: called inside the transaction of every change that moves them (立项,
+ * 撤销, import, 争资 result), it rewrites the year's values of the project's region and every region above it.
+ */
+export async function refreshProjectIndicators(
+  tx: Transaction<DB>,
+  region: string,
+  year: number,
+  who: { userId: number | null; via: string | null; now: Date },
+): Promise<void> {
+  const regions = await tx.selectFrom('region').select('code').where('code', 'in', regionChain(region)).execute();
+  const values: NewValue[] = [];
+  for (const r of regions) values.push(...figureValues(r.code, year, await projectFigures(tx, r.code, year)));
+  await writeValues(tx, values, who);
+}
+
 export async function syncProjectIndicators(ctx: Ctx, input: { region: string; year: number }) {
   const actor = requireManagerOf(ctx, input.region);
   const children = await ctx.db
@@ -53,26 +96,7 @@ export async function syncProjectIndicators(ctx: Ctx, input: { region: string; y
     .execute();
   const regions = [input.region, ...children.map((c) => c.code)];
   const values: NewValue[] = [];
-  const ref = `科技项目库（${input.year}年立项、争资）`;
-  for (const region of regions) {
-    const f = await projectFigures(ctx.db, region, input.year);
-    const v = (indicatorCode: string, value: string): NewValue => ({
-      indicatorCode,
-      regionCode: region,
-      period: String(input.year),
-      kind: 'actual',
-      value,
-      source: 'registry',
-      sourceRef: ref,
-      note: null,
-    });
-    values.push(
-      v('project_started_count', String(f.started)),
-      v('project_granted_funds', fenToWan(f.grantedFen)),
-      v('open_competition_count', String(f.openCompetition)),
-      v('st_project_funding', fenToWan(f.upwardWonFen)),
-    );
-  }
+  for (const region of regions) values.push(...figureValues(region, input.year, await projectFigures(ctx.db, region, input.year)));
   return withAudit(ctx, async (tx, record) => {
     const counts = await writeValues(tx, values, { userId: actor.userId, via: actor.username, now: ctx.now() });
     record({

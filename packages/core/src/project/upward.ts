@@ -4,6 +4,7 @@ import type { Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
 import { requireManagerOf } from './project.policy.ts';
+import { refreshProjectIndicators } from './project-indicators.ts';
 
 /*
  * 争资: projects the bureau recommends upward to provincial or national programmes, and what they won, so
@@ -90,6 +91,11 @@ export async function setUpwardResult(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await refreshProjectIndicators(tx, row.region_code, row.year, {
+      userId: ctx.actor?.userId ?? null,
+      via: ctx.actor?.username ?? null,
+      now: ctx.now(),
+    });
     record({
       action: 'project.upward.result',
       entityType: 'project_upward',
