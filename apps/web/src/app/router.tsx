@@ -20,6 +20,12 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 const full = <FullPageSpin />;
 
 export const router = createBrowserRouter([
+  // 正在征集的申报指南: public, outside the sign-in events (a visitor without a session is never sent to /login)
+  {
+    path: '/open-calls',
+    errorElement: <RouteError />,
+    element: page(() => import('../features/project/PublicCallsPage.tsx'), 'PublicCallsPage', full),
+  },
   {
     element: <AuthEvents />,
     errorElement: <RouteError />,
@@ -88,7 +94,10 @@ export const router = createBrowserRouter([
               },
               {
                 element: <RequireModule module="projects" />,
-                children: [{ path: 'projects', element: page(() => import('../features/project/ProjectsPage.tsx'), 'ProjectsPage') }],
+                children: [
+                  { path: 'projects/item/:id', element: page(() => import('../features/project/ProjectPage.tsx'), 'ProjectPage') },
+                  { path: 'projects/:tab?', element: page(() => import('../features/project/ProjectsPage.tsx'), 'ProjectsPage') },
+                ],
               },
               {
                 element: <RequireModule module="techmarket" />,
