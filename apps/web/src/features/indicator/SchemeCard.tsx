@@ -124,7 +124,14 @@ export function SchemeCard({
                     <Flex gap={4} wrap>
                       {def.tiers.map((tier) => (
                         <Tag key={tier.name}>
-                          {tier.name} {tier.exclusive ? '>' : '≥'} {tier.minScore}
+                          {tier.name} {tier.exclusive ? '>' : '≥'}{' '}
+                          {tier.reference === 'average' || tier.reference === 'region'
+                            ? t('indicator.scheme.tierOf', {
+                                percent: tier.minScore,
+                                reference:
+                                  tier.reference === 'region' ? (tier.regionCode ?? '') : t('indicator.scheme.tierReferences.average'),
+                              })
+                            : tier.minScore}
                         </Tag>
                       ))}
                     </Flex>

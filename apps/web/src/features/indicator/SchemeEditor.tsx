@@ -5,7 +5,6 @@ import {
   App,
   Button,
   Card,
-  Checkbox,
   Col,
   Drawer,
   Flex,
@@ -24,11 +23,10 @@ import { useTranslation } from 'react-i18next';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
-import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { useSaveScheme } from './indicator-api.ts';
+import { SchemeLeafHeader, SchemeLeafRow } from './SchemeLeafRow.tsx';
+import { SchemeTierRow } from './SchemeTierRow.tsx';
 import { fromForm, type SchemeForm, starterScheme, toForm } from './scheme-model.ts';
-
-const methods = ['minmax', 'zscore', 'standard', 'target'] as const;
 
 /** 评价方案 editor: level-1 groups with weights, their indicators with polarity and normalisation, the rules and tiers. */
 export function SchemeEditor({
@@ -52,6 +50,7 @@ export function SchemeEditor({
   const save = useSaveScheme();
   const byCode = useMemo(() => new Map(catalog.map((i) => [i.code, i])), [catalog]);
   const groups = Form.useWatch('groups', form);
+  const tiers = Form.useWatch('tiers', form);
   const groupTotal = (groups ?? []).reduce((s, g) => s + (Number(g?.weight) || 0), 0);
   const initial = useMemo(
     () => (item ? toForm(item) : starterScheme(user.regionCode, user.regionCode.endsWith('0000') ? 2 : 3)),
@@ -185,83 +184,27 @@ export function SchemeEditor({
                     <Form.List name={[field.name, 'children']}>
                       {(leafFields, leafOps) => (
                         <Flex vertical gap={6}>
-                          {leafFields.length > 0 ? (
-                            <Row gutter={8} style={{ fontSize: 12, color: '#888' }}>
-                              <Col span={8}>{t('indicator.scheme.indicator')}</Col>
-                              <Col span={3}>{t('indicator.scheme.weight')}</Col>
-                              <Col span={4}>{t('indicator.catalog.cols.polarity')}</Col>
-                              <Col span={7}>{t('indicator.scheme.normalisation')}</Col>
-                            </Row>
-                          ) : null}
-                          {leafFields.map((leaf) => {
-                            const method = groups?.[field.name]?.children?.[leaf.name]?.method;
-                            return (
-                              <Row key={leaf.key} gutter={8} align="top">
-                                <Col span={8}>
-                                  <Form.Item
-                                    name={[leaf.name, 'code']}
-                                    rules={[{ required: true, message: t('indicator.pickIndicator') }]}
-                                    style={{ marginBottom: 0 }}
-                                  >
-                                    <IndicatorSelect
-                                      catalog={catalog}
-                                      style={{ width: '100%' }}
-                                      onChange={(code) => {
-                                        const p = code ? byCode.get(code)?.polarity : undefined;
-                                        if (p) form.setFieldValue(['groups', field.name, 'children', leaf.name, 'polarity'], p);
-                                      }}
-                                    />
-                                  </Form.Item>
-                                </Col>
-                                <Col span={3}>
-                                  <Form.Item name={[leaf.name, 'weight']} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
-                                    <InputNumber min={0.01} style={{ width: '100%' }} />
-                                  </Form.Item>
-                                </Col>
-                                <Col span={4}>
-                                  <Form.Item name={[leaf.name, 'polarity']} style={{ marginBottom: 0 }}>
-                                    <Select
-                                      options={[
-                                        { value: 'positive', label: t('indicator.polarity.positive') },
-                                        { value: 'negative', label: t('indicator.polarity.negative') },
-                                      ]}
-                                    />
-                                  </Form.Item>
-                                </Col>
-                                <Col span={method === 'standard' ? 4 : 7}>
-                                  <Form.Item name={[leaf.name, 'method']} style={{ marginBottom: 0 }}>
-                                    <Select options={methods.map((m) => ({ value: m, label: t(`indicator.scheme.methods.${m}`) }))} />
-                                  </Form.Item>
-                                </Col>
-                                {method === 'standard' ? (
-                                  <Col span={3}>
-                                    <Form.Item
-                                      name={[leaf.name, 'standard']}
-                                      rules={[{ required: true, message: t('indicator.scheme.standard') }]}
-                                      style={{ marginBottom: 0 }}
-                                    >
-                                      <InputNumber min={0.000001} placeholder={t('indicator.scheme.standard')} style={{ width: '100%' }} />
-                                    </Form.Item>
-                                  </Col>
-                                ) : null}
-                                <Col span={2}>
-                                  <Button
-                                    type="text"
-                                    danger
-                                    icon={<DeleteOutlined />}
-                                    onClick={() => leafOps.remove(leaf.name)}
-                                    aria-label={t('indicator.scheme.removeIndicator')}
-                                  />
-                                </Col>
-                              </Row>
-                            );
-                          })}
+                          {leafFields.length > 0 ? <SchemeLeafHeader /> : null}
+                          {leafFields.map((leaf) => (
+                            <SchemeLeafRow
+                              key={leaf.key}
+                              form={form}
+                              group={field.name}
+                              leaf={leaf.name}
+                              value={groups?.[field.name]?.children?.[leaf.name]}
+                              catalog={catalog}
+                              byCode={byCode}
+                              onRemove={() => leafOps.remove(leaf.name)}
+                            />
+                          ))}
                           <Flex justify="space-between" align="center">
                             <Button
                               size="small"
                               type="dashed"
                               icon={<PlusOutlined />}
-                              onClick={() => leafOps.add({ code: undefined, weight: 10, polarity: 'positive', method: 'minmax' })}
+                              onClick={() =>
+                                leafOps.add({ code: undefined, weight: 10, polarity: 'positive', method: 'minmax', transform: 'none' })
+                              }
                             >
                               {t('indicator.scheme.addIndicator')}
                             </Button>
@@ -293,31 +236,14 @@ export function SchemeEditor({
           {(fields, { add, remove }) => (
             <Flex vertical gap={6}>
               {fields.map((f) => (
-                <Flex key={f.key} gap={8} align="center">
-                  <Form.Item
-                    name={[f.name, 'name']}
-                    rules={[{ required: true, message: t('indicator.scheme.tierName') }]}
-                    style={{ marginBottom: 0 }}
-                  >
-                    <Input placeholder={t('indicator.scheme.tierName')} style={{ width: 180 }} />
-                  </Form.Item>
-                  <span>{t('indicator.scheme.minScore')}</span>
-                  <Form.Item name={[f.name, 'minScore']} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
-                    <InputNumber style={{ width: 100 }} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'exclusive']} valuePropName="checked" style={{ marginBottom: 0 }}>
-                    <Checkbox>{t('indicator.scheme.exclusive')}</Checkbox>
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(f.name)}
-                    aria-label={t('indicator.scheme.removeTier')}
-                  />
-                </Flex>
+                <SchemeTierRow key={f.key} name={f.name} value={tiers?.[f.name]} onRemove={() => remove(f.name)} />
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', minScore: 0 })} style={{ width: 200 }}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ name: '', minScore: 0, reference: 'fixed' })}
+                style={{ width: 200 }}
+              >
                 {t('indicator.scheme.addTier')}
               </Button>
             </Flex>

@@ -6,7 +6,10 @@ import type {
   TSchemeGroup,
   TSchemeIndicator,
   TSchemeNode,
+  TStandardDeviation,
   TStoredScheme,
+  TTierReference,
+  TTransform,
 } from '@kechuang/contracts';
 
 /** The editor's flat shape: level-1 groups holding indicators (deeper trees are shown read-only). */
@@ -17,6 +20,10 @@ export interface LeafForm {
   method: TNormalisationMethod;
   standard?: number | null;
   cap?: number | null;
+  /** before normalisation, for minmax and zscore */
+  transform?: TTransform;
+  /** zscore only */
+  sd?: TStandardDeviation;
 }
 export interface GroupForm {
   key?: string;
@@ -26,8 +33,11 @@ export interface GroupForm {
 }
 export interface TierForm {
   name: string;
+  /** fixed: a score; average / region: a percentage of the reference score */
   minScore: number;
   exclusive?: boolean;
+  reference?: TTierReference;
+  regionCode?: string;
 }
 export interface SchemeForm {
   name: string;
@@ -52,7 +62,13 @@ export function toForm(s: TStoredScheme): SchemeForm {
     parentRegionCode: s.parentRegionCode,
     aggregation: s.definition.aggregation,
     missing: s.definition.missing,
-    tiers: s.definition.tiers.map((t) => ({ name: t.name, minScore: t.minScore, exclusive: t.exclusive ?? false })),
+    tiers: s.definition.tiers.map((t) => ({
+      name: t.name,
+      minScore: t.minScore,
+      exclusive: t.exclusive ?? false,
+      reference: t.reference ?? 'fixed',
+      ...(t.regionCode ? { regionCode: t.regionCode } : {}),
+    })),
     groups: s.definition.groups.map((g) => ({
       key: g.key,
       name: g.name,
@@ -64,7 +80,9 @@ export function toForm(s: TStoredScheme): SchemeForm {
           weight: c.weight,
           polarity: c.polarity,
           method: c.normalisation.method,
+          transform: c.transform ?? 'none',
           ...(c.normalisation.method === 'standard' ? { standard: c.normalisation.standard, cap: c.normalisation.cap } : {}),
+          ...(c.normalisation.method === 'zscore' ? { sd: c.normalisation.sd ?? 'population' } : {}),
         })),
     })),
   };
@@ -80,7 +98,13 @@ export function fromForm(f: SchemeForm, catalog: Map<string, TIndicator>): TEval
     definition: {
       aggregation: f.aggregation,
       missing: f.missing,
-      tiers: (f.tiers ?? []).map((t) => ({ name: t.name.trim(), minScore: t.minScore, ...(t.exclusive ? { exclusive: true } : {}) })),
+      tiers: (f.tiers ?? []).map((t) => ({
+        name: t.name.trim(),
+        minScore: t.minScore,
+        ...(t.exclusive ? { exclusive: true } : {}),
+        ...(t.reference && t.reference !== 'fixed' ? { reference: t.reference } : {}),
+        ...(t.reference === 'region' && t.regionCode ? { regionCode: t.regionCode.trim() } : {}),
+      })),
       groups: f.groups.map((g, gi) => {
         let key = (g.key ?? '').trim() || `g${gi + 1}`;
         while (used.has(key)) key = `${key}_${gi + 1}`;
@@ -96,10 +120,16 @@ export function fromForm(f: SchemeForm, catalog: Map<string, TIndicator>): TEval
             name: catalog.get(c.code)?.nameZh ?? c.code,
             weight: c.weight,
             polarity: c.polarity,
+            // a transform only with the methods computed over the regions (the engine refuses it otherwise)
+            ...((c.method === 'minmax' || c.method === 'zscore') && c.transform && c.transform !== 'none'
+              ? { transform: c.transform }
+              : {}),
             normalisation:
               c.method === 'standard'
                 ? { method: 'standard' as const, standard: c.standard ?? 1, cap: c.cap ?? 100 }
-                : { method: c.method as 'minmax' | 'zscore' | 'target' },
+                : c.method === 'zscore'
+                  ? { method: 'zscore' as const, ...(c.sd === 'sample' ? { sd: 'sample' as const } : {}) }
+                  : { method: c.method as 'minmax' | 'target' },
           })),
         };
       }),
