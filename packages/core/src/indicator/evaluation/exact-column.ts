@@ -6,7 +6,8 @@ import Decimal from 'decimal.js';
  * of a column (and the reference values a method uses) has at most `k` decimals, X = x·10^k are integers held
  * exactly in a double; sums, differences and products of them stay exact below 2^53, and one IEEE division of two
  * exact integers is correctly rounded — the nearest double to the exact quotient. So (x − min)/(max − min)×100
- * of 10, 15, 20 is 50, never 50.000000000000014. Columns that do not fit fall back on decimal.js (34 digits).
+ * of 10, 15, 20 is 50, never 50.000000000000014. A column whose values carry more than 12 decimals (a computed
+ * ratio) is a binary approximation already and is computed in plain doubles.
  */
 export const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;

@@ -1,5 +1,5 @@
 import type { TIndicatorStats, TNormalisation, TPolarity } from '@kechuang/contracts';
-import { commonScale, Dec, dec, scaled } from './exact-column.ts';
+import { commonScale, Dec, scaled } from './exact-column.ts';
 
 /** A raw value is usable when it is a finite number; null, undefined and NaN/±Infinity count as missing. */
 export function isPresent(x: number | null | undefined): x is number {
@@ -49,8 +49,6 @@ export function indicatorStats(raw: readonly (number | null | undefined)[] | Flo
 
 interface Moments {
   mean: number;
-  /** The exact mean, for the z-score numerators. */
-  meanDec: Dec;
   /** Σx and the scale of the column when it is exact in scaled integers (exact-column.ts), else null. */
   sum: number | null;
   scale: number | null;
@@ -80,24 +78,19 @@ function moments(col: Float64Array, n: number): Moments {
       const den = new Dec((N * (sample ? N - 1n : N)).toString()).times(new Dec(scale).pow(2));
       return spread.div(den).sqrt().toNumber();
     };
-    return { mean: sum / (n * scale), meanDec: new Dec(sum).div(n * scale), sum, scale, sd };
+    return { mean: sum / (n * scale), sum, scale, sd };
   }
-  let total = new Dec(0);
-  for (let i = 0; i < col.length; i++) if (!Number.isNaN(col[i]!)) total = total.plus(dec(col[i]!));
-  const meanDec = total.div(n);
-  let ss = new Dec(0);
+  // Values with more than 12 decimals (computed ratios) are binary approximations already: doubles, two passes.
+  let total = 0;
+  for (let i = 0; i < col.length; i++) if (!Number.isNaN(col[i]!)) total += col[i]!;
+  const mean = total / n;
+  let ss = 0;
   for (let i = 0; i < col.length; i++) {
     const x = col[i]!;
-    if (!Number.isNaN(x)) ss = ss.plus(dec(x).minus(meanDec).pow(2));
+    if (!Number.isNaN(x)) ss += (x - mean) * (x - mean);
   }
-  const sd = (sample: boolean) =>
-    sample && n < 2
-      ? null
-      : ss
-          .div(sample ? n - 1 : n)
-          .sqrt()
-          .toNumber();
-  return { mean: meanDec.toNumber(), meanDec, sum: null, scale: null, sd };
+  const sd = (sample: boolean) => (sample && n < 2 ? null : Math.sqrt(ss / (sample ? n - 1 : n)));
+  return { mean, sum: null, scale: null, sd };
 }
 
 export interface NormaliseResult {
@@ -154,24 +147,18 @@ export function normaliseColumn(
       const min = stats.min!;
       const max = stats.max!;
       const scale = commonScale([raw]);
-      const lo = scale === null ? dec(min) : scaled(min, scale);
-      const hi = scale === null ? dec(max) : scaled(max, scale);
+      const lo = scale === null ? min : scaled(min, scale);
+      const hi = scale === null ? max : scaled(max, scale);
       for (let i = 0; i < n; i++) {
         const x = raw[i]!;
         if (Number.isNaN(x)) continue;
         if (min === max) {
           values[i] = 100;
           notes[i] = '各地区数值相同，记 100 分';
-        } else if (scale !== null) {
-          // Exact scaled integers: one correctly rounded division.
-          const X = scaled(x, scale);
-          values[i] = ((neg ? (hi as number) - X : X - (lo as number)) * 100) / ((hi as number) - (lo as number));
         } else {
-          const d = dec(x);
-          values[i] = (neg ? (hi as Dec).minus(d) : d.minus(lo as Dec))
-            .times(100)
-            .div((hi as Dec).minus(lo as Dec))
-            .toNumber();
+          // Scaled integers: exact differences and one correctly rounded division (else plain doubles).
+          const X = scale === null ? x : scaled(x, scale);
+          values[i] = ((neg ? hi - X : X - lo) * 100) / (hi - lo);
         }
       }
       break;
@@ -189,7 +176,7 @@ export function normaliseColumn(
           continue;
         }
         // x − mean exactly (n·X − ΣX over n·scale), then one division by the sd.
-        const diff = m.scale !== null ? (stats.n * scaled(x, m.scale) - m.sum!) / (stats.n * m.scale) : dec(x).minus(m.meanDec).toNumber();
+        const diff = m.scale !== null ? (stats.n * scaled(x, m.scale) - m.sum!) / (stats.n * m.scale) : x - m.mean;
         const z = diff / sd;
         values[i] = neg ? (z === 0 ? 0 : -z) : z;
       }
@@ -235,7 +222,8 @@ const floorNote = '数值不大于 0，记 0 分';
 
 /**
  * x/ref×100 (negative polarity ref/x×100) clamped to [0, cap]; a negative-polarity x ≤ 0 scores the cap.
- * Exact: scaled integers and one division when `scale` is known, else decimal.js.
+ * Exact: scaled integers and one division when `scale` is known, else plain doubles (values of more than 12
+ * decimals are binary approximations already).
  */
 function ratioCapped(x: number, ref: number, negative: boolean, cap: number, scale: number | null): number {
   if (x <= 0) return negative ? cap : 0;
@@ -244,6 +232,6 @@ function ratioCapped(x: number, ref: number, negative: boolean, cap: number, sca
     const X = scaled(x, scale);
     const R = scaled(ref, scale);
     q = negative ? (R * 100) / X : (X * 100) / R;
-  } else q = (negative ? dec(ref).times(100).div(dec(x)) : dec(x).times(100).div(dec(ref))).toNumber();
+  } else q = negative ? (ref * 100) / x : (x * 100) / ref;
   return Math.min(cap, q);
 }

@@ -34,6 +34,16 @@ describe('exact decimal arithmetic (no 50.000000000000014)', () => {
     expect(normalise([1.1, 1.2, 1.3], 'positive', { method: 'minmax' }).values).toEqual([0, 50, 100]);
   });
 
+  it('a computed ratio with more than 12 decimals is normalised in plain doubles', () => {
+    const xs = [1 / 3, 2 / 3, 1];
+    const r = normalise(xs, 'positive', { method: 'minmax' });
+    expect(r.values[0]).toBe(0);
+    expect(r.values[1]).toBeCloseTo(50, 12);
+    expect(r.values[2]).toBe(100);
+    expect(normalise(xs, 'positive', { method: 'zscore', sd: 'sample' }).values[1]).toBeCloseTo(0, 12);
+    expect(normalise([1 / 3], 'positive', { method: 'standard', standard: 1 / 3, cap: 150 }).values[0]).toBeCloseTo(100, 12);
+  });
+
   it('ratio to a standard and the mean are exact', () => {
     // 1.1/1×100 = 110 (doubles: 110.00000000000001)
     expect((1.1 / 1) * 100).not.toBe(110);
