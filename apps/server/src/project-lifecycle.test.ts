@@ -510,3 +510,103 @@ describe('import of past projects', () => {
     expect((await upload(enterprise, await workbook([good]))).statusCode).toBe(403);
   });
 });
+
+describe('揭榜挂帅', () => {
+  it('publishes a 榜单, takes bids, selects two, fixes the targets and pays by milestone', async () => {
+    const prog = (
+      await post(planner, '/api/project-programmes', { regionCode: '430400', kind: 'open_competition', name: '揭榜挂帅专项' })
+    ).json();
+    const demand = {
+      issuer: '衡阳某装备集团',
+      goal: '突破高温合金叶片精密铸造卡脖子工艺',
+      targets: [
+        { name: '叶片合格率', unit: '%', value: '95' },
+        { name: '单件成本下降', unit: '%', value: '30' },
+      ],
+      periodMonths: 24,
+    };
+    const { callBody } = await import('./project-fixture.ts');
+    const before = await audits();
+    const missing = await post(planner, '/api/project-calls', callBody(prog.id, { maxGrantFen: 100_000_000, budgetFen: 150_000_000 }));
+    expect(missing.json().code).toBe('project/demand_required');
+    expect(await audits()).toBe(before);
+    const draft = (
+      await post(planner, '/api/project-calls', callBody(prog.id, { maxGrantFen: 100_000_000, budgetFen: 150_000_000, demand }))
+    ).json();
+    expect(draft.demand).toEqual(demand);
+    const board = (await post(planner, `/api/project-calls/${draft.id}/publish`, { version: draft.version })).json();
+    const open = (await t.app.inject({ method: 'GET', url: '/api/public/project-calls?region=430408' })).json();
+    expect(open.find((c: { id: number }) => c.id === board.id).demand.issuer).toBe('衡阳某装备集团');
+
+    const institute = await applicantAccount(t, 'institute', '430407');
+    const projects: number[] = [];
+    for (const bidder of [enterprise, institute.client]) {
+      const bid = await submitted(bidder, board.id, { summary: '技术路线：定向凝固 + 陶瓷型芯优化' });
+      const passed = (
+        await post(planner, `/api/project-applications/${bid.id}/formal-check`, {
+          version: bid.version,
+          checklist: [{ item: '揭榜材料齐全', ok: true }],
+        })
+      ).json();
+      const sel = (
+        await post(planner, `/api/project-applications/${bid.id}/decision`, {
+          version: passed.version,
+          selected: true,
+          grantedFen: 60_000_000,
+        })
+      ).json();
+      projects.push(sel.timeline.at(-1).detail.projectId);
+    }
+    const p = (await planner.request({ method: 'GET', url: `/api/projects/${projects[0]}` })).json();
+    expect(p).toMatchObject({ programmeKind: 'open_competition', grantedFen: 60_000_000 });
+    expect(p.contract.targets).toEqual(demand.targets); // the 榜单's targets, not the bid's
+
+    const noMilestones = await post(planner, `/api/projects/${p.id}/contract/confirm`, {
+      version: p.version,
+      startOn: '2026-07-01',
+      endOn: '2028-06-30',
+    });
+    expect(noMilestones.json().code).toBe('project/milestones_invalid');
+    const milestones = [
+      { title: '合格率达标', due: '2027-06-30', paymentFen: 30_000_000, target: '叶片合格率' },
+      { title: '成本达标', due: '2028-06-30', paymentFen: 30_000_000, target: '单件成本下降' },
+    ];
+    const v1 = (await post(planner, `/api/projects/${p.id}/contract/confirm`, { version: p.version, milestones })).json().version;
+    const v2 = (await post(enterprise, `/api/projects/${p.id}/contract/confirm`, { version: v1 })).json().version;
+    const loose = await post(planner, `/api/projects/${p.id}/payments`, { version: v2, amountFen: 30_000_000, paidOn: '2027-07-10' });
+    expect(loose.json().code).toBe('project/milestone_payment_invalid');
+    const wrongAmount = await post(planner, `/api/projects/${p.id}/payments`, {
+      version: v2,
+      amountFen: 29_000_000,
+      paidOn: '2027-07-10',
+      milestone: '合格率达标',
+    });
+    expect(wrongAmount.json().code).toBe('project/milestone_payment_invalid');
+    const paid = (
+      await post(planner, `/api/projects/${p.id}/payments`, {
+        version: v2,
+        amountFen: 30_000_000,
+        paidOn: '2027-07-10',
+        milestone: '合格率达标',
+      })
+    ).json();
+    expect(paid.payments).toEqual([{ batch: 1, amountFen: 30_000_000, paidOn: '2027-07-10', milestone: '合格率达标' }]);
+    const twice = await post(planner, `/api/projects/${p.id}/payments`, {
+      version: paid.version,
+      amountFen: 30_000_000,
+      paidOn: '2027-08-10',
+      milestone: '合格率达标',
+    });
+    expect(twice.json().code).toBe('project/milestone_payment_invalid');
+
+    const oc = await t.database.db
+      .selectFrom('indicator_value')
+      .select('value')
+      .where('indicator_code', '=', 'open_competition_count')
+      .where('region_code', '=', '430400')
+      .where('period', '=', '2026')
+      .where('superseded_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(oc.value)).toBe(2);
+  });
+});

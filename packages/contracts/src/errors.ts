@@ -323,6 +323,21 @@ export const errorCatalog = {
     zh: '导入文件中有数据错误，未导入任何项目，请按错误清单修改后重新导入',
     en: 'Some rows are invalid; nothing was imported',
   },
+  'project/demand_required': {
+    status: 400,
+    zh: '揭榜挂帅指南须填写榜单（发榜方、攻关目标、考核指标、实施期限），其他计划类别不填榜单',
+    en: 'An open-competition call needs its demand; other calls have none',
+  },
+  'project/milestones_invalid': {
+    status: 400,
+    zh: '揭榜挂帅项目的里程碑须覆盖每项考核指标，且各里程碑拨款之和等于立项资助金额',
+    en: 'Open-competition milestones must cover every target and add up to the grant',
+  },
+  'project/milestone_payment_invalid': {
+    status: 409,
+    zh: '揭榜挂帅项目按里程碑拨款：须指明尚未拨付的里程碑，金额与其约定一致',
+    en: 'Open-competition payments follow the milestones: name an unpaid milestone and pay its amount',
+  },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

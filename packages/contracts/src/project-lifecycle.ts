@@ -29,6 +29,7 @@ export const ZProjectMilestone = z.strictObject({
   title: z.string().trim().min(1).max(200),
   due: ZIsoDate,
   paymentFen: ZFen.nullable().optional().describe('达成后拨付的金额（分），揭榜挂帅按里程碑拨款'),
+  target: z.string().trim().max(200).nullable().optional().describe('揭榜挂帅：该里程碑对应的考核指标'),
 });
 
 export const ZContract = z.object({

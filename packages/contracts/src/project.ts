@@ -42,6 +42,28 @@ export type TEligibilityRules = z.infer<typeof ZEligibilityRules>;
 export const recommendationLevels = ['region', 'department', 'direct'] as const;
 export const ZRecommendation = z.enum(recommendationLevels);
 
+/**
+ * 揭榜挂帅 榜单: the demand an open-competition call publishes — who sets it (发榜方), the goal (攻关目标), the
+ * fixed targets (考核指标) every bidder takes on, and the period. 榜额 is the call's maximum grant.
+ */
+export const ZDemand = z.strictObject({
+  issuer: z.string().trim().min(1).max(100).describe('发榜方'),
+  goal: z.string().trim().min(1).max(2000).describe('攻关目标'),
+  targets: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(200),
+        unit: z.string().trim().min(1).max(20),
+        value: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/),
+      }),
+    )
+    .min(1)
+    .max(30)
+    .describe('考核指标'),
+  periodMonths: z.number().int().min(1).max(120).describe('实施期限（月）'),
+});
+export type TDemand = z.infer<typeof ZDemand>;
+
 const ZInstant = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-03-01T09:00:00+08:00');
 
 export const ZCallInput = z.strictObject({
@@ -59,6 +81,7 @@ export const ZCallInput = z.strictObject({
   limitPerLeader: z.number().int().min(1).max(100).nullable().default(null).describe('每位负责人限报项数'),
   recommendation: ZRecommendation.describe('推荐方式：区县推荐 / 主管部门推荐 / 直接申报'),
   eligibility: ZEligibilityRules,
+  demand: ZDemand.nullable().default(null).describe('揭榜挂帅榜单（仅揭榜挂帅计划类别）'),
 });
 export type TCallInput = z.infer<typeof ZCallInput>;
 export const ZCallUpdate = ZCallInput.extend({ version: z.number().int().min(1) });
@@ -109,6 +132,7 @@ export const ZPublicCall = ZCall.pick({
   limitPerLeader: true,
   recommendation: true,
   eligibility: true,
+  demand: true,
   window: true,
 });
 export const ZPublicCallQuery = z.strictObject({ region: ZRegionCode.optional() });

@@ -600,6 +600,8 @@ export interface ProjectCallTable {
   limit_per_leader: number | null;
   recommendation: string;
   eligibility: Json;
+  /** 0010c: the 揭榜挂帅 demand (ZDemand) of an open-competition call */
+  demand: ColumnType<unknown, string | null | undefined, string | null>;
   status: Generated<string>;
   published_at: TimestampNull;
   closed_at: TimestampNull;

@@ -71,6 +71,7 @@ export async function listOpenCalls(ctx: Ctx, input: { region?: string | undefin
       limitPerLeader: c.limitPerLeader,
       recommendation: c.recommendation,
       eligibility: c.eligibility,
+      demand: c.demand,
       window: c.window,
     };
   });

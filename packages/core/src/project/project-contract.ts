@@ -3,6 +3,7 @@ import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
 import { requireNext } from './acceptance.ts';
+import { assertOpenCompetitionMilestones } from './milestones.ts';
 import { isApplicant } from './project.policy.ts';
 import { addProjectEvent, bumpProject, loadProject, lockProject, requireProjectBureau, requireProjectUnit } from './project-records.ts';
 
@@ -31,6 +32,8 @@ export async function confirmContract(
       if (input.endOn !== undefined) contract.endOn = input.endOn;
       if (input.milestones !== undefined) contract.milestones = input.milestones;
     }
+    // 揭榜挂帅: the bureau's confirmation settles milestone payments tied to the targets
+    if (!unitSide && p.programme_kind === 'open_competition') assertOpenCompetitionMilestones(contract, Number(p.granted_fen));
     const now = ctx.now();
     const bureauAt = unitSide ? p.contract_bureau_at : now;
     const unitAt = unitSide ? now : edits ? null : p.contract_unit_at;

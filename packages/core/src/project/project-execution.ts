@@ -1,7 +1,8 @@
-import { AppError, type TProject, type TProjectReportInput } from '@kechuang/contracts';
+import { AppError, type TContract, type TProject, type TProjectReportInput } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
+import { assertMilestonePayment } from './milestones.ts';
 import { isApplicant } from './project.policy.ts';
 import { addProjectEvent, bumpProject, loadProject, lockProject, requireProjectBureau, requireProjectUnit } from './project-records.ts';
 
@@ -21,6 +22,10 @@ export async function addPayment(
     const paid = BigInt(p.paid_fen);
     if (paid + BigInt(input.amountFen) > BigInt(p.granted_fen))
       throw new AppError('project/over_granted', { grantedFen: Number(p.granted_fen), paidFen: Number(paid), amountFen: input.amountFen });
+    if (p.programme_kind === 'open_competition') {
+      const paidRows = await tx.selectFrom('project_payment').select('milestone').where('project_id', '=', id).execute();
+      assertMilestonePayment(p.contract as TContract, paidRows, input);
+    }
     const { n } = await tx
       .selectFrom('project_payment')
       .select((eb) => eb.fn.countAll<string>().as('n'))

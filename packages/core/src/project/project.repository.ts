@@ -1,4 +1,4 @@
-import { AppError, type TCall, type TEligibilityRules } from '@kechuang/contracts';
+import { AppError, type TCall, type TDemand, type TEligibilityRules } from '@kechuang/contracts';
 import type { DB, Kysely, Transaction } from '@kechuang/db';
 import { callWindow, shanghaiIso } from './call-time.ts';
 
@@ -33,6 +33,7 @@ export function toCall(r: CallRow, now: Date): TCall {
     limitPerLeader: r.limit_per_leader,
     recommendation: r.recommendation as TCall['recommendation'],
     eligibility: r.eligibility as TEligibilityRules,
+    demand: (r.demand as TDemand | null) ?? null,
     status: r.status as TCall['status'],
     window: callWindow({ opensAt: r.opens_at, closesAt: r.closes_at }, now),
     publishedAt: r.published_at ? shanghaiIso(r.published_at) : null,

@@ -30,20 +30,26 @@ function fields(input: TCallInput) {
     limit_per_leader: input.limitPerLeader,
     recommendation: input.recommendation,
     eligibility: JSON.stringify(input.eligibility),
+    demand: input.demand ? JSON.stringify(input.demand) : null,
   };
 }
 
-/** The programme must belong to the call's region or one above it, and be visible to the actor. */
-async function assertProgramme(tx: Transaction<DB>, programmeId: number, regionCode: string) {
-  const p = await tx.selectFrom('project_programme').select('region_code').where('id', '=', programmeId).executeTakeFirst();
-  if (!p || !regionContains(p.region_code, regionCode)) throw new AppError('project/programme_not_found', { programmeId });
+/**
+ * The programme must belong to the call's region or one above it; a 揭榜挂帅 (open-competition) call carries
+ * its demand (榜单), and no other call does.
+ */
+async function assertProgramme(tx: Transaction<DB>, input: TCallInput) {
+  const p = await tx.selectFrom('project_programme').select(['region_code', 'kind']).where('id', '=', input.programmeId).executeTakeFirst();
+  if (!p || !regionContains(p.region_code, input.regionCode))
+    throw new AppError('project/programme_not_found', { programmeId: input.programmeId });
+  if ((p.kind === 'open_competition') !== (input.demand !== null)) throw new AppError('project/demand_required', { kind: p.kind });
 }
 
 export async function createCall(ctx: Ctx, input: TCallInput): Promise<TCall> {
   requireManagerOf(ctx, input.regionCode);
   const values = fields(input);
   return withAudit(ctx, async (tx, record) => {
-    await assertProgramme(tx, input.programmeId, input.regionCode);
+    await assertProgramme(tx, input);
     const { id } = await tx.insertInto('project_call').values(values).returning('id').executeTakeFirstOrThrow();
     record({ action: 'project.call.create', entityType: 'project_call', entityId: id, regionCode: input.regionCode, after: input });
     return findCall(tx, id, ctx.now());
@@ -57,7 +63,7 @@ export async function updateCall(ctx: Ctx, id: number, input: TCallUpdate): Prom
     const before = await findCall(tx, id, ctx.now());
     requireManagerOf(ctx, before.regionCode);
     if (before.status !== 'draft') throw new AppError('project/call_not_draft', { id, status: before.status });
-    await assertProgramme(tx, input.programmeId, input.regionCode);
+    await assertProgramme(tx, input);
     const res = await tx
       .updateTable('project_call')
       .set((eb) => ({ ...values, updated_at: ctx.now(), version: eb('version', '+', 1) }))

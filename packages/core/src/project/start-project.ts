@@ -1,4 +1,4 @@
-import type { TBudgetLine, TContract, TTargetLine } from '@kechuang/contracts';
+import type { TBudgetLine, TContract, TDemand, TTargetLine } from '@kechuang/contracts';
 import type { DB, Transaction } from '@kechuang/db';
 import type { ApplicationRow } from './project.repository.ts';
 
@@ -9,7 +9,7 @@ import type { ApplicationRow } from './project.repository.ts';
 export async function startProject(
   tx: Transaction<DB>,
   app: ApplicationRow,
-  call: { id: number; year: number; regionCode: string; programmeKind: string; programmeName: string },
+  call: { id: number; year: number; regionCode: string; programmeKind: string; programmeName: string; demand: TDemand | null },
   grantedFen: number,
 ): Promise<number> {
   const [org, leader] = await Promise.all([
@@ -19,7 +19,8 @@ export async function startProject(
   const contract: TContract = {
     startOn: null,
     endOn: null,
-    targets: app.targets as TTargetLine[],
+    // 揭榜挂帅: the 榜单's targets are fixed, whatever the bid wrote
+    targets: call.demand ? call.demand.targets : (app.targets as TTargetLine[]),
     budget: app.budget as TBudgetLine[],
     milestones: [],
   };
