@@ -13,6 +13,7 @@ import { LadderStatusModal } from './LadderStatusModal.tsx';
 import { fenToWan } from './money.ts';
 import { useEnterprise, useEnterprises, useStoredAssessment } from './registry-api.ts';
 import { rungColor } from './rungs.ts';
+import { TechSmeRegistrationsCard } from './TechSmeRegistrationsCard.tsx';
 import { YearEditModal } from './YearEditModal.tsx';
 
 const rdTotal = (y: TEnterpriseYear): number | undefined =>
@@ -140,6 +141,7 @@ export function EnterpriseRecord({ id, testId }: { id: number; testId?: string }
           locale={{ emptyText: t('enterprise.registry.status.empty') }}
         />
       </Card>
+      <TechSmeRegistrationsCard detail={e} canWrite={isBureauWriter} />
       <Card
         title={t('enterprise.registry.mine.years')}
         style={{ marginBottom: 16 }}

@@ -14,6 +14,8 @@ import type {
   TReservePool,
   TReserveRulesInput,
   TReserveRulesView,
+  TTechSmeRegistrationInput,
+  TTechSmeRevocationInput,
 } from '@kechuang/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
@@ -113,6 +115,18 @@ export function useUpdateEnterprise(id: number) {
 
 export function useAddStatus(id: number) {
   return useRecordMutation((input: TLadderStatusInput) => api.post<TEnterpriseDetail>(`/api/enterprises/${id}/statuses`, input));
+}
+
+export function useRegisterTechSme(id: number) {
+  return useRecordMutation((input: TTechSmeRegistrationInput) =>
+    api.post<TEnterpriseDetail>(`/api/enterprises/${id}/tech-sme-registrations`, input),
+  );
+}
+
+export function useRevokeTechSme(id: number) {
+  return useRecordMutation(({ registrationId, ...input }: TTechSmeRevocationInput & { registrationId: number }) =>
+    api.post<TEnterpriseDetail>(`/api/enterprises/${id}/tech-sme-registrations/${registrationId}/revoke`, input),
+  );
 }
 
 export function useAddIp(id: number) {
