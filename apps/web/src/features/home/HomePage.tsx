@@ -70,7 +70,7 @@ export function HomePage() {
                 {t(`common.role.${role}`)}
               </Tag>
             ))}
-            {user.lastLoginAt ? `${t('home.profile.lastLogin')} ${formatDateTime(user.lastLoginAt)}` : null}
+            {user.lastLoginAt ? ` · ${t('home.profile.lastLogin')} ${formatDateTime(user.lastLoginAt)}` : null}
           </Typography.Text>
         </Flex>
         {workbench.data ? (
