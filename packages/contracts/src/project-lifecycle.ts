@@ -32,14 +32,14 @@ export const ZProjectMilestone = z.strictObject({
   target: z.string().trim().max(200).nullable().optional().describe('揭榜挂帅：该里程碑对应的考核指标'),
 });
 
-export const ZContract = z.object({
+export const ZProjectContract = z.object({
   startOn: ZIsoDate.nullable(),
   endOn: ZIsoDate.nullable(),
   targets: z.array(ZTargetLine),
   budget: z.array(ZBudgetLine),
   milestones: z.array(ZProjectMilestone),
 });
-export type TContract = z.infer<typeof ZContract>;
+export type TProjectContract = z.infer<typeof ZProjectContract>;
 
 export const ZProjectSummary = z.object({
   id: z.number().int(),
@@ -63,7 +63,7 @@ export const ZProjectSummary = z.object({
 export type TProjectSummary = z.infer<typeof ZProjectSummary>;
 
 export const ZProject = ZProjectSummary.extend({
-  contract: ZContract.nullable(),
+  contract: ZProjectContract.nullable(),
   contractBureauAt: z.string().nullable(),
   contractUnitAt: z.string().nullable(),
   rectificationDue: z.string().nullable(),

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_plan_read_models.ts';
 import * as m0010 from './migrations/0010_projects.ts';
 import * as m0010b from './migrations/0010_projects_lifecycle.ts';
 import * as m0010c from './migrations/0010_projects_open_competition.ts';
+import * as m0010d from './migrations/0010_projects_search.ts';
 import * as m0011 from './migrations/0011_enterprise_indicator_engines.ts';
 import * as m0012 from './migrations/0012_login_backoff.ts';
 import * as m0013 from './migrations/0013_workbench.ts';
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0010_projects': m0010,
   '0010_projects_lifecycle': m0010b,
   '0010_projects_open_competition': m0010c,
+  '0010_projects_search': m0010d,
   '0011_enterprise_indicator_engines': m0011,
   '0012_login_backoff': m0012,
   '0013_workbench': m0013,

@@ -3,7 +3,7 @@ import { AppError, type TApplication, type TDecisionInput } from '@kechuang/cont
 import type { z } from 'zod';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
-import { findCallFindings } from './call-checks.ts';
+import { findApplicationFindings } from './call-checks.ts';
 import { loadApplication } from './get-application.ts';
 import { requireManagerOf } from './project.policy.ts';
 import { type ApplicationRow, addEvent, findApplicationRow, findCall } from './project.repository.ts';
@@ -85,7 +85,7 @@ export function passFormalCheck(ctx: Ctx, id: number, input: { version: number; 
     requireStatus(app, call.recommendation === 'direct' ? 'submitted' : 'recommended');
     if (input.checklist.some((c) => !c.ok))
       throw new AppError('project/checks_failed', { checklist: input.checklist.filter((c) => !c.ok) });
-    const blocking = ((await findCallFindings(tx, call, ctx.now())).get(id) ?? []).filter((f) => f.severity === 'block');
+    const blocking = (await findApplicationFindings(tx, call, id, ctx.now())).filter((f) => f.severity === 'block');
     if (blocking.length > 0) throw new AppError('project/checks_failed', { findings: blocking });
     return {
       status: 'under_review',

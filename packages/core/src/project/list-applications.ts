@@ -1,14 +1,19 @@
-import { AppError, type TApplicationListQuery } from '@kechuang/contracts';
+import { AppError, type TApplicationListQuery, type TApplicationSummary } from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
 import type { Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
-import { containsPattern, pageTotal, pageWindow, subtreePattern } from '../query.ts';
+import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
 import { summaryQuery, toSummary } from './get-application.ts';
 import { isApplicant } from './project.policy.ts';
 
 /** Applications the actor may see: its subtree for the bureau and regions, its own unit's for applicants. */
-export async function listApplications(ctx: Ctx, input: TApplicationListQuery) {
+type Page = { items: TApplicationSummary[]; total: number; page: number; pageSize: number };
+
+export async function listApplications(ctx: Ctx, input: TApplicationListQuery): Promise<Page> {
   const actor = requireActor(ctx);
+  const key = `applications:${isRegionWide(actor) ? actor.regionCode : `org${actor.orgId}`}:${JSON.stringify(input)}`;
+  const cached = ctx.cache.get<Page>(key);
+  if (cached) return cached;
   let q = summaryQuery(ctx.db);
   if (isRegionWide(actor)) q = q.where('a.region_code', 'like', subtreePattern(actor.regionCode));
   else if (isApplicant(actor)) q = q.where('a.org_id', '=', actor.orgId);
@@ -19,11 +24,10 @@ export async function listApplications(ctx: Ctx, input: TApplicationListQuery) {
   if (input.status) q = q.where('a.status', '=', input.status);
   if (input.q) q = q.where('a.title', 'ilike', containsPattern(input.q));
   const { limit, offset } = pageWindow(input);
-  const rows = await q.select(sql<string>`count(*) over ()`.as('total')).orderBy('a.id', 'desc').limit(limit).offset(offset).execute();
-  return {
-    items: rows.map(toSummary),
-    total: await pageTotal(rows, input, () => q.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()),
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  // the page first (the database stops at it), the count separately
+  const rows = await q.orderBy('a.id', 'desc').limit(limit).offset(offset).execute();
+  const { n } = await q.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const result = { items: rows.map(toSummary), total: Number(n), page: input.page, pageSize: input.pageSize };
+  ctx.cache.set(key, result);
+  return result;
 }

@@ -1,9 +1,9 @@
-import { AppError, type TProject, type TProjectListQuery } from '@kechuang/contracts';
+import { AppError, type TProject, type TProjectListQuery, type TProjectSummary } from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
 import ExcelJS from 'exceljs';
 import type { Actor, Ctx } from '../context.ts';
 import { inRegionScope, isRegionWide, requireActor } from '../policy.ts';
-import { containsPattern, pageTotal, pageWindow, subtreePattern } from '../query.ts';
+import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
 import { fenToWan } from './money.ts';
 import { isApplicant } from './project.policy.ts';
 import type { Db } from './project.repository.ts';
@@ -31,7 +31,7 @@ function filtered(db: Db, actor: Actor, input: Omit<TProjectListQuery, 'page' | 
   if (input.year) q = q.where('p.year', '=', input.year);
   if (input.fieldCode) q = q.where('p.field_code', 'like', `${input.fieldCode.replace(/[\\%_]/g, '')}%`);
   if (input.status) q = q.where('p.status', '=', input.status);
-  if (input.leader) q = q.where('p.leader_name', 'like', containsPattern(input.leader));
+  if (input.leader) q = q.where('p.leader_name', 'like', `${input.leader.replace(/[\\%_]/g, (c) => `\\${c}`)}%`); // 负责人: by name, from its start
   if (input.org) q = q.where('p.org_name', 'like', containsPattern(input.org));
   if (input.q)
     q = q.where((eb) =>
@@ -40,23 +40,52 @@ function filtered(db: Db, actor: Actor, input: Omit<TProjectListQuery, 'page' | 
   return q;
 }
 
-export async function listProjects(ctx: Ctx, input: TProjectListQuery) {
+/**
+ * One page: the page's rows first (no window count, so the database stops at the page), then the paid sums
+ * of those rows only, and the filtered count separately. Served from the read cache on the embedded database
+ * (cleared by every committed change).
+ */
+type Page = { items: TProjectSummary[]; total: number; page: number; pageSize: number };
+
+export async function listProjects(ctx: Ctx, input: TProjectListQuery): Promise<Page> {
   const actor = requireActor(ctx);
-  const q = filtered(ctx.db, actor, input);
+  const key = `projects:${isRegionWide(actor) ? actor.regionCode : `org${actor.orgId}`}:${JSON.stringify(input)}`;
+  const cached = ctx.cache.get<Page>(key);
+  if (cached) return cached;
+  const base = filtered(ctx.db, actor, input);
   const { limit, offset } = pageWindow(input);
-  const rows = await q
-    .select(sql<string>`count(*) over ()`.as('total'))
+  const rows = await base
+    .clearSelect()
+    .selectAll('p')
+    .select(sql<string>`0`.as('paid_fen'))
     .orderBy(sortColumn[input.sort], input.order)
     .orderBy('p.id', input.order)
     .limit(limit)
     .offset(offset)
     .execute();
-  return {
-    items: rows.map(toProjectSummary),
-    total: await pageTotal(rows, input, () => q.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()),
+  const paid = new Map<number, string>();
+  if (rows.length > 0) {
+    const sums = await ctx.db
+      .selectFrom('project_payment')
+      .select(['project_id', (eb) => eb.fn.sum<string>('amount_fen').as('paid')])
+      .where(
+        'project_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .groupBy('project_id')
+      .execute();
+    for (const x of sums) paid.set(x.project_id, x.paid);
+  }
+  const { n } = await base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const result = {
+    items: rows.map((r) => toProjectSummary({ ...r, paid_fen: paid.get(r.id) ?? '0' })),
+    total: Number(n),
     page: input.page,
     pageSize: input.pageSize,
   };
+  ctx.cache.set(key, result);
+  return result;
 }
 
 export async function getProject(ctx: Ctx, id: number): Promise<TProject> {

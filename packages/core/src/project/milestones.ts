@@ -1,4 +1,4 @@
-import { AppError, type TContract } from '@kechuang/contracts';
+import { AppError, type TProjectContract } from '@kechuang/contracts';
 
 /*
  * 揭榜挂帅 pays by milestone: each milestone of the 任务书 names the 考核指标 it proves, every target has a
@@ -6,7 +6,7 @@ import { AppError, type TContract } from '@kechuang/contracts';
  * pays its agreed amount.
  */
 
-export function assertOpenCompetitionMilestones(contract: TContract, grantedFen: number): void {
+export function assertOpenCompetitionMilestones(contract: TProjectContract, grantedFen: number): void {
   const names = new Set(contract.targets.map((t) => t.name));
   const covered = new Set(contract.milestones.map((m) => m.target ?? ''));
   const uncovered = [...names].filter((n) => !covered.has(n));
@@ -17,7 +17,7 @@ export function assertOpenCompetitionMilestones(contract: TContract, grantedFen:
 }
 
 export function assertMilestonePayment(
-  contract: TContract,
+  contract: TProjectContract,
   paid: ReadonlyArray<{ milestone: string | null }>,
   input: { milestone?: string | null | undefined; amountFen: number },
 ): void {

@@ -1,4 +1,4 @@
-import { AppError, type TChangeRequest, type TContract, type TProject } from '@kechuang/contracts';
+import { AppError, type TChangeRequest, type TProject, type TProjectContract } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
@@ -67,8 +67,8 @@ export async function decideChange(
       .execute();
     const set: Record<string, unknown> = {};
     if (input.approve) {
-      const req = c.request as { endOn?: string; leaderName?: string; budget?: TContract['budget'] };
-      const contract = { ...(p.contract as TContract) };
+      const req = c.request as { endOn?: string; leaderName?: string; budget?: TProjectContract['budget'] };
+      const contract = { ...(p.contract as TProjectContract) };
       if (c.kind === 'extension' && req.endOn) {
         contract.endOn = req.endOn;
         set.end_on = req.endOn;

@@ -1,4 +1,4 @@
-import { AppError, type TContract, type TProject } from '@kechuang/contracts';
+import { AppError, type TProject, type TProjectContract } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
@@ -15,7 +15,12 @@ import { addProjectEvent, bumpProject, loadProject, lockProject, requireProjectB
 export async function confirmContract(
   ctx: Ctx,
   id: number,
-  input: { version: number; startOn?: string | undefined; endOn?: string | undefined; milestones?: TContract['milestones'] | undefined },
+  input: {
+    version: number;
+    startOn?: string | undefined;
+    endOn?: string | undefined;
+    milestones?: TProjectContract['milestones'] | undefined;
+  },
 ): Promise<TProject> {
   const actor = requireActor(ctx);
   return withAudit(ctx, async (tx, record) => {
@@ -24,7 +29,7 @@ export async function confirmContract(
     if (unitSide) requireProjectUnit(actor, p);
     else requireProjectBureau(ctx, p);
     if (p.status !== 'contracting') throw new AppError('project/invalid_transition', { id, status: p.status, event: 'confirm_contract' });
-    const contract = { ...(p.contract as TContract) };
+    const contract = { ...(p.contract as TProjectContract) };
     const edits = input.startOn !== undefined || input.endOn !== undefined || input.milestones !== undefined;
     if (edits) {
       if (unitSide || p.contract_unit_at) throw new AppError('project/contract_confirmed', { id });

@@ -1,4 +1,4 @@
-import { AppError, type TContract, type TProject, type TProjectReportInput } from '@kechuang/contracts';
+import { AppError, type TProject, type TProjectContract, type TProjectReportInput } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
@@ -24,7 +24,7 @@ export async function addPayment(
       throw new AppError('project/over_granted', { grantedFen: Number(p.granted_fen), paidFen: Number(paid), amountFen: input.amountFen });
     if (p.programme_kind === 'open_competition') {
       const paidRows = await tx.selectFrom('project_payment').select('milestone').where('project_id', '=', id).execute();
-      assertMilestonePayment(p.contract as TContract, paidRows, input);
+      assertMilestonePayment(p.contract as TProjectContract, paidRows, input);
     }
     const { n } = await tx
       .selectFrom('project_payment')

@@ -1,4 +1,4 @@
-import { AppError, type TContract, type TProject, type TProjectSummary } from '@kechuang/contracts';
+import { AppError, type TProject, type TProjectContract, type TProjectSummary } from '@kechuang/contracts';
 import type { DB, Transaction } from '@kechuang/db';
 import { sql } from '@kechuang/db';
 import type { Actor, Ctx } from '../context.ts';
@@ -125,7 +125,7 @@ export async function loadProject(db: Db, id: number): Promise<TProject> {
   ]);
   return {
     ...toProjectSummary(r),
-    contract: (r.contract as TContract | null) ?? null,
+    contract: (r.contract as TProjectContract | null) ?? null,
     contractBureauAt: r.contract_bureau_at ? shanghaiIso(r.contract_bureau_at) : null,
     contractUnitAt: r.contract_unit_at ? shanghaiIso(r.contract_unit_at) : null,
     rectificationDue: r.rectification_due,

@@ -162,3 +162,29 @@ describe('formal-check findings', () => {
     ]);
   });
 });
+
+describe('near-duplicate titles at scale', () => {
+  it('finds exactly the pairs a brute-force comparison finds', () => {
+    const parts = [
+      ['高温合金', '稻田土壤', '锂电池', '光谱仪', '中药材'],
+      ['叶片', '重金属', '正极材料', '探测器', '种植'],
+      ['关键技术研究', '修复示范', '智能检测方法研究', '绿色制备工艺', '产业化'],
+    ];
+    const titles: string[] = [];
+    for (let i = 0; i < 300; i++)
+      titles.push(
+        `${parts[0]?.[i % 5]}${parts[1]?.[(i * 7) % 5]}${parts[2]?.[(i * 3) % 5]}${i % 4 === 0 ? '的研究' : ''}${i % 9 === 0 ? `第${i}期` : ''}`,
+      );
+    for (const t of [0.5, 0.7, 0.9]) {
+      const brute: string[] = [];
+      for (let b = 0; b < titles.length; b++)
+        for (let a = 0; a < b; a++)
+          if (jaccard(titleBigrams(titles[a] as string), titleBigrams(titles[b] as string)) >= t) brute.push(`${a}-${b}`);
+      expect(
+        similarTitlePairs(titles, t)
+          .map((p) => `${p.a}-${p.b}`)
+          .sort(),
+      ).toEqual(brute.sort());
+    }
+  });
+});

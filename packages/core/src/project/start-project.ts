@@ -1,4 +1,4 @@
-import type { TBudgetLine, TContract, TDemand, TTargetLine } from '@kechuang/contracts';
+import type { TBudgetLine, TDemand, TProjectContract, TTargetLine } from '@kechuang/contracts';
 import type { DB, Transaction } from '@kechuang/db';
 import type { ApplicationRow } from './project.repository.ts';
 
@@ -16,7 +16,7 @@ export async function startProject(
     tx.selectFrom('organization').select('name').where('id', '=', app.org_id).executeTakeFirstOrThrow(),
     tx.selectFrom('person').select('name').where('id', '=', app.leader_person_id).executeTakeFirstOrThrow(),
   ]);
-  const contract: TContract = {
+  const contract: TProjectContract = {
     startOn: null,
     endOn: null,
     // 揭榜挂帅: the 榜单's targets are fixed, whatever the bid wrote

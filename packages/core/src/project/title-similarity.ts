@@ -29,28 +29,41 @@ export interface TitlePair {
   similarity: number;
 }
 
-/** Every pair of titles whose similarity is at least `threshold` (0 < threshold ≤ 1), a < b by position. */
+/**
+ * Every pair of titles whose similarity is at least `threshold` (0 < threshold ≤ 1), a < b by position.
+ * Prefix filtering (all-pairs similarity join): with each title's bigrams ordered rarest first, two titles
+ * with Jaccard ≥ t share at least one bigram among the first |A| − ⌈t·|A|⌉ + 1 of each; only titles sharing
+ * such a bigram (and of compatible sizes) are compared, exactly.
+ */
 export function similarTitlePairs(titles: readonly string[], threshold: number): TitlePair[] {
   const grams = titles.map(titleBigrams);
+  const freq = new Map<string, number>();
+  for (const g of grams) for (const x of g) freq.set(x, (freq.get(x) ?? 0) + 1);
+  const order = (a: string, b: string) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  const prefixLength = (n: number) => n - Math.ceil(threshold * n - 1e-9) + 1;
   const index = new Map<string, number[]>();
   const out: TitlePair[] = [];
-  const shared = new Map<number, number>();
+  const seen = new Set<number>();
   grams.forEach((g, i) => {
-    shared.clear();
-    for (const x of g) {
-      const posting = index.get(x);
-      if (posting) for (const j of posting) shared.set(j, (shared.get(j) ?? 0) + 1);
+    if (g.size === 0) return;
+    const sorted = [...g].sort(order);
+    const prefix = sorted.slice(0, prefixLength(g.size));
+    seen.clear();
+    for (const x of prefix) {
+      for (const j of index.get(x) ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        const other = grams[j] as Set<string>;
+        if (other.size < threshold * g.size - 1e-9 || g.size < threshold * other.size - 1e-9) continue;
+        const sim = jaccard(g, other);
+        if (sim >= threshold) out.push({ a: j, b: i, similarity: sim });
+      }
     }
-    for (const [j, n] of shared) {
-      const other = grams[j] as Set<string>;
-      const sim = n / (g.size + other.size - n);
-      if (sim >= threshold) out.push({ a: j, b: i, similarity: sim });
-    }
-    for (const x of g) {
+    for (const x of prefix) {
       const posting = index.get(x);
       if (posting) posting.push(i);
       else index.set(x, [i]);
     }
   });
-  return out;
+  return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
