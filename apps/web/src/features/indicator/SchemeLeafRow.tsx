@@ -42,6 +42,7 @@ export function SchemeLeafRow(props: {
     <Form.Item name={[leaf, 'transform']} style={{ marginBottom: 0, flex: 1 }}>
       <Select
         aria-label={t('indicator.scheme.transform')}
+        placeholder={t('indicator.scheme.transforms.none')}
         options={transforms.map((x) => ({ value: x, label: t(`indicator.scheme.transforms.${x}`) }))}
       />
     </Form.Item>
@@ -94,6 +95,7 @@ export function SchemeLeafRow(props: {
             <Form.Item name={[leaf, 'sd']} style={{ marginBottom: 0, flex: 1 }}>
               <Select
                 aria-label={t('indicator.scheme.sd')}
+                placeholder={t('indicator.scheme.sds.population')}
                 options={(['population', 'sample'] as const).map((x) => ({ value: x, label: t(`indicator.scheme.sds.${x}`) }))}
               />
             </Form.Item>

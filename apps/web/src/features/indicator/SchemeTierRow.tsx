@@ -21,6 +21,7 @@ export function SchemeTierRow(props: { name: number; value: TierForm | undefined
       <Form.Item name={[name, 'reference']} style={{ marginBottom: 0 }}>
         <Select
           aria-label={t('indicator.scheme.tierReference')}
+          placeholder={t('indicator.scheme.tierReferences.fixed')}
           style={{ width: 170 }}
           options={references.map((r) => ({ value: r, label: t(`indicator.scheme.tierReferences.${r}`) }))}
         />

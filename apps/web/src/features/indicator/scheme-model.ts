@@ -139,7 +139,7 @@ export function fromForm(f: SchemeForm, catalog: Map<string, TIndicator>): TEval
 
 /** A starting point a bureau can adjust: three groups of commonly assessed indicators. */
 export function starterScheme(parentRegionCode: string, level: 2 | 3): SchemeForm {
-  const leaf = (code: string, weight: number): LeafForm => ({ code, weight, polarity: 'positive', method: 'minmax' });
+  const leaf = (code: string, weight: number): LeafForm => ({ code, weight, polarity: 'positive', method: 'minmax', transform: 'none' });
   return {
     name: '',
     description: '',
@@ -153,9 +153,9 @@ export function starterScheme(parentRegionCode: string, level: 2 | 3): SchemeFor
       { name: '创新产出', weight: 30, children: [leaf('tech_contract_turnover', 50), leaf('invention_patents_per_10k', 50)] },
     ],
     tiers: [
-      { name: '第一梯队', minScore: 80 },
-      { name: '第二梯队', minScore: 60 },
-      { name: '第三梯队', minScore: 0 },
+      { name: '第一梯队', minScore: 80, reference: 'fixed' },
+      { name: '第二梯队', minScore: 60, reference: 'fixed' },
+      { name: '第三梯队', minScore: 0, reference: 'fixed' },
     ],
   };
 }
