@@ -80,6 +80,7 @@ export function CallFormModal(props: { editing: TCall | 'new' | null; onClose: (
       limitPerLeader: v.limitPerLeader ?? null,
       recommendation: v.recommendation,
       eligibility: { applicantKinds: v.applicantKinds, regionCodes: v.regionCodes ?? [], rungsAnyOf: v.rungsAnyOf ?? [] },
+      demand: null,
     };
     save.mutate(input, {
       onSuccess: () => {

@@ -92,7 +92,9 @@ function ReportsCard({ p, unit, bureau }: { p: TProject; unit: boolean; bureau: 
   const { t } = useTranslation();
   const { run, pending } = useProjectStep();
   const kinds: ReportKind[] = [...(unit ? (['periodic', 'tech_report'] as const) : []), ...(bureau ? (['midterm'] as const) : [])];
-  const [kind, setKind] = useState<ReportKind | undefined>(kinds[0]);
+  const [picked, setKind] = useState<ReportKind | undefined>(kinds[0]);
+  // the kinds follow the project's status: a kind no longer offered is never kept
+  const kind = picked && kinds.includes(picked) ? picked : kinds[0];
   const [period, setPeriod] = useState('');
   const [progress, setProgress] = useState('');
   const [outcome, setOutcome] = useState<'good' | 'fair' | 'poor'>('good');
