@@ -1,5 +1,5 @@
 import type { TIndicatorStats, TNormalisation, TPolarity } from '@kechuang/contracts';
-import { commonScale, Dec, scaled } from './exact-column.ts';
+import { commonScale, scaled } from './exact-column.ts';
 
 /** A raw value is usable when it is a finite number; null, undefined and NaN/±Infinity count as missing. */
 export function isPresent(x: number | null | undefined): x is number {
@@ -59,26 +59,21 @@ function moments(col: Float64Array, n: number): Moments {
   const scale = commonScale([col]);
   if (scale !== null) {
     let sum = 0;
-    let s1 = 0n;
-    let s2 = 0n;
+    for (let i = 0; i < col.length; i++) {
+      const x = col[i]!;
+      if (!Number.isNaN(x)) sum += scaled(x, scale);
+    }
+    // n·X − ΣX = n·scale·(x − mean) exactly (scaled integers below 2^53); Σ of their squares in doubles, one square root.
+    let ss = 0;
     for (let i = 0; i < col.length; i++) {
       const x = col[i]!;
       if (Number.isNaN(x)) continue;
-      const X = scaled(x, scale);
-      sum += X;
-      const b = BigInt(X);
-      s1 += b;
-      s2 += b * b;
+      const d = n * scaled(x, scale) - sum;
+      ss += d * d;
     }
-    const N = BigInt(n);
-    // n²·scale²·var = n·ΣX² − (ΣX)²: exact integers, one square root.
-    const spread = new Dec((N * s2 - s1 * s1).toString());
-    const sd = (sample: boolean) => {
-      if (sample && n < 2) return null;
-      const den = new Dec((N * (sample ? N - 1n : N)).toString()).times(new Dec(scale).pow(2));
-      return spread.div(den).sqrt().toNumber();
-    };
-    return { mean: sum / (n * scale), sum, scale, sd };
+    const unit = n * scale;
+    const sd = (sample: boolean) => (sample && n < 2 ? null : Math.sqrt(ss / (sample ? n - 1 : n)) / unit);
+    return { mean: sum / unit, sum, scale, sd };
   }
   // Values with more than 12 decimals (computed ratios) are binary approximations already: doubles, two passes.
   let total = 0;

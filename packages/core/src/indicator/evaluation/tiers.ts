@@ -5,6 +5,8 @@ export interface ResolvedTier {
   name: string;
   /** The score the tier starts at in this evaluation. */
   threshold: Dec;
+  /** The same as a double, for the quick comparison. */
+  near: number;
   exclusive: boolean;
 }
 
@@ -32,7 +34,7 @@ export function resolveTiers(tiers: readonly TTier[], codes: readonly string[], 
         issues.push({ path: `tiers.${i}.regionCode`, message: `梯队“${t.name}”的参照地区“${t.regionCode ?? ''}”不在参评地区中` });
       } else threshold = dec(scores[at]!).times(t.minScore).div(100);
     }
-    return { name: t.name, threshold, exclusive: t.exclusive === true };
+    return { name: t.name, threshold, near: threshold.toNumber(), exclusive: t.exclusive === true };
   });
   if (issues.length > 0) throw new AppError('indicator/invalid_scheme', { issues });
   return resolved;
@@ -41,10 +43,11 @@ export function resolveTiers(tiers: readonly TTier[], codes: readonly string[], 
 /** The highest tier whose threshold the score reaches (strictly exceeds, for an exclusive tier); null if none. */
 export function tierOf(score: number, tiers: readonly ResolvedTier[]): string | null {
   if (tiers.length === 0) return null;
-  const s = dec(score);
   let best: ResolvedTier | null = null;
   for (const t of tiers) {
-    const c = s.cmp(t.threshold);
+    // Doubles decide unless the score is within 10⁻⁹ of the threshold; then the exact decimals.
+    const gap = score - t.near;
+    const c = Math.abs(gap) > 1e-9 * Math.max(1, Math.abs(t.near)) ? Math.sign(gap) : dec(score).cmp(t.threshold);
     const reached = t.exclusive ? c > 0 : c >= 0;
     if (reached && (best === null || t.threshold.gt(best.threshold))) best = t;
   }
