@@ -7,6 +7,7 @@ import { indicatorAccessEntries } from './indicator-access.ts';
 import { indicatorBoundaryAccessEntries } from './indicator-boundary-access.ts';
 import { planExecutionAccessEntries } from './plan-execution-access.ts';
 import { projectAccessEntries } from './project-access.ts';
+import { techmarketAccessEntries } from './techmarket-access.ts';
 import { projectLifecycleAccessEntries } from './project-lifecycle-access.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
@@ -614,6 +615,7 @@ Object.assign(table, indicatorBoundaryAccessEntries());
 Object.assign(table, planExecutionAccessEntries());
 Object.assign(table, projectAccessEntries());
 Object.assign(table, projectLifecycleAccessEntries());
+Object.assign(table, techmarketAccessEntries());
 
 function entryFor(route: string): Entry | undefined {
   return table[route] ?? (route.startsWith('GET /api/docs') ? table['GET /api/docs*'] : undefined);

@@ -29,6 +29,7 @@ import { planRoutes } from './routes/plan.ts';
 import { planExecutionRoutes } from './routes/plan-execution.ts';
 import { planTransferRoutes } from './routes/plan-transfer.ts';
 import { projectRoutes } from './routes/project.ts';
+import { techmarketRoutes } from './routes/techmarket.ts';
 import { regionRoutes } from './routes/region.ts';
 import { userRoutes } from './routes/user.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
@@ -96,7 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: '科创 Kechuang API', description: '科技局年度工作平台的 REST 接口。错误统一为 application/problem+json。', version },
-      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise', 'notification', 'indicator'].map((name) => ({
+      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise', 'notification', 'indicator', 'techmarket'].map((name) => ({
         name,
       })),
     },
@@ -123,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(enterpriseRegistryRoutes);
       await api.register(enterpriseTransferRoutes);
       await api.register(projectRoutes);
+      await api.register(techmarketRoutes);
       await api.register(indicatorRoutes);
       await api.register(indicatorBoundaryRoutes);
     },

@@ -33,3 +33,4 @@ export * from './project.ts';
 export * from './project-application.ts';
 export * from './project-lifecycle.ts';
 export * from './region-boundary.ts';
+export * from './techmarket.ts';

@@ -83,6 +83,7 @@ export {
   valueHistory,
   writeValues,
 } from './indicator/index.ts';
+export * from './integrity/index.ts';
 export { inAppChannel, type NotificationChannel, type NotificationMessage, sendNotifications } from './notification/channel.ts';
 export {
   listMyNotifications,
@@ -92,6 +93,7 @@ export {
 } from './notification/notifications.ts';
 export { getOrg, listOrgs } from './org/list-orgs.ts';
 export { createOrg, setOrgDisabled, updateOrg } from './org/save-org.ts';
+export * from './person/index.ts';
 export { createPlan, orderTree } from './plan/create-plan.ts';
 export { importPlanDocument, importPlanText } from './plan/import-plan-document.ts';
 export { getPlan, listPlans } from './plan/list-plans.ts';
@@ -148,10 +150,10 @@ export {
 } from './plan-execution/reminders.ts';
 export { currentTallies } from './plan-execution/tally-cache.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
+export * from './project/index.ts';
+export * from './techmarket/index.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';
-export { abilitiesOf } from './workbench/abilities.ts';
-export { getWorkbench } from './workbench/get-workbench.ts';
 export { jobStates } from './scheduler/lease.ts';
 export { type Job, Scheduler, schedulerOwner } from './scheduler/scheduler.ts';
 export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
@@ -160,6 +162,5 @@ export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from '
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';
 export { createUser, updateUser } from './user/save-user.ts';
-export * from './integrity/index.ts';
-export * from './person/index.ts';
-export * from './project/index.ts';
+export { abilitiesOf } from './workbench/abilities.ts';
+export { getWorkbench } from './workbench/get-workbench.ts';

@@ -14,6 +14,7 @@ import * as m0010c from './migrations/0010_projects_open_competition.ts';
 import * as m0010d from './migrations/0010_projects_search.ts';
 import * as m0011 from './migrations/0011_enterprise_indicator_engines.ts';
 import * as m0012 from './migrations/0012_login_backoff.ts';
+import * as m0014 from './migrations/0014_techmarket.ts';
 import * as m0013 from './migrations/0013_workbench.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
@@ -27,13 +28,14 @@ export const migrations: Record<string, Migration> = {
   '0007_indicators': m0007,
   '0008_region_boundaries': m0008,
   '0009_plan_read_models': m0009,
+  '0012_login_backoff': m0012,
+  '0014_techmarket': m0014,
+  '0013_workbench': m0013,
   '0010_projects': m0010,
   '0010_projects_lifecycle': m0010b,
   '0010_projects_open_competition': m0010c,
   '0010_projects_search': m0010d,
   '0011_enterprise_indicator_engines': m0011,
-  '0012_login_backoff': m0012,
-  '0013_workbench': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,213 @@
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from './testing.ts';
+
+let t: TestApp;
+let admin: Client;
+let planner: Client;
+let seller: Client;
+let reporter: Client;
+const year = new Date().getFullYear();
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  planner = await t.login('planner');
+  seller = await t.login('enterprise');
+  reporter = await t.login('reporter.leiyang');
+}, 120_000);
+afterAll(async () => t?.close());
+
+const orgId = async (name: string) =>
+  (await t.database.db.selectFrom('organization').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+
+const draft = {
+  name: '高精度光谱仪联合研发合同',
+  subject: 'commissioned_development',
+  buyerName: '长沙某智能装备有限公司',
+  buyerRegionCode: '430104',
+  contractAmountFen: 1_200_000_000, // 1200 万元
+  techField: '先进制造',
+  ipType: '技术秘密',
+  socioGoal: '工业发展',
+  signedOn: `${year}-03-01`,
+};
+
+async function json(c: Client, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
+  const res = await c.request({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return { status: res.statusCode, body: res.json() as Record<string, unknown> & { code?: string; version?: number } };
+}
+
+describe('technology contract registration', () => {
+  let id = 0;
+  let version = 0;
+
+  it('sets up a registration point and registers the seller', async () => {
+    const point = await json(admin, 'POST', '/api/techmarket/points', {
+      name: '潇湘科技要素大市场衡阳分中心',
+      orgId: await orgId('衡阳市科学技术局'),
+      regions: ['430400'],
+    });
+    expect(point.status).toBe(200);
+    // outside the admin's region: refused, nothing written
+    const before = await t.count('audit_log');
+    const out = await json(admin, 'POST', '/api/techmarket/points', {
+      name: '武汉登记点',
+      orgId: await orgId('衡阳市科学技术局'),
+      regions: ['420100'],
+    });
+    expect(out.body.code).toBe('auth/out_of_scope');
+    expect(await t.count('audit_log')).toBe(before);
+    // a contract before 卖方注册 is refused
+    expect((await json(seller, 'POST', '/api/techmarket/contracts', draft)).body.code).toBe('techmarket/seller_not_registered');
+    const s = await json(seller, 'POST', '/api/techmarket/sellers', {
+      uscc: '91430408MA4L16XK37',
+      kind: 'enterprise',
+      contact: '赵企业 0734-1234567',
+    });
+    expect(s.status).toBe(200);
+    expect((await json(seller, 'POST', '/api/techmarket/sellers', { kind: 'enterprise' })).body.code).toBe('techmarket/seller_exists');
+    // a government office's reporter is no seller
+    expect((await json(reporter, 'POST', '/api/techmarket/sellers', { kind: 'other' })).status).toBe(403);
+  });
+
+  it('keeps a draft, refuses submission without the written contract, and checks the file by its bytes', async () => {
+    const c = await json(seller, 'POST', '/api/techmarket/contracts', draft);
+    expect(c.status).toBe(200);
+    id = c.body.id as number;
+    version = c.body.version as number;
+    expect(c.body.status).toBe('draft');
+    expect(c.body.eligibleForPolicies).toBe(false);
+    const before = await t.count('audit_log');
+    expect((await json(seller, 'POST', `/api/techmarket/contracts/${id}/submit`, { version })).body.code).toBe(
+      'techmarket/contract_file_required',
+    );
+    const fake = await seller.request({
+      method: 'POST',
+      url: `/api/techmarket/contracts/${id}/files?filename=${encodeURIComponent('合同.pdf')}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('MZ not a pdf'),
+    });
+    expect(fake.json().code).toBe('techmarket/contract_file_type');
+    expect(await t.count('audit_log')).toBe(before);
+    const up = await seller.request({
+      method: 'POST',
+      url: `/api/techmarket/contracts/${id}/files?filename=${encodeURIComponent('合同.pdf')}`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: pdf,
+    });
+    expect(up.statusCode).toBe(200);
+    const sub = await json(seller, 'POST', `/api/techmarket/contracts/${id}/submit`, { version });
+    expect(sub.body.status).toBe('submitted');
+    expect(sub.body.pointName).toBe('潇湘科技要素大市场衡阳分中心');
+    version = sub.body.version as number;
+  });
+
+  it('lets only the point registrar act, asks for 补正, and restarts the clock on resubmission', async () => {
+    // the seller cannot accept its own contract; another unit cannot see it
+    expect((await json(seller, 'POST', `/api/techmarket/contracts/${id}/accept`, { version })).status).toBe(403);
+    expect((await json(reporter, 'GET', `/api/techmarket/contracts/${id}`)).body.code).toBe('auth/out_of_scope');
+    const acc = await json(planner, 'POST', `/api/techmarket/contracts/${id}/accept`, { version });
+    expect(acc.body.status).toBe('accepted');
+    version = acc.body.version as number;
+    const acceptedOn = acc.body.acceptedOn as string;
+    const due = new Date(`${acceptedOn}T00:00:00Z`);
+    due.setUTCDate(due.getUTCDate() + 30);
+    expect(acc.body.dueOn).toBe(due.toISOString().slice(0, 10)); // 30 days (2000 办法 第十四条)
+    // a stale version is a conflict and writes nothing
+    expect(
+      (await json(planner, 'POST', `/api/techmarket/contracts/${id}/correction`, { version: version - 1, note: '请补充技术方案' })).status,
+    ).toBe(409);
+    const cor = await json(planner, 'POST', `/api/techmarket/contracts/${id}/correction`, { version, note: '请补充双方盖章页' });
+    expect(cor.body.status).toBe('correction_requested');
+    const upd = await json(seller, 'PUT', `/api/techmarket/contracts/${id}`, {
+      ...draft,
+      projectSource: '企业自选',
+      version: cor.body.version,
+    });
+    const re = await json(seller, 'POST', `/api/techmarket/contracts/${id}/submit`, { version: upd.body.version });
+    expect(re.body.status).toBe('accepted');
+    expect(re.body.correctedOn).toBe(acceptedOn); // the same bureau day in this test
+    version = re.body.version as number;
+  });
+
+  it('refuses reasons of the wrong stage or not on the checklist', async () => {
+    expect((await json(planner, 'POST', `/api/techmarket/contracts/${id}/refuse`, { version, codes: ['oral_contract'] })).body.code).toBe(
+      'techmarket/refusal_stage',
+    );
+    expect((await json(planner, 'POST', `/api/techmarket/contracts/${id}/refuse`, { version, codes: ['no_such_reason'] })).body.code).toBe(
+      'techmarket/unknown_refusal_reason',
+    );
+    const detail = await json(seller, 'GET', `/api/techmarket/contracts/${id}`);
+    const checklist = detail.body.refusalChecklist as { code: string; clause: string }[];
+    expect(checklist.find((r) => r.code === 'seal_mismatch')?.clause).toContain('火炬中心');
+  });
+
+  it('registers it as 技术开发 with the equipment deducted, numbers it, and issues the 登记证明 with both amounts', async () => {
+    const reg = await json(planner, 'POST', `/api/techmarket/contracts/${id}/register`, {
+      version,
+      subject: 'cooperative_development',
+      costItems: [
+        { kind: 'equipment', quantity: 1, unitCostFen: 150_000_000 },
+        { kind: 'carrier', carrier: 'equipment_set', quantity: 3, unitCostFen: 50_000_000 },
+      ],
+    });
+    expect(reg.status).toBe(200);
+    expect(reg.body).toMatchObject({ status: 'registered', contractType: 'development', subtype: '合作开发', eligibleForPolicies: true });
+    // 1200 − 150 (equipment) − 50 (the third set beyond the two the rule allows) = 1000 万元
+    expect(reg.body.technicalAmountFen).toBe(1_000_000_000);
+    expect(String(reg.body.registrationNo)).toMatch(new RegExp(`^${year}\\d{4}000001$`));
+    const cert = await seller.request({ method: 'GET', url: `/api/techmarket/contracts/${id}/certificate` });
+    expect(cert.statusCode).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: cert.rawPayload })).value;
+    expect(text).toContain('技术合同认定登记证明');
+    expect(text).toContain('1200 万元');
+    expect(text).toContain('1000 万元');
+    expect(text).toContain('合作开发');
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'tech_contract')
+      .where('entity_id', '=', String(id))
+      .execute();
+    expect(audit.map((a) => a.action)).toContain('techmarket.contract.register');
+  });
+
+  it('moves the region’s 技术合同成交额 (输出) and the buyer region’s 吸纳 at once', async () => {
+    const value = async (code: string, region: string) =>
+      (
+        await t.database.db
+          .selectFrom('indicator_value')
+          .select('value')
+          .where('indicator_code', '=', code)
+          .where('region_code', '=', region)
+          .where('period', '=', String(year))
+          .where('superseded_at', 'is', null)
+          .executeTakeFirst()
+      )?.value;
+    expect(Number(await value('tech_contract_turnover', '430408'))).toBe(1200);
+    expect(Number(await value('tech_contract_turnover', '430400'))).toBe(1200);
+    expect(Number(await value('tech_contract_turnover', '430000'))).toBe(1200);
+    expect(Number(await value('tech_contract_absorbed', '430100'))).toBe(1200);
+    expect(Number(await value('tech_contract_absorbed', '430400'))).toBe(0);
+    const stats = await json(planner, 'GET', `/api/techmarket/stats?year=${year}&by=type`);
+    expect(stats.body.total).toMatchObject({ count: 1, contractAmountFen: 1_200_000_000, technicalAmountFen: 1_000_000_000 });
+    const absorbed = await json(planner, 'GET', `/api/techmarket/stats?year=${year}&direction=absorption`);
+    expect((absorbed.body.total as { count: number }).count).toBe(0);
+    // sellers do not read the region's statistics; the province does
+    expect((await json(seller, 'GET', `/api/techmarket/stats?year=${year}`)).status).toBe(403);
+    const province = await t.login('province');
+    expect(((await json(province, 'GET', `/api/techmarket/stats?year=${year}&region=430000`)).body.total as { count: number }).count).toBe(
+      1,
+    );
+  });
+
+  it('lists contracts to their seller and their registrar only', async () => {
+    expect(((await json(seller, 'GET', '/api/techmarket/contracts')).body.total as number) >= 1).toBe(true);
+    expect((await json(planner, 'GET', '/api/techmarket/contracts?status=registered')).body.total).toBe(1);
+    expect((await json(reporter, 'GET', '/api/techmarket/contracts')).body.total).toBe(0);
+    const changsha = await t.login('planner.changsha');
+    expect((await json(changsha, 'GET', '/api/techmarket/contracts')).body.total).toBe(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { AppError, type TTechContract, type TTechContractDetail } from '@kechuang/contracts';
+import { sql } from '@kechuang/db';
+import { bureauDate } from '../bureau-date.ts';
+import type { Ctx } from '../context.ts';
+import { requireActor } from '../policy.ts';
+import { pageTotal } from '../query.ts';
+import { loadContract, selectContracts, toContract } from './contract.repository.ts';
+import { dueDateFor } from './contract-review.ts';
+import { contractPackOn } from './rule-packs.ts';
+import { canReadContract, isSellerUser } from './techmarket.policy.ts';
+
+/**
+ * A seller's users list their unit's contracts; a registrar lists the contracts submitted to the points its
+ * organisation runs (never drafts). Nobody else lists contracts: the bureau reads statistics.
+ */
+export async function listContracts(
+  ctx: Ctx,
+  q: { page: number; pageSize: number; status?: TTechContract['status'] | undefined; q?: string | undefined },
+): Promise<{ items: TTechContract[]; total: number; page: number; pageSize: number }> {
+  const actor = requireActor(ctx);
+  let query = selectContracts(ctx.db);
+  if (isSellerUser(actor)) query = query.where('c.seller_org_id', '=', actor.orgId);
+  else query = query.where('p.org_id', '=', actor.orgId).where('c.status', '<>', 'draft');
+  if (q.status) query = query.where('c.status', '=', q.status);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('c.name', 'like', like), eb('c.buyer_name', 'like', like), eb('c.registration_no', 'like', like)]),
+    );
+  }
+  const rows = await query
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .orderBy('c.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return {
+    items: rows.map(toContract),
+    total: await pageTotal(rows, q, async () => await query.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function getContract(ctx: Ctx, id: number): Promise<TTechContractDetail> {
+  const actor = requireActor(ctx);
+  const loaded = await loadContract(ctx.db, id);
+  if (!canReadContract(actor, loaded.contract, loaded.point)) throw new AppError('auth/out_of_scope', { id });
+  const c = loaded.contract;
+  const events = await ctx.db
+    .selectFrom('tech_contract_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_user_id')
+    .select(['e.at', 'e.kind', 'e.detail', 'u.display_name'])
+    .where('e.contract_id', '=', id)
+    .orderBy('e.id')
+    .execute();
+  const pack = contractPackOn(c.acceptedOn ?? bureauDate(ctx.now()));
+  const due = dueDateFor(c);
+  return {
+    contract: c,
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      actor: e.display_name,
+      detail: (typeof e.detail === 'string' ? JSON.parse(e.detail) : e.detail) as Record<string, unknown>,
+    })),
+    refusalChecklist: pack.refusals.map((r) => ({ code: r.code, zh: r.zh, clause: r.clause, stage: r.stage })),
+    deadline: due
+      ? { dueOn: due.dueDate, kind: due.kind, days: due.days, clause: due.clause, calendarComplete: due.calendarComplete }
+      : null,
+  };
+}
