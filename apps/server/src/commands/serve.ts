@@ -23,7 +23,8 @@ export function serveCommand() {
     .option('--tls-cert <file>', 'TLS 证书（PEM），与 --tls-key 一起直接以 HTTPS 服务', process.env.KECHUANG_TLS_CERT)
     .option('--tls-key <file>', 'TLS 私钥（PEM）', process.env.KECHUANG_TLS_KEY)
     .option('--allow-plain-http', '允许在非本机地址上以明文 HTTP 服务（不建议）')
-    .option('--quiet', '不输出请求日志')
+    .option('--quiet', '不输出请求日志（默认即不输出）')
+    .option('--verbose', '输出每个请求的日志')
     .option('--no-scheduler', '不在本进程运行定时任务（到期提醒）')
     .action(
       async (
@@ -37,24 +38,32 @@ export function serveCommand() {
           tlsKey?: string;
           allowPlainHttp?: boolean;
           quiet?: boolean;
+          verbose?: boolean;
           scheduler: boolean;
         },
         cmd: Command,
       ) => {
         const listen = listenPlan(opts);
+        const step = (s: string) => console.log(`· ${s}…`);
+        step('打开数据库并应用迁移（首次启动需载入全国行政区划，约半分钟）');
         const database = await openFromEnv(cmd);
+        let accounts: Awaited<ReturnType<typeof loadDemo>> = null;
         if (opts.demo) {
-          const accounts = await loadDemo(consoleCtx(database), opts.demoPassword ? { password: opts.demoPassword } : {});
-          if (accounts) printDemoAccounts(accounts);
-          else
+          accounts = await loadDemo(consoleCtx(database), {
+            ...(opts.demoPassword ? { password: opts.demoPassword } : {}),
+            onProgress: (s) => step(`载入${s}`),
+          });
+          if (!accounts)
             console.log(
               '演示数据已载入过，演示账号不变。忘记密码时，先停止服务再运行：npx kechuang user reset-password --username planner --password <新密码> --no-must-change',
             );
         }
+        step('启动网页与接口服务');
         const files = fileStoreFor(cmd);
         const app = await buildApp({
           database,
-          logger: !opts.quiet,
+          // request logs only when asked for: the demo accounts must not scroll away under them
+          logger: Boolean(opts.verbose) && !opts.quiet,
           trustProxy: listen.trustProxy,
           ...(listen.https ? { https: listen.https } : {}),
           files,
@@ -72,6 +81,7 @@ export function serveCommand() {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         await app.listen({ port: Number(opts.port), host: opts.host });
+        if (accounts) printDemoAccounts(accounts);
         console.log(`科创已启动：http://localhost:${opts.port}  （${describeDb(database)}；接口文档 /api/docs）`);
       },
     );

@@ -19,9 +19,14 @@ export interface DemoAccount {
  * only in a database set up this way; a production install created with `kechuang user add` has none.
  * Returns the accounts with their passwords, or null when demo data was already there.
  */
-export async function loadDemo(ctx: Ctx, opts: { password?: string; withPlan?: boolean } = {}): Promise<DemoAccount[] | null> {
+export async function loadDemo(
+  ctx: Ctx,
+  opts: { password?: string; withPlan?: boolean; onProgress?: (step: string) => void } = {},
+): Promise<DemoAccount[] | null> {
+  const progress = opts.onProgress ?? (() => {});
   const done = await ctx.db.selectFrom('setting').select('key').where('key', '=', 'demo').executeTakeFirst();
   if (done) return null;
+  progress('演示单位与账号');
   const accounts = demoUsers.map((u) => ({ ...u, password: opts.password ?? generatePassword() }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
   return withAudit({ ...ctx, via: ctx.via ?? 'demo' }, async (tx, record) => {
@@ -50,6 +55,7 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string; withPlan?: b
         .executeTakeFirstOrThrow();
       userIds.set(a.username, user.id);
     }
+    progress(`演示企业（${demoEnterprises.length} 家）`);
     for (const e of demoEnterprises) {
       const { id } = await tx
         .insertInto('enterprise')
@@ -81,8 +87,12 @@ export async function loadDemo(ctx: Ctx, opts: { password?: string; withPlan?: b
         .execute();
       await refreshLadder(tx, id);
     }
+    progress('演示指标数值');
     await loadDemoIndicators(tx, ctx.now());
-    if (opts.withPlan !== false) await loadDemoPlan(tx, ids, userIds, ctx.now());
+    if (opts.withPlan !== false) {
+      progress('演示工作计划、分工与报送');
+      await loadDemoPlan(tx, ids, userIds, ctx.now());
+    }
     await tx
       .insertInto('setting')
       .values({ key: 'demo', value: sql`'true'::jsonb` as unknown as string })
