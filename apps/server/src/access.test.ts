@@ -7,8 +7,8 @@ import { indicatorAccessEntries } from './indicator-access.ts';
 import { indicatorBoundaryAccessEntries } from './indicator-boundary-access.ts';
 import { planExecutionAccessEntries } from './plan-execution-access.ts';
 import { projectAccessEntries } from './project-access.ts';
-import { techmarketAccessEntries } from './techmarket-access.ts';
 import { projectLifecycleAccessEntries } from './project-lifecycle-access.ts';
+import { techmarketAccessEntries } from './techmarket-access.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
 /**

@@ -29,8 +29,8 @@ import { planRoutes } from './routes/plan.ts';
 import { planExecutionRoutes } from './routes/plan-execution.ts';
 import { planTransferRoutes } from './routes/plan-transfer.ts';
 import { projectRoutes } from './routes/project.ts';
-import { techmarketRoutes } from './routes/techmarket.ts';
 import { regionRoutes } from './routes/region.ts';
+import { techmarketRoutes } from './routes/techmarket.ts';
 import { userRoutes } from './routes/user.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
 import { version } from './version.ts';
@@ -97,9 +97,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: '科创 Kechuang API', description: '科技局年度工作平台的 REST 接口。错误统一为 application/problem+json。', version },
-      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise', 'notification', 'indicator', 'techmarket'].map((name) => ({
-        name,
-      })),
+      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise', 'notification', 'indicator', 'techmarket'].map(
+        (name) => ({
+          name,
+        }),
+      ),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

@@ -151,13 +151,13 @@ export {
 export { currentTallies } from './plan-execution/tally-cache.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
 export * from './project/index.ts';
-export * from './techmarket/index.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';
 export { jobStates } from './scheduler/lease.ts';
 export { type Job, Scheduler, schedulerOwner } from './scheduler/scheduler.ts';
 export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
 export { type S3Config, S3FileStore, s3ConfigFromEnv, signV4 } from './storage/s3-file-store.ts';
+export * from './techmarket/index.ts';
 export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from './user/account-actions.ts';
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';

@@ -14,8 +14,8 @@ import * as m0010c from './migrations/0010_projects_open_competition.ts';
 import * as m0010d from './migrations/0010_projects_search.ts';
 import * as m0011 from './migrations/0011_enterprise_indicator_engines.ts';
 import * as m0012 from './migrations/0012_login_backoff.ts';
-import * as m0014 from './migrations/0014_techmarket.ts';
 import * as m0013 from './migrations/0013_workbench.ts';
+import * as m0014 from './migrations/0014_techmarket.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {

@@ -37,7 +37,7 @@ export function selectUsers(db: Db) {
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['executeTakeFirstOrThrow']>>;
 
-export function toUser(r: UserRow, now: Date): TUser {
+export function toUser(r: UserRow, _now: Date): TUser {
   return {
     id: r.id,
     username: r.username,
