@@ -15,6 +15,7 @@ import {
   type TableColumnsType,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
@@ -27,7 +28,7 @@ import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { useCatalog, useRecordValue, useValueHistory, useValues, type ValueKey } from './indicator-api.ts';
-import { defaultYear, formatValue, kindColor, sourceColor, valueKinds } from './indicator-format.ts';
+import { defaultYear, formatValue, kindColor, recorderLabel, sourceColor, valueKinds } from './indicator-format.ts';
 import { RegistrySync } from './RegistrySync.tsx';
 import { ValuesImport } from './ValuesImport.tsx';
 
@@ -61,15 +62,11 @@ export function ValuesTab() {
       title: t('indicator.values.cols.indicator'),
       dataIndex: 'indicatorCode',
       sorter: (a, b) => a.indicatorCode.localeCompare(b.indicatorCode),
+      // the zh-CN name; the code only in the tooltip (and in exports)
       render: (code: string) => (
-        <div>
+        <Tooltip title={code}>
           <Typography.Text>{byCode.get(code)?.nameZh ?? code}</Typography.Text>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {code}
-            </Typography.Text>
-          </div>
-        </div>
+        </Tooltip>
       ),
     },
     {
@@ -127,7 +124,7 @@ export function ValuesTab() {
       render: (_, v) => (
         <div style={{ fontSize: 12 }}>
           <div>{formatDateTime(v.recordedAt)}</div>
-          <Typography.Text type="secondary">{v.recordedBy ?? t('common.none')}</Typography.Text>
+          <Typography.Text type="secondary">{recorderLabel(v.recordedBy, t) ?? t('common.none')}</Typography.Text>
         </div>
       ),
     },
@@ -400,7 +397,7 @@ function HistoryDrawer({
                   )}
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(v.recordedAt)} · {v.recordedBy ?? t('common.none')}
+                  {formatDateTime(v.recordedAt)} · {recorderLabel(v.recordedBy, t) ?? t('common.none')}
                   {v.sourceRef ? ` · ${v.sourceRef}` : ''}
                 </Typography.Text>
                 {v.note ? <Typography.Paragraph style={{ margin: '4px 0 0' }}>{v.note}</Typography.Paragraph> : null}

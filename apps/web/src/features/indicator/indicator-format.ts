@@ -17,6 +17,20 @@ export function formatResolved(v: TResolvedValue | null | undefined, indicator: 
   return formatValue(v?.value, indicator);
 }
 
+/**
+ * Who recorded a value, as a person reads it: 演示数据 for the demo loader, 命令行导入 for the console,
+ * otherwise the account (the server sends the username).
+ */
+export function recorderLabel(
+  recordedBy: string | null,
+  t: (key: 'indicator.values.recordedByDemo' | 'indicator.values.recordedByCli') => string,
+): string | null {
+  if (recordedBy === null) return null;
+  if (recordedBy === 'demo') return t('indicator.values.recordedByDemo');
+  if (recordedBy.startsWith('cli')) return t('indicator.values.recordedByCli');
+  return recordedBy;
+}
+
 /** Default data year: last calendar year (statistics of a year are published in the next). */
 export function defaultYear(): number {
   return bureauYear() - 1;
