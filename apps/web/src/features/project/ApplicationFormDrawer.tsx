@@ -11,6 +11,7 @@ import { AppTimeline } from './AppTimeline.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { BudgetTable, budgetIsConsistent } from './BudgetTable.tsx';
 import { type BudgetRowText, budgetLines, budgetToText, emptyBudget } from './budget-model.ts';
+import { DemandCard } from './DemandFields.tsx';
 import { applicationApi, useApplication, useCall, useProjectMutation } from './project-api.ts';
 
 interface AppForm {
@@ -142,6 +143,7 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
           data-testid="app-return-reasons"
         />
       ) : null}
+      {theCall?.demand ? <DemandCard demand={theCall.demand} maxGrant={fenToWan(theCall.maxGrantFen)} /> : null}
       <Form<AppForm> form={form} layout="vertical" disabled={!editable} initialValues={{ members: [], targets: [] }}>
         <Form.Item name="title" label={t('project.fields.title')} rules={[{ required: true, max: 200 }]}>
           <Input />

@@ -1,4 +1,12 @@
-import { applicantKinds, ladderRungs, programmeKinds, type TCall, type TCallInput, type TProgrammeKind } from '@kechuang/contracts';
+import {
+  applicantKinds,
+  ladderRungs,
+  programmeKinds,
+  type TCall,
+  type TCallInput,
+  type TDemand,
+  type TProgrammeKind,
+} from '@kechuang/contracts';
 import { App, Button, type ButtonProps, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -11,6 +19,7 @@ import { applyFieldErrors } from '../../lib/form-errors.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { fenToWan, isWanText, wanToFen } from '../enterprise/money.ts';
 import { fromBureauWallTime, toBureauWallTime } from './call-time.ts';
+import { DemandFields } from './DemandFields.tsx';
 import { useProgrammes, useProjectMutation } from './project-api.ts';
 
 interface CallForm {
@@ -29,6 +38,8 @@ interface CallForm {
   applicantKinds: TCallInput['eligibility']['applicantKinds'];
   regionCodes: string[];
   rungsAnyOf: TCallInput['eligibility']['rungsAnyOf'];
+  /** 揭榜挂帅 only */
+  demand?: TDemand | null;
 }
 
 const wall = (d: Dayjs) => fromBureauWallTime(d.format('YYYY-MM-DD HH:mm')) ?? '';
@@ -43,6 +54,7 @@ function toForm(c: TCall): CallForm {
     applicantKinds: c.eligibility.applicantKinds,
     regionCodes: c.eligibility.regionCodes,
     rungsAnyOf: c.eligibility.rungsAnyOf,
+    ...(c.demand ? { demand: c.demand } : {}),
   };
 }
 
@@ -55,6 +67,8 @@ export function CallFormModal(props: { editing: TCall | 'new' | null; onClose: (
   const [form] = Form.useForm<CallForm>();
   const programmes = useProgrammes();
   const save = useProjectMutation(props.save);
+  const programmeId = Form.useWatch('programmeId', form);
+  const openCompetition = programmes.data?.find((p) => p.id === programmeId)?.kind === 'open_competition';
   const { editing } = props;
   useEffect(() => {
     if (editing === null) return;
@@ -80,7 +94,8 @@ export function CallFormModal(props: { editing: TCall | 'new' | null; onClose: (
       limitPerLeader: v.limitPerLeader ?? null,
       recommendation: v.recommendation,
       eligibility: { applicantKinds: v.applicantKinds, regionCodes: v.regionCodes ?? [], rungsAnyOf: v.rungsAnyOf ?? [] },
-      demand: null,
+      // 揭榜挂帅 publishes a 榜单; other programmes carry none
+      demand: openCompetition && v.demand ? v.demand : null,
     };
     save.mutate(input, {
       onSuccess: () => {
@@ -134,6 +149,7 @@ export function CallFormModal(props: { editing: TCall | 'new' | null; onClose: (
             <InputNumber min={2000} max={2100} />
           </Form.Item>
         </Flex>
+        {openCompetition ? <DemandFields /> : null}
         <Form.Item name="directions" label={t('project.fields.directions')} extra={t('project.page.call.tagsHint')}>
           <Select mode="tags" open={false} />
         </Form.Item>

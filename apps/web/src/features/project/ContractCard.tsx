@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { fenToWan } from '../enterprise/money.ts';
 import { projectApi } from './lifecycle-api.ts';
+import { MilestonesEditor } from './MilestonesEditor.tsx';
+import { checkMilestones, type MilestoneRowText, milestonesInput } from './milestone-model.ts';
 import { useProjectStep } from './ProjectPage.tsx';
 import type { ProjectRoles } from './roles.ts';
 
@@ -19,11 +21,23 @@ export function ContractCard({ p, roles, may }: { p: TProject; roles: ProjectRol
     c?.startOn ? dayjs(c.startOn) : null,
     c?.endOn ? dayjs(c.endOn) : null,
   ]);
+  const [milestones, setMilestones] = useState<MilestoneRowText[]>(() =>
+    (c?.milestones ?? []).map((m) => ({
+      title: m.title,
+      due: m.due,
+      paymentWan: m.paymentFen ? fenToWan(m.paymentFen) : '',
+      target: m.target ?? null,
+    })),
+  );
   const mySideDone = roles.manager ? p.contractBureauAt !== null : p.contractUnitAt !== null;
-  const settle =
-    roles.manager && !p.contractUnitAt && range[0] && range[1]
-      ? { startOn: range[0].format('YYYY-MM-DD'), endOn: range[1].format('YYYY-MM-DD') }
-      : {};
+  // the bureau settles dates (and, for 揭榜挂帅, the milestone payments) before the unit confirms
+  const settles = roles.manager && !p.contractUnitAt;
+  const byMilestone = p.programmeKind === 'open_competition';
+  const settle = {
+    ...(settles && range[0] && range[1] ? { startOn: range[0].format('YYYY-MM-DD'), endOn: range[1].format('YYYY-MM-DD') } : {}),
+    ...(settles && byMilestone ? { milestones: milestonesInput(milestones) } : {}),
+  };
+  const milestonesOk = !settles || !byMilestone || checkMilestones(milestones, c?.targets ?? [], p.grantedFen).ok;
   return (
     <Card size="small" title={t('project.page.contract.title')} style={{ marginBottom: 16 }} data-testid="project-contract">
       <Descriptions size="small" column={2}>
@@ -65,6 +79,9 @@ export function ContractCard({ p, roles, may }: { p: TProject; roles: ProjectRol
           {c?.milestones.map((m) => `${m.title}（${m.due}${m.paymentFen ? `，${fenToWan(m.paymentFen)} 万元` : ''}）`).join('；')}
         </Typography.Paragraph>
       ) : null}
+      {may && !mySideDone && settles && byMilestone ? (
+        <MilestonesEditor rows={milestones} onRows={setMilestones} targets={c?.targets ?? []} grantedFen={p.grantedFen} />
+      ) : null}
       {may && !mySideDone ? (
         <Flex gap={8} align="center">
           {roles.manager ? (
@@ -74,7 +91,13 @@ export function ContractCard({ p, roles, may }: { p: TProject; roles: ProjectRol
               aria-label={t('project.page.contract.period')}
             />
           ) : null}
-          <Button type="primary" loading={pending} onClick={() => run(() => projectApi.confirm(p, settle))} data-testid="contract-confirm">
+          <Button
+            type="primary"
+            loading={pending}
+            disabled={!milestonesOk}
+            onClick={() => run(() => projectApi.confirm(p, settle))}
+            data-testid="contract-confirm"
+          >
             {roles.manager ? t('project.page.contract.confirmBureau') : t('project.page.contract.confirmUnit')}
           </Button>
         </Flex>

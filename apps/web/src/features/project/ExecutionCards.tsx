@@ -27,6 +27,9 @@ function PaymentsCard({ p, may }: { p: TProject; may: boolean }) {
   const [amount, setAmount] = useState('');
   const [on, setOn] = useState<Dayjs | null>(bureauDay());
   const [milestone, setMilestone] = useState('');
+  // 揭榜挂帅 pays by milestone: the batch names an unpaid milestone and pays its agreed amount
+  const byMilestone = p.programmeKind === 'open_competition';
+  const unpaid = (p.contract?.milestones ?? []).filter((m) => !p.payments.some((x) => x.milestone === m.title));
   return (
     <Card size="small" title={t('project.page.payments.title')} style={{ marginBottom: 16 }} data-testid="project-payments">
       <Table
@@ -54,16 +57,31 @@ function PaymentsCard({ p, may }: { p: TProject; may: boolean }) {
             data-testid="payment-amount"
           />
           <DatePicker value={on} onChange={setOn} />
-          <Input
-            value={milestone}
-            onChange={(e) => setMilestone(e.target.value)}
-            placeholder={t('project.page.payments.milestone')}
-            style={{ width: 220 }}
-          />
+          {byMilestone ? (
+            <Select
+              value={milestone || undefined}
+              onChange={(v: string) => {
+                setMilestone(v);
+                const m = unpaid.find((x) => x.title === v);
+                if (m?.paymentFen) setAmount(fenToWan(m.paymentFen));
+              }}
+              placeholder={t('project.page.payments.milestone')}
+              style={{ width: 260 }}
+              options={unpaid.map((m) => ({ value: m.title, label: `${m.title}（${fenToWan(m.paymentFen ?? 0)} 万元）` }))}
+              data-testid="payment-milestone"
+            />
+          ) : (
+            <Input
+              value={milestone}
+              onChange={(e) => setMilestone(e.target.value)}
+              placeholder={t('project.page.payments.milestone')}
+              style={{ width: 220 }}
+            />
+          )}
           <Button
             type="primary"
             loading={pending}
-            disabled={!isWanText(amount) || !on}
+            disabled={!isWanText(amount) || !on || (byMilestone && !milestone)}
             data-testid="payment-save"
             onClick={() =>
               run(
@@ -74,7 +92,10 @@ function PaymentsCard({ p, may }: { p: TProject; may: boolean }) {
                     milestone: milestone || null,
                     note: null,
                   }),
-                () => setAmount(''),
+                () => {
+                  setAmount('');
+                  setMilestone('');
+                },
               )
             }
           >

@@ -5,6 +5,7 @@ import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { fenToWan } from '../enterprise/money.ts';
+import { DemandCard } from './DemandFields.tsx';
 import { usePublicCalls } from './project-api.ts';
 
 /** 正在征集的申报指南: public, read-only, no sign-in — what a unit needs to decide whether to apply. */
@@ -39,6 +40,7 @@ export function PublicCallsPage() {
               <Typography.Paragraph>
                 {t('project.fields.maxGrant')}：{fenToWan(c.maxGrantFen)} 万元 · {t(`project.recommendation.${c.recommendation}`)}
               </Typography.Paragraph>
+              {c.demand ? <DemandCard demand={c.demand} maxGrant={fenToWan(c.maxGrantFen)} /> : null}
               {c.directions.length > 0 ? (
                 <Typography.Paragraph>
                   {t('project.fields.directions')}：{c.directions.join('；')}

@@ -1,4 +1,4 @@
-import type { TChangeRequest, TProject, TProjectSummary, TUpward } from '@kechuang/contracts';
+import type { TChangeRequest, TProject, TProjectContract, TProjectSummary, TUpward } from '@kechuang/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../lib/api.ts';
 import type { Page } from './project-api.ts';
@@ -29,7 +29,7 @@ type Versioned = Pick<TProject, 'id' | 'version'>;
 const base = (p: Pick<TProject, 'id'>) => `/api/projects/${p.id}`;
 
 export const projectApi = {
-  confirm: (p: Versioned, settle: { startOn?: string; endOn?: string } = {}) =>
+  confirm: (p: Versioned, settle: { startOn?: string; endOn?: string; milestones?: TProjectContract['milestones'] } = {}) =>
     api.post<TProject>(`${base(p)}/contract/confirm`, { version: p.version, ...settle }),
   pay: (p: Versioned, input: { amountFen: number; paidOn: string; milestone: string | null; note: string | null }) =>
     api.post<TProject>(`${base(p)}/payments`, { version: p.version, ...input }),
