@@ -262,6 +262,22 @@ export function projectAccessEntries(): Record<string, EntryLike> {
         return { method: 'POST', url: `/api/project-applications/${a.id}/submit`, payload: { version: a.version } };
       },
     },
+    'GET /api/project-applications/export': {
+      in: [...readers, 'enterprise'],
+      reqIn: () => ({ method: 'GET', url: '/api/project-applications/export' }),
+    },
+    'POST /api/project-applications/:id/withdraw': {
+      in: ['enterprise'],
+      out: [],
+      reqIn: async ({ t }) => {
+        const a = await application(t, 'in', 'submitted');
+        return { method: 'POST', url: `/api/project-applications/${a.id}/withdraw`, payload: { version: a.version } };
+      },
+      reqOut: async ({ t }) => {
+        const a = await application(t, 'out', 'submitted');
+        return { method: 'POST', url: `/api/project-applications/${a.id}/withdraw`, payload: { version: a.version } };
+      },
+    },
     'POST /api/project-applications/:id/recommend': step(
       'recommend',
       'submitted',

@@ -1,4 +1,5 @@
 import { registerBanSource } from '@kechuang/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicantAccount, applicationBody, callBody, openCall, programme, submitted } from './project-fixture.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -388,6 +389,34 @@ describe('applications', () => {
       'auth/forbidden',
       before2,
     );
+  });
+});
+
+describe('withdrawal and export', () => {
+  it('withdraws a submitted application, which then no longer counts for 限项; exports the list', async () => {
+    const call = await openCall(planner, t, { limitPerUnit: 1 });
+    const first = await submitted(enterprise, call.id);
+    const w = await enterprise.request({
+      method: 'POST',
+      url: `/api/project-applications/${first.id}/withdraw`,
+      payload: { version: first.version },
+    });
+    expect(w.json()).toMatchObject({ status: 'withdrawn' });
+    expect(w.json().timeline.at(-1).kind).toBe('withdraw');
+    const again = await enterprise.request({
+      method: 'POST',
+      url: `/api/project-applications/${first.id}/withdraw`,
+      payload: { version: w.json().version },
+    });
+    expect(again.json().code).toBe('project/wrong_status');
+    const second = await submitted(enterprise, call.id); // the withdrawn one left the unit's quota free
+    expect(second.status).toBe('submitted');
+    const xlsx = await planner.request({ method: 'GET', url: `/api/project-applications/export?callId=${call.id}` });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = ((book.getWorksheet('申报书')?.getSheetValues() ?? []) as unknown[][]).filter(Boolean);
+    expect(rows.map((r) => r[8])).toEqual(['状态', '已撤回', '已提交']);
   });
 });
 

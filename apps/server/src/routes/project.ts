@@ -32,6 +32,7 @@ import {
   createProgramme,
   decideApplication,
   downloadApplicationFile,
+  exportApplicationsXlsx,
   getApplication,
   getCall,
   listApplications,
@@ -46,6 +47,7 @@ import {
   updateApplication,
   updateCall,
   uploadApplicationFile,
+  withdrawApplication,
 } from '@kechuang/core';
 import { z } from 'zod';
 import { projectLifecycleRoutes } from './project-lifecycle.ts';
@@ -120,6 +122,23 @@ export const projectRoutes: Routes = async (app) => {
     { schema: { tags, summary: '申报书列表', querystring: ZApplicationListQuery, response: { 200: ZApplicationPage } } },
     async (request) => listApplications(request.ctx, request.query),
   );
+  app.get(
+    '/project-applications/export',
+    {
+      schema: {
+        tags,
+        summary: '导出申报书列表（.xlsx，金额单位万元）',
+        querystring: ZApplicationListQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent('申报书.xlsx')}`)
+        .header('cache-control', 'no-store')
+        .send(await exportApplicationsXlsx(request.ctx, request.query)),
+  );
   app.post(
     '/project-applications',
     { schema: { tags, summary: '新建申报书（草稿）', body: ZApplicationCreate, response: { 200: ZApplication } } },
@@ -149,6 +168,11 @@ export const projectRoutes: Routes = async (app) => {
       },
     },
     async (request) => submitApplication(request.ctx, request.params.id, request.body.version),
+  );
+  app.post(
+    '/project-applications/:id/withdraw',
+    { schema: { tags, summary: '撤回申报（形式审查通过之前）', params: ZIdParams, body: ZVersionBody, response: { 200: ZApplication } } },
+    async (request) => withdrawApplication(request.ctx, request.params.id, request.body.version),
   );
   app.post(
     '/project-applications/:id/recommend',
