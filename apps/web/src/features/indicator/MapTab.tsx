@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/abilities.ts';
 import { TableSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
@@ -33,6 +34,7 @@ import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { useCatalog, useRanking } from './indicator-api.ts';
 import { defaultYear, formatNumber, valueKinds } from './indicator-format.ts';
 import { type MapOption, RegionMapChart } from './MapChart.tsx';
+import { TileGrid } from './TileGrid.tsx';
 
 type Outcome = { step: 'saved'; report: TBoundaryReport } | { step: 'rejected'; name: string; errors: RowProblem[] } | null;
 
@@ -40,7 +42,7 @@ type Outcome = { step: 'saved'; report: TBoundaryReport } | { step: 'rejected'; 
 export function MapTab() {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
-  const isAdmin = user.roles.includes('admin');
+  const isAdmin = useCan('catalogAdmin');
   const catalog = useCatalog();
   const [indicator, setIndicator] = useState<string | undefined>('rd_intensity');
   const [year, setYear] = useState(defaultYear());
@@ -165,11 +167,16 @@ export function MapTab() {
           {data?.rows.every((r) => r.value === null) ? <Alert type="info" showIcon message={t('indicator.ranking.noValues')} /> : null}
         </Card>
       ) : (
-        <Card data-testid="map-empty">
-          <Empty
+        <Card data-testid="map-empty" title={data ? t('indicator.map.tileTitle', { name: data.indicator.nameZh, year }) : undefined}>
+          {/* without a boundary file: a tile grid of the child regions, never an empty tab */}
+          {data ? <TileGrid data={data} /> : <TableSkeleton />}
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 16 }}
+            title={t('indicator.map.empty.title')}
             description={
-              <Flex vertical gap={4} style={{ maxWidth: 560, margin: '0 auto' }}>
-                <Typography.Text strong>{t('indicator.map.empty.title')}</Typography.Text>
+              <Flex vertical gap={4}>
                 <Typography.Text type="secondary">{t('indicator.map.empty.why')}</Typography.Text>
                 <Typography.Text type="secondary">
                   {isAdmin ? t('indicator.map.empty.admin') : t('indicator.map.empty.others')}
@@ -177,7 +184,11 @@ export function MapTab() {
               </Flex>
             }
           />
-          {isAdmin ? <BoundaryUpload region={region} onDone={onUploaded} /> : null}
+          {isAdmin ? (
+            <div style={{ marginTop: 12 }}>
+              <BoundaryUpload region={region} onDone={onUploaded} />
+            </div>
+          ) : null}
         </Card>
       )}
     </Flex>
