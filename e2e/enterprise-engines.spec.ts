@@ -46,3 +46,49 @@ test('the scheme editor offers the transform, the sd and tiers relative to the a
   await expect(page.getByText('参评地区平均分的 80%')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('the bureau registers a 科技型中小企业 number and revokes it; the same year is then barred', async ({ page }, info) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await signIn(page, 'planner');
+  await page.goto('/enterprises');
+  await page.getByTestId('enterprise-create').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('统一社会信用代码').fill('91430405MA9E2E0172');
+  await form.getByLabel('企业名称').fill('入库撤销测试科技有限公司');
+  await chooseOption(page, form.getByLabel('所在地区'), '衡南县', '衡南');
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+  const card = page.getByTestId('enterprise-record').getByTestId('tech-sme-registrations');
+  await expect(card).toContainText('尚无入库登记编号');
+
+  await card.getByRole('button', { name: '登记入库编号' }).click();
+  const add = page.getByRole('dialog', { name: '登记入库编号' });
+  await add.getByLabel('入库登记编号').fill('2026430422A0000017');
+  const registeredOn = add.getByLabel('入库日期');
+  await registeredOn.click();
+  await registeredOn.fill('2026-03-01');
+  await registeredOn.press('Enter');
+  await add.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(card).toContainText('2026430422A0000017');
+  await expect(card).toContainText('有效至 2026-12-31');
+
+  await card
+    .getByRole('button', { name: '撤 销' })
+    .or(card.getByRole('button', { name: '撤销' }))
+    .first()
+    .click();
+  const revoke = page.getByRole('dialog', { name: /撤销入库登记编号/ });
+  await expect(revoke).toContainText('当年不得再次参与评价');
+  await chooseOption(page, revoke.getByLabel(/撤销原因/), '被列入经营异常名录');
+  await revoke.getByRole('button', { name: /撤\s*销/ }).click();
+  await expect(card).toContainText('已撤销');
+
+  // a new number in the same year is refused with the rule
+  await card.getByRole('button', { name: '登记入库编号' }).click();
+  const again = page.getByRole('dialog', { name: '登记入库编号' });
+  await again.getByLabel('入库登记编号').fill('2026430422A0000018');
+  await again.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText(/当年不得再次参与/).first()).toBeVisible();
+  await shot(page, (n) => info.outputPath(n), 'tech-sme-revoked');
+  expect(problems).toEqual([]);
+});
