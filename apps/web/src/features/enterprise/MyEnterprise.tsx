@@ -13,9 +13,12 @@ import { LadderStatusModal } from './LadderStatusModal.tsx';
 import { fenToWan } from './money.ts';
 import { useEnterprise, useEnterprises, useStoredAssessment } from './registry-api.ts';
 import { rungColor } from './rungs.ts';
+import { monthlyAverages } from './staff-months.ts';
 import { TechSmeRegistrationsCard } from './TechSmeRegistrationsCard.tsx';
 import { YearEditModal } from './YearEditModal.tsx';
 
+const staffOf = (y: TEnterpriseYear): { employees?: string | undefined; techStaff?: string | undefined } =>
+  y.staffMonths && y.staffMonths.length > 0 ? monthlyAverages(y.staffMonths) : { employees: y.employeesAvg, techStaff: y.techStaffAvg };
 const rdTotal = (y: TEnterpriseYear): number | undefined =>
   y.rdExpense ? rdFields.filter((f) => f !== 'abroadFen').reduce((s, f) => s + (y.rdExpense?.[f] ?? 0), 0) : undefined;
 
@@ -49,8 +52,9 @@ export function EnterpriseRecord({ id, testId }: { id: number; testId?: string }
   const years = [...e.years].sort((a, b) => b.year - a.year);
   const columns: TableColumnsType<TEnterpriseYear> = [
     { title: t('enterprise.figures.year'), dataIndex: 'year', width: 80 },
-    { title: t('enterprise.assess.year.employeesAvg'), dataIndex: 'employeesAvg', render: (v?: string) => v ?? t('common.none') },
-    { title: t('enterprise.assess.year.techStaffAvg'), dataIndex: 'techStaffAvg', render: (v?: string) => v ?? t('common.none') },
+    // entered month by month: the computed 全年月平均数
+    { title: t('enterprise.assess.year.employeesAvg'), key: 'employees', render: (_, y) => staffOf(y).employees ?? t('common.none') },
+    { title: t('enterprise.assess.year.techStaffAvg'), key: 'techStaff', render: (_, y) => staffOf(y).techStaff ?? t('common.none') },
     { title: t('enterprise.assess.year.salesFen'), dataIndex: 'salesFen', align: 'right', render: wan },
     { title: t('enterprise.assess.year.totalIncomeFen'), dataIndex: 'totalIncomeFen', align: 'right', render: wan },
     { title: t('enterprise.figures.rdFen'), key: 'rd', align: 'right', render: (_, y) => wan(rdTotal(y)) },
