@@ -233,6 +233,12 @@ export function techmarketAccessEntries(): Record<string, EntryLike> {
       out: [],
       ...both(onContract('registered', 'GET', '/certificate')),
     },
+    'GET /api/techmarket/stats.xlsx': {
+      in: ['admin', 'planner', 'viewer'],
+      out: [],
+      reqIn: () => ({ method: 'GET', url: '/api/techmarket/stats.xlsx?year=2026' }),
+      reqOut: () => ({ method: 'GET', url: '/api/techmarket/stats.xlsx?year=2026&region=420100' }),
+    },
     'GET /api/techmarket/stats': {
       in: ['admin', 'planner', 'viewer'],
       out: [],

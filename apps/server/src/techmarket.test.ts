@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -195,6 +196,15 @@ describe('technology contract registration', () => {
     expect(stats.body.total).toMatchObject({ count: 1, contractAmountFen: 1_200_000_000, technicalAmountFen: 1_000_000_000 });
     const absorbed = await json(planner, 'GET', `/api/techmarket/stats?year=${year}&direction=absorption`);
     expect((absorbed.body.total as { count: number }).count).toBe(0);
+    // the statistical tables as .xlsx
+    const xlsx = await planner.request({ method: 'GET', url: `/api/techmarket/stats.xlsx?year=${year}` });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['按合同类别', '按技术领域', '按卖方类型', '按登记月份']);
+    const byType = book.getWorksheet('按合同类别');
+    expect(byType?.getRow(3).values).toEqual([undefined, 1, '技术开发', 1, 1200, 1000, 100]);
+    expect(byType?.getRow(4).getCell(2).value).toBe('合计');
     // sellers do not read the region's statistics; the province does
     expect((await json(seller, 'GET', `/api/techmarket/stats?year=${year}`)).status).toBe(403);
     const province = await t.login('province');

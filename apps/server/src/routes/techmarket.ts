@@ -20,6 +20,7 @@ import {
   acceptContract,
   contractCertificateDocx,
   contractStats,
+  contractStatsXlsx,
   createContract,
   createPoint,
   getContract,
@@ -195,6 +196,25 @@ export const techmarketRoutes: Routes = async (app) => {
         bytes: file.bytes,
         type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         asciiName: 'registration-certificate.docx',
+        name: file.filename,
+      });
+    },
+  );
+  app.get(
+    '/techmarket/stats.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '技术合同登记统计表（.xlsx：按合同类别、技术领域、卖方类型、登记月份）',
+        querystring: ZStatsQuery.omit({ by: true }),
+      },
+    },
+    async (request, reply) => {
+      const file = await contractStatsXlsx(request.ctx, request.query);
+      return sendDownload(reply, {
+        bytes: file.bytes,
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        asciiName: 'tech-contract-stats.xlsx',
         name: file.filename,
       });
     },

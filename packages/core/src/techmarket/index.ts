@@ -17,4 +17,5 @@ export {
 export { createContract, submitContract, updateContract, uploadContractFile } from './save-contract.ts';
 export { createPoint, listPoints, mySeller, registerSeller } from './sellers.ts';
 export { contractStats } from './stats.ts';
+export { contractStatsXlsx } from './stats-xlsx.ts';
 export { type CostItem, type TransactionAmount, TransactionAmountError, technicalTransactionAmount } from './transaction-amount.ts';
