@@ -1,4 +1,9 @@
 import { type AliasedExpression, sql } from 'kysely';
+import { noCache } from '../cache.ts';
+// the indicator module's own resolver, so a target's actual is the figure the indicator views show
+import { loadCatalog } from '../indicator/catalog.ts';
+import { Resolver } from '../indicator/index.ts';
+import { loadStored, loadTree } from '../indicator/values.repository.ts';
 import type { Db, PlanRow } from './exec.repository.ts';
 import { currentTallies, pairKey, periodParser } from './tally-cache.ts';
 
@@ -190,32 +195,52 @@ export async function latestTargetValues(db: Db, planId: number, asOf: string, h
 export interface IndicatorActual {
   value: number;
   period: string;
-  source: string;
-  recordedAt: Date;
+  /** stored for the region itself, rolled up from the regions below, or derived from other indicators */
+  origin: 'stored' | 'rolled_up' | 'derived';
+  /** when a stored value was recorded (null for a rolled-up or derived one) */
+  recordedAt: Date | null;
 }
 
+/** Years back from the plan year in which the reason for a missing actual looks for the latest value. */
+const lookBackYears = 6;
+
 /**
- * The catalogue's annual actuals of the plan's region for the bound indicators: the plan year's value
- * (the target's actual) and the latest earlier or later year held (to say why the plan year has none).
+ * The catalogue's annual actuals of the plan's region for the bound indicators, as the indicator views
+ * show them (stored, or rolled up from the counties / derived, e.g. 研发投入强度 = ΣR&D / ΣGDP): the plan
+ * year's value (the target's actual) and the latest year held (to say why the plan year has none).
  */
 export async function indicatorActuals(db: Db, regionCode: string, year: number, codes: string[]) {
   const exact = new Map<string, IndicatorActual>();
   const latest = new Map<string, IndicatorActual>();
   if (codes.length === 0) return { exact, latest };
-  const rows = await db
-    .selectFrom('indicator_value')
-    .select(['indicator_code', 'period', 'value', 'source', 'recorded_at'])
-    .where('region_code', '=', regionCode)
-    .where(sql<boolean>`length(period) = 4`)
-    .where('kind', '=', 'actual')
-    .where('superseded_at', 'is', null)
-    .where('indicator_code', 'in', [...new Set(codes)])
-    .orderBy('period', 'desc')
-    .execute();
-  for (const r of rows) {
-    const v = { value: Number(r.value), period: r.period, source: r.source, recordedAt: r.recorded_at };
-    if (r.period === String(year)) exact.set(r.indicator_code, v);
-    if (!latest.has(r.indicator_code)) latest.set(r.indicator_code, v);
+  const ctx = { db, cache: noCache };
+  const periods = Array.from({ length: lookBackYears }, (_, i) => String(year - i));
+  const [catalog, tree, stored, dates] = await Promise.all([
+    loadCatalog(ctx),
+    loadTree(ctx, regionCode),
+    loadStored(db, { root: regionCode, periods, kinds: ['actual'] }),
+    db
+      .selectFrom('indicator_value')
+      .select(['indicator_code', 'period', 'recorded_at'])
+      .where('region_code', '=', regionCode)
+      .where('kind', '=', 'actual')
+      .where('superseded_at', 'is', null)
+      .where('period', 'in', periods)
+      .where('indicator_code', 'in', [...new Set(codes)])
+      .execute(),
+  ]);
+  const meta = new Map(catalog.map((i) => [i.code, i]));
+  const recorded = new Map(dates.map((d) => [`${d.indicator_code}|${d.period}`, d.recorded_at]));
+  for (const period of periods) {
+    const resolver = new Resolver(meta, stored.get(`${period}|actual`) ?? new Map(), tree.children);
+    for (const code of new Set(codes)) {
+      if (latest.has(code) || !meta.has(code)) continue;
+      const r = resolver.get(code, regionCode);
+      if (!r) continue;
+      const v: IndicatorActual = { value: r.value, period, origin: r.origin, recordedAt: recorded.get(`${code}|${period}`) ?? null };
+      latest.set(code, v);
+      if (period === String(year)) exact.set(code, v);
+    }
   }
   return { exact, latest };
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { targetActual } from './target-actual.ts';
 
 const base = { planYear: 2026, regionName: '衡阳市' };
-const v = (value: number, period: string) => ({ value, period, source: 'manual', recordedAt: new Date('2026-11-01T20:00:00Z') });
+const v = (value: number, period: string, origin: 'stored' | 'rolled_up' = 'stored') => ({
+  value,
+  period,
+  origin,
+  recordedAt: origin === 'stored' ? new Date('2026-11-01T20:00:00Z') : null,
+});
 
 describe('a target’s actual', () => {
   it('takes the bound indicator’s plan-year value, dated by the bureau day it was recorded', () => {
@@ -18,6 +23,11 @@ describe('a target’s actual', () => {
       sourceLabel: '指标库 2026 年实际值（衡阳市，2026-11-02 录入）',
       missingReason: null,
     });
+  });
+
+  it('names a value rolled up from the counties', () => {
+    const a = targetActual({ ...base, indicatorCode: 'rd_intensity', fromIndicator: v(2.35, '2026', 'rolled_up') });
+    expect(a.sourceLabel).toBe('指标库 2026 年实际值（衡阳市，由下级地区汇总）');
   });
 
   it('falls back to a unit’s report', () => {

@@ -30,13 +30,23 @@ const day = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().sli
  * latest year the catalogue does hold), or no value for the plan's region at all.
  */
 export function targetActual(i: TargetActualInput): TargetActual {
-  if (i.fromIndicator)
+  if (i.fromIndicator) {
+    const v = i.fromIndicator;
+    const how =
+      v.origin === 'rolled_up'
+        ? '由下级地区汇总'
+        : v.origin === 'derived'
+          ? '由相关指标计算'
+          : v.recordedAt
+            ? `${day(v.recordedAt)} 录入`
+            : '录入';
     return {
-      actual: i.fromIndicator.value,
+      actual: v.value,
       source: 'indicator',
-      sourceLabel: `指标库 ${i.planYear} 年实际值（${i.regionName}，${day(i.fromIndicator.recordedAt)} 录入）`,
+      sourceLabel: `指标库 ${i.planYear} 年实际值（${i.regionName}，${how}）`,
       missingReason: null,
     };
+  }
   if (i.fromReport)
     return {
       actual: i.fromReport.value,
@@ -47,7 +57,7 @@ export function targetActual(i: TargetActualInput): TargetActual {
   let missingReason: string;
   if (!i.indicatorCode) missingReason = '未绑定指标库指标，责任单位也未报送实际值';
   else if (i.latestIndicator)
-    missingReason = `指标库尚无${i.regionName} ${i.planYear} 年实际值（最近为 ${i.latestIndicator.period} 年：${i.latestIndicator.value}）`;
+    missingReason = `指标库尚无${i.regionName} ${i.planYear} 年实际值（最近为 ${i.latestIndicator.period} 年：${Number(i.latestIndicator.value.toFixed(4))}）`;
   else missingReason = `指标库尚无${i.regionName}该指标的数值（不在已录入范围内）`;
   return { actual: null, source: null, sourceLabel: null, missingReason };
 }
