@@ -1,4 +1,4 @@
-import { noCache, reminderJob, Scheduler } from '@kechuang/core';
+import { noCache, projectReminderJob, reminderJob, Scheduler } from '@kechuang/core';
 import type { Database } from '@kechuang/db';
 
 /** How often the scheduler looks for due jobs and how often reminders run: KECHUANG_SCHEDULER_INTERVAL (seconds, default 60). */
@@ -10,12 +10,12 @@ export function schedulerIntervalMs(env: NodeJS.ProcessEnv = process.env): numbe
   return Math.round(seconds * 1000);
 }
 
-/** The background jobs of `serve` (reminders). Several processes may run it: a lease in the database keeps each job single. */
+/** The background jobs of `serve` (plan and project report reminders). Several processes may run it: a lease in the database keeps each job single. */
 export function startScheduler(database: Database, log: (msg: string) => void): Scheduler {
   const intervalMs = schedulerIntervalMs();
   const scheduler = new Scheduler({
     ctx: () => ({ db: database.db, actor: null, ip: null, now: () => new Date(), cache: noCache }),
-    jobs: [reminderJob(intervalMs)],
+    jobs: [reminderJob(intervalMs), projectReminderJob(intervalMs)],
     tickMs: intervalMs,
     onError: (job, e) => log(`定时任务 ${job} 失败：${e instanceof Error ? e.message : String(e)}`),
   });
