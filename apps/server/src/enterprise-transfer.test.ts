@@ -267,3 +267,42 @@ describe('enterprise export and import (.xlsx)', () => {
     expect(out.statusCode).toBe(403);
   });
 });
+
+describe('a year entered month by month and the spreadsheet', () => {
+  it('keeps the monthly head counts when a row without averages is imported over the year', async () => {
+    const code = uscc();
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/enterprises',
+      payload: { uscc: code, name: `逐月企业${seq}`, regionCode: '430405' },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    const staffMonths = Array.from({ length: 12 }, (_, i) => ({
+      month: i + 1,
+      employeesStart: 40,
+      employeesEnd: 40,
+      techStaffStart: 8,
+      techStaffEnd: 8,
+    }));
+    const saved = await admin.request({
+      method: 'PUT',
+      url: `/api/enterprises/${id}/years/2025`,
+      payload: { staffMonths, salesFen: 1_000_000 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const res = await importFile(await bytesOf(book([[code, `逐月企业${seq}`, '430405']], [[code, 2025, null, null, '2']])), false);
+    expect(res.statusCode, res.body).toBe(200);
+    const year = (await admin.request({ method: 'GET', url: `/api/enterprises/${id}` }))
+      .json()
+      .years.find((y: { year: number }) => y.year === 2025);
+    expect(year).toMatchObject({ salesFen: 2_000_000, staffMonths });
+    // a row with averages replaces the months
+    await importFile(await bytesOf(book([[code, `逐月企业${seq}`, '430405']], [[code, 2025, '41', '9', '2']])), false);
+    const after = (await admin.request({ method: 'GET', url: `/api/enterprises/${id}` }))
+      .json()
+      .years.find((y: { year: number }) => y.year === 2025);
+    expect(after).toMatchObject({ employeesAvg: '41', techStaffAvg: '9' });
+    expect(after.staffMonths).toBeUndefined();
+  });
+});

@@ -398,7 +398,15 @@ export async function importEnterprisesXlsx(ctx: Ctx, input: { bytes: Uint8Array
             })),
           )
           .onConflict((oc) =>
-            oc.columns(['enterprise_id', 'year']).doUpdateSet({ data: sql`excluded.data`, updated_at: sql`excluded.updated_at` }),
+            oc.columns(['enterprise_id', 'year']).doUpdateSet({
+              // the sheet holds yearly averages only: a year entered month by month keeps its months unless the
+              // row brings averages of its own (then those replace the months)
+              data: sql`case when (enterprise_year.data -> 'staffMonths') is not null
+                and (excluded.data -> 'employeesAvg') is null and (excluded.data -> 'techStaffAvg') is null
+                then excluded.data || jsonb_build_object('staffMonths', enterprise_year.data -> 'staffMonths')
+                else excluded.data end`,
+              updated_at: sql`excluded.updated_at`,
+            }),
           )
           .execute();
       }
