@@ -1,10 +1,12 @@
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
 
 /**
  * China's working-day calendar with 调休 (make-up working days on weekends and holidays moved onto
  * weekdays), from the maintained `chinese-days` package, which follows each year's 国务院办公厅 notice
  * on holiday arrangements. A year whose notice the package does not hold yet is reported, never guessed.
  */
+// a CommonJS/UMD package: its functions come from the default export under Node's ESM loader
+const { getHolidaysInRange, isWorkday } = chineseDays;
 const covered = new Map<number, boolean>();
 
 export function calendarCovers(year: number): boolean {
