@@ -223,6 +223,7 @@ function AddProgramme({ regionCode, onAdded }: { regionCode: string; onAdded: (i
           value={kind}
           onChange={setKind}
           style={{ width: 130 }}
+          data-testid="programme-kind"
           options={programmeKinds.map((k) => ({ value: k, label: t(`project.programmeKinds.${k}`) }))}
         />
         <Input
