@@ -1,10 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ladderRungs, type TEnterprise, type TLadderRung } from '@kechuang/contracts';
-import { Button, Card, Drawer, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Drawer, Flex, Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableSkeleton } from '../../components/PageSkeleton.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
+import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { EnterpriseFormModal } from './EnterpriseFormModal.tsx';
@@ -78,71 +77,57 @@ export function RegistryTable({ filters, onChange }: { filters: RegistryFilters;
     },
   ];
   return (
-    <Card
-      title={t('enterprise.registry.title')}
-      extra={
-        <Flex gap={8}>
-          {canImport ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-create">
-              {t('enterprise.registry.form.create')}
-            </Button>
-          ) : null}
-          <ImportExport region={filters.region} canImport={canImport} />
-        </Flex>
-      }
-      styles={{ body: { padding: 0 } }}
-      style={{ marginBottom: 16 }}
-      data-testid="enterprise-registry"
-    >
-      <Flex gap={12} wrap align="center" style={{ padding: 16 }}>
-        <Input.Search
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onSearch={(v) => onChange({ q: v.trim() || undefined, page: 1 })}
-          placeholder={t('enterprise.registry.search')}
-          allowClear
-          style={{ width: 280 }}
-          data-testid="enterprise-search"
-        />
-        <RegionPicker
-          value={filters.region ?? null}
-          onChange={(region) => onChange({ region, page: 1 })}
-          placeholder={t('enterprise.registry.regionFilter')}
-          style={{ width: 260 }}
-        />
-        <Select<TLadderRung>
-          value={filters.rung}
-          onChange={(rung) => onChange({ rung, page: 1 })}
-          allowClear
-          placeholder={t('enterprise.registry.rungFilter')}
-          style={{ width: 180 }}
-          options={ladderRungs.map((r) => ({ value: r, label: t(`enterprise.rungs.${r}`) }))}
-        />
-      </Flex>
-      {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
-      {list.isPending ? (
-        <TableSkeleton />
-      ) : (
-        <Table<TEnterprise>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 900 }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.table.total', { total }),
-          }}
-          onChange={(p) => onChange({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
-        />
-      )}
+    <>
+      <ListCard<TEnterprise>
+        title={t('enterprise.registry.title')}
+        testId="enterprise-registry"
+        extra={
+          <Flex gap={8}>
+            {canImport ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-create">
+                {t('enterprise.registry.form.create')}
+              </Button>
+            ) : null}
+            <ImportExport region={filters.region} canImport={canImport} />
+          </Flex>
+        }
+        filters={
+          <FilterBar>
+            <Input.Search
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              onSearch={(v) => onChange({ q: v.trim() || undefined, page: 1 })}
+              placeholder={t('enterprise.registry.search')}
+              allowClear
+              style={{ width: 280 }}
+              data-testid="enterprise-search"
+            />
+            <RegionPicker
+              value={filters.region ?? null}
+              onChange={(region) => onChange({ region, page: 1 })}
+              placeholder={t('enterprise.registry.regionFilter')}
+              style={{ width: 260 }}
+            />
+            <Select<TLadderRung>
+              value={filters.rung}
+              onChange={(rung) => onChange({ rung, page: 1 })}
+              allowClear
+              placeholder={t('enterprise.registry.rungFilter')}
+              style={{ width: 180 }}
+              options={ladderRungs.map((r) => ({ value: r, label: t(`enterprise.rungs.${r}`) }))}
+            />
+          </FilterBar>
+        }
+        query={list}
+        columns={columns}
+        rowKey="id"
+        paging={{ page: filters.page, pageSize: filters.pageSize }}
+        onPaging={(p) => onChange({ page: p.page, pageSize: p.pageSize })}
+      />
       <Drawer open={open !== null} onClose={() => setOpen(null)} title={open?.name} size={1100} destroyOnHidden>
         {open ? <EnterpriseRecord id={open.id} testId="enterprise-record" /> : null}
       </Drawer>
       <EnterpriseFormModal open={creating} editing={null} onClose={() => setCreating(false)} onSaved={(d) => setOpen(d)} />
-    </Card>
+    </>
   );
 }
