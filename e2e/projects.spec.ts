@@ -156,6 +156,7 @@ test('a call runs from publication to 整改后通过, and the plan target bound
   await unit.goto('/projects/mine');
   const myRow = unit.getByTestId('my-applications').locator('tr', { hasText: '高精度光谱仪关键部件研发' });
   await expect(myRow.getByTestId('app-status')).toHaveText('已提交');
+  await shot(unit, out, 'my-applications');
 
   // 3. the formal check returns it with a reason
   await planner.goto('/projects/desk');
@@ -264,6 +265,11 @@ test('a call runs from publication to 整改后通过, and the plan target bound
   const targetRow = planner.getByTestId('dashboard-target-row').filter({ hasText: '立项科技项目' });
   await expect(targetRow).toContainText(/\b1\s*项/);
   await shot(planner, out, 'plan-target');
+
+  // 争资 reads the same bank's year: nothing recommended upward yet
+  await planner.goto('/projects/upward');
+  await expect(planner.getByTestId('project-upward')).toContainText('推荐项目数');
+  await shot(planner, out, 'upward');
   expect(problems).toEqual([]);
 });
 
