@@ -32,4 +32,22 @@ describe('the 衡阳 demo plan', () => {
     // in January nothing is due yet; from February on there are reports
     if (new Date().getUTCMonth() >= 1) expect(d.trend.some((p: { reportsSubmitted: number }) => p.reportsSubmitted > 0)).toBe(true);
   });
+
+  it('binds targets to the catalogue: their actuals are live and agree with the registry the funnel counts', async () => {
+    const plan = await t.database.db.selectFrom('plan').select(['id', 'year']).executeTakeFirstOrThrow();
+    const d = (await planner.request({ method: 'GET', url: `/api/plans/${plan.id}/dashboard` })).json();
+    const funnel = (await planner.request({ method: 'GET', url: `/api/enterprises/funnel?region=430400&year=${plan.year}` })).json();
+    const count = (rung: string) => (funnel.rungs as Array<{ rung: string; count: number }>).find((r) => r.rung === rung)?.count;
+    type Target = { indicatorCode: string | null; actual: number | null; actualSource: string | null; actualSourceLabel: string | null };
+    const byCode = (code: string) => (d.targets as Target[]).find((x) => x.indicatorCode === code);
+    // a few hundred enterprises on the ladder, not four
+    expect(count('techSme')).toBeGreaterThan(200);
+    expect(byCode('tech_sme_count')).toMatchObject({ actual: count('techSme'), actualSource: 'indicator' });
+    expect(byCode('hnte_count')).toMatchObject({ actual: count('hnte'), actualSource: 'indicator' });
+    expect(byCode('tech_sme_count')?.actualSourceLabel).toContain('由下级地区汇总');
+    // reports in every state
+    const states = await t.database.db.selectFrom('progress_report').select('status').distinct().execute();
+    if (new Date().getUTCMonth() >= 2)
+      expect(new Set(states.map((x) => x.status))).toEqual(new Set(['accepted', 'submitted', 'returned', 'draft']));
+  });
 });

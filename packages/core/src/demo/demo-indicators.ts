@@ -1,6 +1,9 @@
 import type { DB, Transaction } from '@kechuang/db';
+import { bureauDate } from '../bureau-date.ts';
 import { validateScheme } from '../indicator/evaluation/index.ts';
 import { type NewValue, writeValues } from '../indicator/write-values.ts';
+import type { DemoEnterprise } from './demo-enterprises.ts';
+import { rungCounts } from './demo-ladder.ts';
 
 /*
  * Demo indicators (issue 5): the twelve counties and districts of 衡阳 for 2022–2025 — GDP, R&D, fiscal
@@ -50,7 +53,6 @@ function demoValues(): NewValue[] {
       add('fiscal_expenditure', code, p, gdp * 0.12);
       add('fiscal_st_expenditure', code, p, gdp * 0.12 * (0.012 + 0.002 * ((i + k) % 4)));
       add('hitech_value_added', code, p, gdp * (0.18 + 0.01 * k + 0.01 * (i % 5)));
-      add('tech_sme_count', code, p, 20 + ((i * 7) % 40) + 6 * k);
       add('invention_patents', code, p, 80 + ((i * 37) % 300) + 25 * k);
       add('tech_contract_turnover', code, p, gdp * (0.01 + 0.002 * (i % 6)) * (1 + 0.1 * k));
     });
@@ -60,6 +62,33 @@ function demoValues(): NewValue[] {
   add('hitech_value_added_share', '430400', '2025', 25, 'target', 2);
   add('tech_sme_count', '430400', '2025', 600, 'target');
   add('rd_intensity', '430400', '2020', 1.75, 'baseline', 2);
+  return out;
+}
+
+/**
+ * 科技型中小企业数 and 高新技术企业数 of each county from 2022 to this year, counted from the demo registry
+ * (holding the rung on 31 December, as the registry sync counts): the funnel and the indicator agree.
+ */
+function registryValues(enterprises: DemoEnterprise[], thisYear: number): NewValue[] {
+  const out: NewValue[] = [];
+  for (let y = 2022; y <= thisYear; y++)
+    for (const [rung, indicatorCode] of [
+      ['techSme', 'tech_sme_count'],
+      ['hnte', 'hnte_count'],
+    ] as const) {
+      const byCounty = rungCounts(enterprises, rung, y);
+      for (const [code] of counties)
+        out.push({
+          indicatorCode,
+          regionCode: code,
+          period: String(y),
+          kind: 'actual',
+          value: String(byCounty.get(code) ?? 0),
+          source: 'registry',
+          sourceRef: `企业库梯度状态（${y}-12-31 在有效期内，演示）`,
+          note: null,
+        });
+    }
   return out;
 }
 
@@ -111,8 +140,12 @@ export const demoScheme = {
 };
 
 /** Writes the demo indicator values and the demo scheme inside the demo loader's transaction. */
-export async function loadDemoIndicators(tx: Transaction<DB>, now: Date): Promise<{ values: number }> {
-  const counts = await writeValues(tx, demoValues(), { userId: null, via: 'demo', now });
+export async function loadDemoIndicators(tx: Transaction<DB>, now: Date, enterprises: DemoEnterprise[]): Promise<{ values: number }> {
+  const counts = await writeValues(tx, [...demoValues(), ...registryValues(enterprises, Number(bureauDate(now).slice(0, 4)))], {
+    userId: null,
+    via: 'demo',
+    now,
+  });
   await tx
     .insertInto('evaluation_scheme')
     .values({

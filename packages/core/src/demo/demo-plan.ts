@@ -22,7 +22,7 @@ const sections: Array<{ number: string; title: string; tasks: Task[] }> = [
         cycle: 'monthly',
         pace: 1.0,
       },
-      { number: '2', title: '壮大科技型中小企业，入库评价 600 家', lead: 'leiyang', cycle: 'monthly', pace: 0.7 },
+      { number: '2', title: '壮大科技型中小企业，在库企业达到 300 家', lead: 'leiyang', cycle: 'monthly', pace: 0.7 },
       {
         number: '3',
         title: '支持企业建设研发机构，新增省级以上研发平台 10 个',
@@ -104,7 +104,10 @@ export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number
       slots.forEach((slot, i) => {
         const last = i === slots.length - 1;
         if (t.miss && last) return; // 逾期未报
-        const status = last && t.number === '2' ? 'returned' : last && t.number === '5' ? 'submitted' : 'accepted';
+        // every state a report can be in: accepted, awaiting review (5), returned (2), a draft not yet submitted (6),
+        // and missing (3, 逾期未报)
+        const status =
+          last && t.number === '2' ? 'returned' : last && t.number === '5' ? 'submitted' : last && t.number === '6' ? 'draft' : 'accepted';
         const percent = Math.min(100, Math.round(((Number(slot.periodEnd.slice(5, 7)) / 12) * 100 * t.pace) / 5) * 5);
         const submitted = new Date(`${slot.dueDate}T10:00:00+08:00`);
         submitted.setUTCDate(submitted.getUTCDate() - ((i + Number(t.number)) % 4) + (i % 5 === 4 ? 4 : 0));
@@ -120,11 +123,14 @@ export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number
           narrative: `${slot.period} 期：${t.title.split('，')[0]}工作按计划推进，累计完成 ${percent}%。`,
           percent,
           self_status: t.pace >= 0.9 ? 'on_track' : t.pace >= 0.6 ? 'at_risk' : 'lagging',
-          submitted_at: submitted,
+          submitted_at: status === 'draft' ? null : submitted,
           submitted_by:
-            users.get(t.lead === 'leiyang' ? 'reporter.leiyang' : t.lead === 'hengnan' ? 'reporter.hengnan' : 'planner') ?? null,
-          reviewed_at: status === 'submitted' ? null : new Date(submitted.getTime() + 2 * 86_400_000),
-          reviewed_by: status === 'submitted' ? null : planner,
+            status === 'draft'
+              ? null
+              : (users.get(t.lead === 'leiyang' ? 'reporter.leiyang' : t.lead === 'hengnan' ? 'reporter.hengnan' : 'planner') ?? null),
+          created_by: users.get(t.lead === 'leiyang' ? 'reporter.leiyang' : t.lead === 'hengnan' ? 'reporter.hengnan' : 'planner') ?? null,
+          reviewed_at: status === 'submitted' || status === 'draft' ? null : new Date(submitted.getTime() + 2 * 86_400_000),
+          reviewed_by: status === 'submitted' || status === 'draft' ? null : planner,
           review_comment: status === 'returned' ? '请补充入库企业名单及佐证材料' : null,
           created_at: submitted,
           updated_at: submitted,
@@ -137,6 +143,9 @@ export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number
     .insertInto('plan_target')
     .values([
       target(planId, nodeIds.get('1') ?? null, '高新技术企业净增', null, 180, '家', 'increment', year, false),
+      // bound to the catalogue: live actuals counted from the demo registry (rolled up from the counties)
+      target(planId, nodeIds.get('1') ?? null, '高新技术企业数', 'hnte_count', 110, '家', 'level', year, false),
+      target(planId, nodeIds.get('2') ?? null, '科技型中小企业数', 'tech_sme_count', 300, '家', 'level', year, false),
       target(planId, null, '研发经费投入强度', 'rd_intensity', 2.4, '%', 'level', year, false),
       target(planId, null, '研发经费投入强度', 'rd_intensity', 2.2, '%', 'level', year, true),
       target(planId, nodeIds.get('6') ?? null, '技术合同成交额', null, 40, '亿元', 'level', year, false),
@@ -157,32 +166,34 @@ export async function loadDemoPlan(tx: Transaction<DB>, orgs: Map<string, number
   if (values.length) await tx.insertInto('report_target_value').values(values).execute();
   // the timeline names people by their accounts, as events written by the API do
   const usernames = new Map([...users].map(([name, id]) => [id, name]));
-  const events = rows.flatMap((r) => [
-    {
-      plan_id: planId,
-      node_id: r.node_id,
-      at: r.submitted_at ?? now,
-      actor_user_id: r.submitted_by,
-      actor_name: r.submitted_by === null ? null : (usernames.get(r.submitted_by) ?? null),
-      kind: 'report.submit',
-      report_id: r.id,
-      detail: JSON.stringify({ period: r.period, version: 1 }),
-    },
-    ...(r.status === 'submitted'
-      ? []
-      : [
-          {
-            plan_id: planId,
-            node_id: r.node_id,
-            at: r.reviewed_at ?? now,
-            actor_user_id: planner,
-            actor_name: 'planner',
-            kind: r.status === 'accepted' ? 'report.accept' : 'report.return',
-            report_id: r.id,
-            detail: JSON.stringify({ period: r.period, version: 1 }),
-          },
-        ]),
-  ]);
+  const events = rows
+    .filter((r) => r.status !== 'draft')
+    .flatMap((r) => [
+      {
+        plan_id: planId,
+        node_id: r.node_id,
+        at: r.submitted_at ?? now,
+        actor_user_id: r.submitted_by,
+        actor_name: r.submitted_by === null ? null : (usernames.get(r.submitted_by) ?? null),
+        kind: 'report.submit',
+        report_id: r.id,
+        detail: JSON.stringify({ period: r.period, version: 1 }),
+      },
+      ...(r.status === 'submitted'
+        ? []
+        : [
+            {
+              plan_id: planId,
+              node_id: r.node_id,
+              at: r.reviewed_at ?? now,
+              actor_user_id: planner,
+              actor_name: 'planner',
+              kind: r.status === 'accepted' ? 'report.accept' : 'report.return',
+              report_id: r.id,
+              detail: JSON.stringify({ period: r.period, version: 1 }),
+            },
+          ]),
+    ]);
   await tx.insertInto('task_event').values(events).execute();
 }
 

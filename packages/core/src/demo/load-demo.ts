@@ -1,11 +1,13 @@
 import { sql } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
+import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
-import { refreshLadder } from '../enterprise-registry/index.ts';
+import { rebuildAllLadders, refreshLadder } from '../enterprise-registry/index.ts';
 import { demoOrgs, demoUsers } from './demo-data.ts';
 import { demoEnterprises } from './demo-enterprises.ts';
 import { loadDemoIndicators } from './demo-indicators.ts';
+import { demoLadder } from './demo-ladder.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 
 export interface DemoAccount {
@@ -55,7 +57,8 @@ export async function loadDemo(
         .executeTakeFirstOrThrow();
       userIds.set(a.username, user.id);
     }
-    progress(`演示企业（${demoEnterprises.length} 家）`);
+    const ladder = demoLadder(bureauDate(ctx.now()));
+    progress(`演示企业（${demoEnterprises.length + ladder.length} 家）`);
     for (const e of demoEnterprises) {
       const { id } = await tx
         .insertInto('enterprise')
@@ -87,8 +90,37 @@ export async function loadDemo(
         .execute();
       await refreshLadder(tx, id);
     }
+    // the few hundred enterprises of the ladder in bulk, then every ladder rebuilt in one pass
+    const rows = await tx
+      .insertInto('enterprise')
+      .values(
+        ladder.map((e) => ({
+          uscc: e.uscc,
+          name: e.name,
+          region_code: e.regionCode,
+          industry_code: e.industryCode,
+          registered_on: e.registeredOn,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await tx
+      .insertInto('enterprise_status')
+      .values(
+        ladder.flatMap((e, i) =>
+          e.statuses.map((s) => ({
+            enterprise_id: rows[i]?.id as number,
+            rung: s.rung,
+            reference: s.reference,
+            valid_from: s.validFrom,
+            valid_to: s.validTo,
+          })),
+        ),
+      )
+      .execute();
+    await rebuildAllLadders(tx);
     progress('演示指标数值');
-    await loadDemoIndicators(tx, ctx.now());
+    await loadDemoIndicators(tx, ctx.now(), [...demoEnterprises, ...ladder]);
     if (opts.withPlan !== false) {
       progress('演示工作计划、分工与报送');
       await loadDemoPlan(tx, ids, userIds, ctx.now());
@@ -102,7 +134,7 @@ export async function loadDemo(
       entityType: 'setting',
       entityId: 'demo',
       regionCode: '430400',
-      after: { orgs: demoOrgs.length, users: accounts.length, enterprises: demoEnterprises.length },
+      after: { orgs: demoOrgs.length, users: accounts.length, enterprises: demoEnterprises.length + ladder.length },
     });
     return accounts.map((a) => ({ username: a.username, password: a.password, note: a.note }));
   });
