@@ -22,7 +22,13 @@ export function AppTimeline({ events }: { events: TApplication['timeline'] }) {
       events={events}
       testId="app-timeline"
       empty={t('project.page.noEvents')}
-      label={(k) => (i18n.exists(`project.events.${k}`) ? t(`project.events.${k}` as 'project.events.submit') : k)}
+      label={(k) =>
+        i18n.exists(`project.events.${k}`)
+          ? t(`project.events.${k}` as 'project.events.submit')
+          : i18n.exists(`project.page.appEvents.${k}`)
+            ? t(`project.page.appEvents.${k}` as 'project.page.appEvents.withdraw')
+            : k
+      }
       color={(k) => colors[k] ?? 'gray'}
       describe={describe}
     />

@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TApplication, TApplicationInput, TCall } from '@kechuang/contracts';
-import { Alert, App, Button, Divider, Drawer, Flex, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Alert, App, Button, Divider, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
@@ -116,6 +116,7 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
       extra={
         editable ? (
           <Space>
+            {loaded ? <WithdrawButton application={loaded} onDone={props.onClose} /> : null}
             <Button onClick={() => go(false)} loading={save.isPending} data-testid="app-save">
               {t('project.page.app.saveDraft')}
             </Button>
@@ -123,6 +124,8 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
               {loaded?.status === 'returned' ? t('project.page.app.resubmit') : t('project.page.app.submit')}
             </Button>
           </Space>
+        ) : loaded && withdrawable.includes(loaded.status) ? (
+          <WithdrawButton application={loaded} onDone={props.onClose} />
         ) : null
       }
     >
@@ -243,5 +246,33 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
         </>
       ) : null}
     </Drawer>
+  );
+}
+
+/** Before the formal check passes it, the unit may withdraw its application (kept on record, no longer counted for 限项). */
+const withdrawable = ['draft', 'submitted', 'recommended', 'returned'];
+
+function WithdrawButton({ application, onDone }: { application: TApplication; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const withdraw = useProjectMutation(() => applicationApi.withdraw(application));
+  return (
+    <Popconfirm
+      title={t('project.page.app.withdrawConfirm')}
+      onConfirm={() =>
+        withdraw.mutate(undefined, {
+          onSuccess: () => {
+            message.success(t('project.page.app.withdrawn'));
+            onDone();
+          },
+          onError: (e) => message.error(errorText(e)),
+        })
+      }
+    >
+      <Button danger loading={withdraw.isPending} data-testid="app-withdraw">
+        {t('project.page.app.withdraw')}
+      </Button>
+    </Popconfirm>
   );
 }

@@ -2,6 +2,7 @@ import { applicationStatuses, type TApplicationSummary } from '@kechuang/contrac
 import { Input, Select, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
@@ -59,6 +60,15 @@ export function DeskTab({ roles }: { roles: ProjectRoles }) {
       <ListCard<TApplicationSummary>
         title={t('project.page.tabs.desk')}
         testId="desk-applications"
+        extra={
+          <ExportButton
+            path="/api/project-applications/export"
+            fallbackName="申报书列表.xlsx"
+            query={{ callId, status, q: search.q }}
+            label={t('project.page.bank.export')}
+            testId="desk-export"
+          />
+        }
         filters={
           <FilterBar>
             <Select

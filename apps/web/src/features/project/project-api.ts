@@ -96,6 +96,8 @@ export const applicationApi = {
     api.post<TApplication>(`/api/project-applications/${a.id}/submit`, { version: a.version }),
   recommend: (a: Pick<TApplication, 'id' | 'version'>, opinion: string | null) =>
     api.post<TApplication>(`/api/project-applications/${a.id}/recommend`, { version: a.version, opinion }),
+  withdraw: (a: Pick<TApplication, 'id' | 'version'>) =>
+    api.post<TApplication>(`/api/project-applications/${a.id}/withdraw`, { version: a.version }),
   return: (a: Pick<TApplication, 'id' | 'version'>, reasons: string[]) =>
     api.post<TApplication>(`/api/project-applications/${a.id}/return`, { version: a.version, reasons }),
   pass: (a: Pick<TApplication, 'id' | 'version'>, checklist: { item: string; ok: boolean }[]) =>
