@@ -24,12 +24,12 @@ async function assertClean(page: Page, where: string, forbidden: string[]) {
 }
 
 async function visitTabs(page: Page, where: string, forbidden: string[]) {
-  const tabs = page.locator('.ant-layout-content .ant-tabs-nav .ant-tabs-tab:visible');
-  const count = await tabs.count();
-  for (let i = 0; i < count; i++) {
-    const tab = tabs.nth(i);
-    const label = ((await tab.textContent()) ?? '').trim();
-    await tab.click();
+  // the page's own tab bar (not tabs nested inside a tab), by label: a tab bar re-renders as tabs load
+  const nav = page.locator('.ant-layout-content .ant-tabs-nav').first();
+  if ((await nav.count()) === 0) return;
+  const labels = (await nav.locator('.ant-tabs-tab .ant-tabs-tab-btn').allTextContents()).map((l) => l.trim()).filter(Boolean);
+  for (const label of labels) {
+    await nav.locator('.ant-tabs-tab-btn', { hasText: label }).first().dispatchEvent('click');
     await assertClean(page, `${where} › ${label}`, forbidden);
   }
 }

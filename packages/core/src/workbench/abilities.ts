@@ -3,6 +3,8 @@ import type { Ctx } from '../context.ts';
 import { requireBureau, requireRegistryReader } from '../enterprise-registry/enterprise-registry.policy.ts';
 import { requireCatalogAdmin, requireIndicatorReader, requireIndicatorWriter } from '../indicator/indicator.policy.ts';
 import { hasRole, requireActor, requireRole } from '../policy.ts';
+import { isApplicant } from '../project/project.policy.ts';
+import { isSellerUser } from '../techmarket/techmarket.policy.ts';
 
 /** Whether a policy check passes for this actor (the same function the use cases call). */
 function passes(check: () => unknown): boolean {
@@ -34,17 +36,17 @@ export function abilitiesOf(ctx: Ctx): TAbilities {
     registryWrite: may(() => requireBureau(ctx, true)),
     ownEnterprise: may(() => requireRegistryReader(ctx)) && hasRole(actor, 'enterprise'),
   };
-  // a unit that applies for projects: an enterprise account, or a reporter of an enterprise or institute
-  const applicant = hasRole(actor, 'enterprise', 'reporter') && (actor.orgKind === 'enterprise' || actor.orgKind === 'institute');
   const bureau = hasRole(actor, 'admin', 'planner', 'viewer');
   const modules: TNavModule[] = [];
   if (actions.report) modules.push('myTasks');
   if (actions.planRead) modules.push('plans');
   if (may(() => requireIndicatorReader(ctx))) modules.push('indicators');
   if (actions.registryRead || actions.ownEnterprise) modules.push('enterprises');
-  if (bureau || applicant) modules.push('projects');
-  // 技术市场 (contract registration) and 人才 are run by the bureau, with enterprises filing contracts
-  if (bureau || hasRole(actor, 'enterprise')) modules.push('techmarket');
+  // 科技项目: the bureau, and the units that apply (project.policy.ts)
+  if (bureau || isApplicant(actor)) modules.push('projects');
+  // 技术市场: the bureau, and the selling units that register contracts (techmarket.policy.ts)
+  if (bureau || isSellerUser(actor)) modules.push('techmarket');
+  // 人才与平台 is the bureau's (the page is still being built)
   if (bureau) modules.push('talent');
   if (hasRole(actor, 'admin')) modules.push('admin');
   return { modules, actions };
