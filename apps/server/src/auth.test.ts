@@ -86,6 +86,26 @@ describe('sign-in', () => {
     expect(owner.statusCode).toBe(200);
   });
 
+  it('lets parallel guesses through no faster than sequential ones', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.app.inject(loginReq('parallel-ghost', `wrong-${i}-pass`, `10.4.0.${i}`))),
+    );
+    const ok = results.filter((r) => r.statusCode === 401).length;
+    expect(ok).toBe(authPolicy.accountFreeFailures);
+    expect(results.filter((r) => r.statusCode === 429)).toHaveLength(12 - authPolicy.accountFreeFailures);
+  });
+
+  it('stops trusting a device cookie that was used for repeated wrong passwords', async () => {
+    const first = await t.app.inject(loginReq('planner.changsha', demoPassword, '10.5.0.1'));
+    const device = first.cookies.find((c) => c.name === authPolicy.deviceCookie)?.value ?? '';
+    const withDevice = (password: string, ip: string) =>
+      t.app.inject({ ...loginReq('planner.changsha', password, ip), cookies: { [authPolicy.deviceCookie]: device } });
+    for (let i = 0; i < authPolicy.accountFreeFailures; i++)
+      expect((await withDevice(`wrong-${i}-pass`, `10.5.1.${i}`)).statusCode).toBe(401);
+    // the device no longer skips the back-off its own failures caused
+    expect((await withDevice('wrong-again-9', '10.5.2.1')).statusCode).toBe(429);
+  });
+
   it("an administrator's unlock ends an account's back-off", async () => {
     for (let i = 0; i <= authPolicy.accountFreeFailures; i++)
       await t.app.inject(loginReq('reporter.hengnan', `wrong-${i}-pass`, `10.3.1.${i}`));

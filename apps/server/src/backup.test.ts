@@ -125,8 +125,10 @@ async function drill(from: 'pglite' | 'postgres', to: 'pglite' | 'postgres') {
       .returning('id')
       .executeTakeFirstOrThrow();
     await c.close();
-    // the backup's own audit row is written after its snapshot
+    // the backup's own audit row is written after its snapshot, the restore's after the load
     before.audit_log = (before.audit_log ?? []).filter((row) => !row.includes('system.backup'));
+    expect((after.audit_log ?? []).filter((row) => row.includes('system.restore'))).toHaveLength(1);
+    after.audit_log = (after.audit_log ?? []).filter((row) => !row.includes('system.restore'));
     expect(before.app_user?.length).toBe(8);
     expect(before.report_attachment?.length).toBeGreaterThanOrEqual(2);
     expect(after).toEqual(before);
@@ -192,7 +194,12 @@ describe('backup and restore drill', () => {
       try {
         const b = await runCli(['--data', dataDir, 'backup', file], { DATABASE_URL: '' });
         expect(b.code, b.stderr).toBe(0);
-        // the server went on serving
+        // the operator socket is the server account's alone
+        expect(fs.statSync(path.join(dataDir, 'control.sock')).mode & 0o777).toBe(0o600);
+        // a backup to a path that cannot be written fails with a reason, and the server goes on serving
+        const bad = await runCli(['--data', dataDir, 'backup', path.join(tmp, 'no-such-dir', 'x.kcbak')], { DATABASE_URL: '' });
+        expect(bad.code).not.toBe(0);
+        expect(bad.stderr).toMatch(/ENOENT|no such file/);
         expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
       } finally {
         await stopServer(server.child);
@@ -207,8 +214,9 @@ describe('backup and restore drill', () => {
         expect(audit).toHaveLength(1);
         const x = await snapshot(a);
         const y = await snapshot(c);
-        // the backup's own audit row was written after its snapshot
+        // the backup's own audit row was written after its snapshot, the restore's after the load
         x.audit_log = (x.audit_log ?? []).filter((row) => !row.includes('system.backup'));
+        y.audit_log = (y.audit_log ?? []).filter((row) => !row.includes('system.restore'));
         expect(y).toEqual(x);
       } finally {
         await a.close();

@@ -105,7 +105,7 @@ describe('technology contract registration', () => {
     version = sub.body.version as number;
   });
 
-  it('lets only the point registrar act, asks for 补正, and restarts the clock on resubmission', async () => {
+  it('lets only the point registrar act, asks for 补正, and takes the resubmission back as accepted with its 补正 date', async () => {
     // the seller cannot accept its own contract; another unit cannot see it
     expect((await json(seller, 'POST', `/api/techmarket/contracts/${id}/accept`, { version })).status).toBe(403);
     expect((await json(reporter, 'GET', `/api/techmarket/contracts/${id}`)).body.code).toBe('auth/out_of_scope');
@@ -133,14 +133,21 @@ describe('technology contract registration', () => {
     version = re.body.version as number;
   });
 
-  it('refuses reasons of the wrong stage or not on the checklist', async () => {
+  it('refuses reasons of the wrong stage or not on the checklist, writing nothing', async () => {
+    const before = await t.count('audit_log');
+    const events = await t.database.db.selectFrom('tech_contract_event').select('id').where('contract_id', '=', id).execute();
     expect((await json(planner, 'POST', `/api/techmarket/contracts/${id}/refuse`, { version, codes: ['oral_contract'] })).body.code).toBe(
       'techmarket/refusal_stage',
     );
     expect((await json(planner, 'POST', `/api/techmarket/contracts/${id}/refuse`, { version, codes: ['no_such_reason'] })).body.code).toBe(
       'techmarket/unknown_refusal_reason',
     );
+    expect(await t.count('audit_log')).toBe(before);
+    expect(await t.database.db.selectFrom('tech_contract_event').select('id').where('contract_id', '=', id).execute()).toHaveLength(
+      events.length,
+    );
     const detail = await json(seller, 'GET', `/api/techmarket/contracts/${id}`);
+    expect((detail.body.contract as { version: number }).version).toBe(version);
     const checklist = detail.body.refusalChecklist as { code: string; clause: string }[];
     expect(checklist.find((r) => r.code === 'seal_mismatch')?.clause).toContain('火炬中心');
   });
@@ -213,9 +220,35 @@ describe('technology contract registration', () => {
     );
   });
 
+  it('refuses a contract whose 补正 never came (不予登记), leaving it not eligible', async () => {
+    const c = await json(seller, 'POST', '/api/techmarket/contracts', {
+      ...draft,
+      name: '未补正的技术服务合同',
+      subject: 'technical_service',
+    });
+    const cid = c.body.id as number;
+    await seller.request({
+      method: 'POST',
+      url: `/api/techmarket/contracts/${cid}/files?filename=c.pdf`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: pdf,
+    });
+    let v = (await json(seller, 'POST', `/api/techmarket/contracts/${cid}/submit`, { version: c.body.version })).body.version as number;
+    v = (await json(planner, 'POST', `/api/techmarket/contracts/${cid}/accept`, { version: v })).body.version as number;
+    v = (
+      await json(planner, 'POST', `/api/techmarket/contracts/${cid}/correction`, { version: v, note: '合同名称与权利义务不一致，请补正' })
+    ).body.version as number;
+    const refused = await json(planner, 'POST', `/api/techmarket/contracts/${cid}/refuse`, {
+      version: v,
+      codes: ['name_mismatch_not_corrected'],
+    });
+    expect(refused.body).toMatchObject({ status: 'refused', eligibleForPolicies: false, refusalCodes: ['name_mismatch_not_corrected'] });
+  });
+
   it('lists contracts to their seller and their registrar only', async () => {
     expect(((await json(seller, 'GET', '/api/techmarket/contracts')).body.total as number) >= 1).toBe(true);
     expect((await json(planner, 'GET', '/api/techmarket/contracts?status=registered')).body.total).toBe(1);
+    expect((await json(planner, 'GET', '/api/techmarket/contracts?status=refused')).body.total).toBe(1);
     expect((await json(reporter, 'GET', '/api/techmarket/contracts')).body.total).toBe(0);
     const changsha = await t.login('planner.changsha');
     expect((await json(changsha, 'GET', '/api/techmarket/contracts')).body.total).toBe(0);

@@ -84,6 +84,8 @@ export interface LoginAttemptTable {
   ip: string | null;
   success: boolean;
   at: TimestampDefault;
+  /** sha-256 of the device cookie the attempt came with (0012) */
+  device_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {
@@ -537,97 +539,6 @@ export interface RegionBoundaryTable {
   uploaded_at: TimestampDefault;
 }
 
-/** A browser that has signed in to an account before; only the cookie's hash is kept (0012). */
-export interface KnownDeviceTable {
-  token_hash: string;
-  user_id: number;
-  created_at: TimestampDefault;
-  last_used_at: TimestampDefault;
-}
-
-/** Technology market (0014): sellers, registration points, registered contracts. */
-export interface TmSellerTable {
-  id: Generated<number>;
-  org_id: number;
-  uscc: string | null;
-  kind: string;
-  contact: Generated<string>;
-  created_by: number | null;
-  created_at: TimestampDefault;
-}
-
-export interface TmRegistrationPointTable {
-  id: Generated<number>;
-  name: string;
-  org_id: number;
-  regions: string[];
-  created_at: TimestampDefault;
-}
-
-export interface TmRegistrationCounterTable {
-  point_id: number;
-  year: number;
-  last: number;
-}
-
-export interface TechContractTable {
-  id: Generated<number>;
-  seller_id: number;
-  seller_org_id: number;
-  seller_region_code: string;
-  point_id: number | null;
-  name: string;
-  subject: string;
-  pack_id: string | null;
-  contract_type: string | null;
-  subtype: string | null;
-  buyer_name: string;
-  buyer_region_code: string;
-  /** int8 as a decimal string on both drivers */
-  contract_amount_fen: ColumnType<string, string | bigint, string | bigint>;
-  technical_amount_fen: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
-  cost_items: ColumnType<unknown, string | undefined, string>;
-  payments: ColumnType<unknown, string | undefined, string>;
-  tech_field: string;
-  ip_type: string;
-  socio_goal: string;
-  project_source: Generated<string>;
-  signed_on: string;
-  status: string;
-  submitted_at: TimestampNull;
-  accepted_on: string | null;
-  corrected_on: string | null;
-  due_on: string | null;
-  registered_on: string | null;
-  registration_no: string | null;
-  refusal_codes: Generated<string[]>;
-  note: Generated<string>;
-  version: Generated<number>;
-  created_at: TimestampDefault;
-  updated_at: TimestampDefault;
-}
-
-export interface TechContractEventTable {
-  id: Generated<string>;
-  contract_id: number;
-  at: TimestampDefault;
-  actor_user_id: number | null;
-  kind: string;
-  detail: ColumnType<unknown, string | undefined, string>;
-}
-
-export interface TechContractFileTable {
-  id: Generated<number>;
-  contract_id: number;
-  filename: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_by: number | null;
-  uploaded_at: TimestampDefault;
-}
-
 /** 0010: one natural person (项目负责人, members; later experts, talent); identity number only hashed */
 export interface PersonTable {
   id: Generated<number>;
@@ -738,6 +649,14 @@ export interface ProjectEventTable {
   detail: Json;
 }
 
+/** A browser that has signed in to an account before; only the cookie's hash is kept (0012). */
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: number;
+  created_at: TimestampDefault;
+  last_used_at: TimestampDefault;
+}
+
 /** 0010b: 立项项目 (from a decision or an imported list) */
 export interface ProjectTable {
   id: Generated<number>;
@@ -834,7 +753,97 @@ export interface ProjectUpwardTable {
   created_at: TimestampDefault;
 }
 
+/** Technology market (0014): sellers, registration points, registered contracts. */
+export interface TmSellerTable {
+  id: Generated<number>;
+  org_id: number;
+  uscc: string | null;
+  kind: string;
+  contact: Generated<string>;
+  created_by: number | null;
+  created_at: TimestampDefault;
+}
+
+export interface TmRegistrationPointTable {
+  id: Generated<number>;
+  name: string;
+  org_id: number;
+  regions: string[];
+  created_at: TimestampDefault;
+}
+
+export interface TmRegistrationCounterTable {
+  point_id: number;
+  year: number;
+  last: number;
+}
+
+export interface TechContractTable {
+  id: Generated<number>;
+  seller_id: number;
+  seller_org_id: number;
+  seller_region_code: string;
+  point_id: number | null;
+  name: string;
+  subject: string;
+  pack_id: string | null;
+  contract_type: string | null;
+  subtype: string | null;
+  buyer_name: string;
+  buyer_region_code: string;
+  /** int8 as a decimal string on both drivers */
+  contract_amount_fen: ColumnType<string, string | bigint, string | bigint>;
+  technical_amount_fen: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
+  cost_items: ColumnType<unknown, string | undefined, string>;
+  payments: ColumnType<unknown, string | undefined, string>;
+  tech_field: string;
+  ip_type: string;
+  socio_goal: string;
+  project_source: Generated<string>;
+  signed_on: string;
+  status: string;
+  submitted_at: TimestampNull;
+  accepted_on: string | null;
+  corrected_on: string | null;
+  due_on: string | null;
+  registered_on: string | null;
+  registration_no: string | null;
+  refusal_codes: Generated<string[]>;
+  note: Generated<string>;
+  version: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface TechContractEventTable {
+  id: Generated<string>;
+  contract_id: number;
+  at: TimestampDefault;
+  actor_user_id: number | null;
+  kind: string;
+  detail: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface TechContractFileTable {
+  id: Generated<number>;
+  contract_id: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  uploaded_at: TimestampDefault;
+}
+
 export interface DB {
+  tm_seller: TmSellerTable;
+  tm_registration_point: TmRegistrationPointTable;
+  tm_registration_counter: TmRegistrationCounterTable;
+  tech_contract: TechContractTable;
+  tech_contract_event: TechContractEventTable;
+  tech_contract_file: TechContractFileTable;
+  known_device: KnownDeviceTable;
   person: PersonTable;
   project_programme: ProjectProgrammeTable;
   project_call: ProjectCallTable;
@@ -847,13 +856,6 @@ export interface DB {
   project_report: ProjectReportTable;
   project_acceptance: ProjectAcceptanceTable;
   project_upward: ProjectUpwardTable;
-  tm_seller: TmSellerTable;
-  tm_registration_point: TmRegistrationPointTable;
-  tm_registration_counter: TmRegistrationCounterTable;
-  tech_contract: TechContractTable;
-  tech_contract_event: TechContractEventTable;
-  tech_contract_file: TechContractFileTable;
-  known_device: KnownDeviceTable;
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
   evaluation_scheme: EvaluationSchemeTable;

@@ -33,12 +33,10 @@ export async function restore(cmd: Command, file: string) {
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`备份文件不存在：${source}`);
   const dataDir = path.resolve(dataDirOf(cmd));
-  if (!process.env.DATABASE_URL && fs.existsSync(path.join(dataDir, 'pg')) && fs.readdirSync(path.join(dataDir, 'pg')).length > 0) {
-    throw new Error(`数据目录 ${dataDir} 已有数据：请恢复到一个空目录（--data 指定）`);
-  }
+  // an embedded database or a PostgreSQL one: either must hold no tables yet (checked by the restore)
   const database = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir, migrate: false });
   try {
-    return await restoreBackup({ db: database.db, files: fileStoreFor(cmd), file: source });
+    return await restoreBackup({ db: database.db, files: fileStoreFor(cmd), file: source, via: `cli:${process.env.USER ?? 'operator'}` });
   } finally {
     await database.close();
   }

@@ -69,12 +69,11 @@ export function startControlSocket(database: Database, files: FileStore | null):
     });
     conn.on('error', () => {});
   });
-  const old = process.umask(0o177);
-  server.listen(socketPath, () => process.umask(old));
-  server.on('error', (e) => {
-    process.umask(old);
-    console.error(`控制通道未启动（在线备份不可用）：${e.message}`);
+  server.listen(socketPath, () => {
+    // only the account that runs the server may use it
+    fs.chmodSync(socketPath, 0o600);
   });
+  server.on('error', (e) => console.error(`控制通道未启动（在线备份不可用）：${e.message}`));
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 

@@ -19,6 +19,9 @@ describe('listening defaults for a government deployment', () => {
     expect(() => listenPlan({ host: '0.0.0.0' })).toThrow(/拒绝在 0\.0\.0\.0 上以明文 HTTP 对外服务/);
     expect(() => listenPlan({ host: '192.168.1.20' })).toThrow(/--tls-cert/);
     expect(listenPlan({ host: '0.0.0.0', trustProxy: '10.0.0.5' }).trustProxy).toEqual(['10.0.0.5']);
+    // a hop count on an outside address would believe whatever a direct client writes
+    expect(() => listenPlan({ host: '0.0.0.0', trustProxy: '1' })).toThrow(/须写明代理地址/);
+    expect(listenPlan({ host: '127.0.0.1', trustProxy: '1' }).trustProxy).toBe(1);
     expect(listenPlan({ host: '0.0.0.0', allowPlainHttp: true }).trustProxy).toBe(false);
     expect(() => listenPlan({ host: '0.0.0.0', tlsCert: '/x.pem' })).toThrow(/须同时给出/);
   });

@@ -54,6 +54,11 @@ export function listenPlan(input: ListenInput): ListenPlan {
   const trustProxy = parseTrustProxy(input.trustProxy);
   if (Boolean(input.tlsCert) !== Boolean(input.tlsKey)) throw new Error('--tls-cert 与 --tls-key 须同时给出');
   const https = input.tlsCert && input.tlsKey ? { cert: fs.readFileSync(input.tlsCert), key: fs.readFileSync(input.tlsKey) } : null;
+  // On an outside address a hop count would let a client that reaches the port directly forge the
+  // forwarded headers: there the proxies must be named.
+  if (!isLoopback(input.host) && typeof trustProxy === 'number') {
+    throw new Error(`在 ${input.host} 上对外监听时，--trust-proxy 须写明代理地址（如 10.0.0.5），不能只写层数`);
+  }
   if (!isLoopback(input.host) && !https && trustProxy === false && !input.allowPlainHttp) {
     throw new Error(
       `拒绝在 ${input.host} 上以明文 HTTP 对外服务：请用 --tls-cert/--tls-key 启用 HTTPS，或置于 TLS 反向代理之后并给出 --trust-proxy，` +

@@ -27,12 +27,16 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A cross-site form or script posting to us: its Origin names another host. */
+/**
+ * A cross-site form or script posting to us: its Origin names another host. Compared with the host the
+ * browser addressed — behind a trusted reverse proxy that is X-Forwarded-Host (Fastify's request.host),
+ * never a header an untrusted client could set.
+ */
 function foreignOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   try {
-    return new URL(origin).host !== request.headers.host;
+    return new URL(origin).host !== request.host;
   } catch {
     return true;
   }

@@ -1,5 +1,5 @@
 import { AppError, authPolicy } from '@kechuang/contracts';
-import { type DB, type Kysely, sql } from '@kechuang/db';
+import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
 
 /** Seconds to wait after the last failure, given the failures counted in the window. */
 export function backoffSeconds(failures: number, free: number, step: { first: number; max: number }): number {
@@ -19,7 +19,7 @@ interface Tally {
  * the source address, in one query. The same for a username that does not exist, so the answer never
  * tells an attacker which accounts are real.
  */
-async function tally(db: Kysely<DB>, username: string, ip: string | null, now: Date): Promise<Tally> {
+async function tally(db: Kysely<DB> | Transaction<DB>, username: string, ip: string | null, now: Date): Promise<Tally> {
   const since = new Date(now.getTime() - authPolicy.loginWindowMinutes * 60_000);
   const { rows } = await sql<{ account: string; account_last: Date | null; source: string; source_last: Date | null }>`
     with account_from as (
@@ -51,7 +51,10 @@ async function tally(db: Kysely<DB>, username: string, ip: string | null, now: D
  * Refuses an attempt that comes before its back-off has passed (429 with the seconds to wait). Attempts
  * refused here are not counted as failures, so waiting always ends.
  */
-export async function checkLoginBackoff(db: Kysely<DB>, input: { username: string; ip: string | null; now: Date }): Promise<void> {
+export async function checkLoginBackoff(
+  db: Kysely<DB> | Transaction<DB>,
+  input: { username: string; ip: string | null; now: Date },
+): Promise<void> {
   const t = await tally(db, input.username, input.ip, input.now);
   const waits = [
     { wait: backoffSeconds(t.account, authPolicy.accountFreeFailures, authPolicy.accountBackoffSeconds), last: t.accountLast },

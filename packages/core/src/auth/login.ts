@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, type TOrgKind, type TRole } from '@kechuang/contracts';
+import { AppError, authPolicy, type TOrgKind, type TRole } from '@kechuang/contracts';
+import { sql } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { checkLoginBackoff } from './login-throttle.ts';
@@ -14,11 +15,24 @@ export interface LoginInput {
   deviceToken?: string | null;
 }
 
-/** Whether the browser's device cookie was handed out at an earlier sign-in to this very account. */
-async function knownDevice(ctx: Omit<Ctx, 'actor'>, userId: number, token: string | null | undefined): Promise<boolean> {
-  if (!token || token.length > 100) return false;
-  const row = await ctx.db.selectFrom('known_device').select('user_id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  return row?.user_id === userId;
+/**
+ * Whether the browser's device cookie was handed out at an earlier sign-in to this very account, and has
+ * not itself been used for repeated wrong passwords (then it is trusted no more: a shared computer's
+ * cookie must not become a way around the back-off).
+ */
+async function trustedDevice(ctx: Omit<Ctx, 'actor'>, userId: number, deviceHash: string | null, now: Date): Promise<boolean> {
+  if (!deviceHash) return false;
+  const row = await ctx.db.selectFrom('known_device').select('user_id').where('token_hash', '=', deviceHash).executeTakeFirst();
+  if (row?.user_id !== userId) return false;
+  const since = new Date(now.getTime() - authPolicy.loginWindowMinutes * 60_000);
+  const { n } = await ctx.db
+    .selectFrom('login_attempt')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('device_hash', '=', deviceHash)
+    .where('success', '=', false)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(n) < authPolicy.accountFreeFailures;
 }
 
 /**
@@ -48,16 +62,28 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
     .where('u.username', '=', username)
     .executeTakeFirst();
 
-  const trusted = user ? await knownDevice(ctx, user.id, input.deviceToken) : false;
-  if (!trusted) await checkLoginBackoff(ctx.db, { username, ip: ctx.ip, now });
+  const deviceHash = input.deviceToken && input.deviceToken.length <= 100 ? hashToken(input.deviceToken) : null;
+  const trusted = user ? await trustedDevice(ctx, user.id, deviceHash, now) : false;
+  // The attempt is recorded as a failure before the (slow) password check, under a lock per username and
+  // source, so parallel guesses see each other and cannot all slip through one back-off window; a
+  // success turns the row into one.
+  const attemptId = await ctx.db.transaction().execute(async (tx) => {
+    for (const key of [`login:u:${username}`, `login:s:${ctx.ip ?? ''}`].sort()) {
+      await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+    }
+    if (!trusted) await checkLoginBackoff(tx, { username, ip: ctx.ip, now });
+    const row = await tx
+      .insertInto('login_attempt')
+      .values({ username, ip: ctx.ip, success: false, at: now, device_hash: deviceHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
 
   let passwordOk = false;
   if (user) passwordOk = await verifyPassword(user.password_hash, input.password);
   else await burnVerify(input.password); // an unknown username costs as much time as a wrong password
-  if (!user || !passwordOk) {
-    await ctx.db.insertInto('login_attempt').values({ username, ip: ctx.ip, success: false, at: now }).execute();
-    throw new AppError('auth/invalid_credentials');
-  }
+  if (!user || !passwordOk) throw new AppError('auth/invalid_credentials');
   if (user.disabled_at || user.org_disabled_at) throw new AppError('auth/account_disabled');
 
   const actor: Actor = {
@@ -70,12 +96,12 @@ export async function login(ctx: Omit<Ctx, 'actor'>, input: LoginInput): Promise
   };
   const actorCtx = { ...ctx, actor };
   return withAudit(actorCtx, async (tx, record) => {
-    await tx.insertInto('login_attempt').values({ username, ip: ctx.ip, success: true, at: now }).execute();
+    await tx.updateTable('login_attempt').set({ success: true }).where('id', '=', attemptId).execute();
     await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
     const s = await insertSession(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent, now });
     let deviceToken = input.deviceToken ?? '';
-    if (trusted) {
-      await tx.updateTable('known_device').set({ last_used_at: now }).where('token_hash', '=', hashToken(deviceToken)).execute();
+    if (trusted && deviceHash) {
+      await tx.updateTable('known_device').set({ last_used_at: now }).where('token_hash', '=', deviceHash).execute();
     } else {
       deviceToken = randomBytes(32).toString('base64url');
       await tx

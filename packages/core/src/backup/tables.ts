@@ -69,6 +69,18 @@ export function loadOrder(tables: TableInfo[]): TableInfo[] {
 }
 
 /**
+ * Row text depends on session settings; both the backup and the restore fix them, so a server configured
+ * with another DateStyle or float precision neither writes an ambiguous text nor misreads one.
+ */
+export async function pinTextFormats(db: Q): Promise<void> {
+  await sql`set local datestyle = 'ISO, YMD'`.execute(db);
+  await sql`set local intervalstyle = 'postgres'`.execute(db);
+  await sql`set local extra_float_digits = 3`.execute(db);
+  await sql`set local bytea_output = 'hex'`.execute(db);
+  await sql`set local timezone = 'UTC'`.execute(db);
+}
+
+/**
  * Every row of a table in PostgreSQL's own text form of a row (`t::text`): exact for every type
  * (numeric, timestamptz, jsonb, arrays, bytea), the same on PGlite and on a PostgreSQL server, and read
  * back by the type's input function.

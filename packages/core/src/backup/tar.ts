@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 
@@ -35,17 +34,48 @@ function header(name: string, size: number, mtime: Date): Buffer {
 
 export class TarWriter {
   private readonly gzip = zlib.createGzip({ level: 6 });
-  private readonly out: fs.WriteStream;
-  private readonly done: Promise<unknown>;
+  private out: fs.WriteStream | null = null;
+  private failure: Error | null = null;
+  private closed: Promise<void> | null = null;
 
-  constructor(file: string) {
-    this.out = fs.createWriteStream(file, { flags: 'wx' });
-    this.gzip.pipe(this.out);
-    this.done = once(this.out, 'close');
+  private constructor(private readonly file: string) {}
+
+  /**
+   * Opens a new file (never overwrites) before anything is written, so a bad path fails here with a
+   * rejected promise; every later stream error is kept and rethrown by the next write — none can escape
+   * as an unhandled rejection (the online backup runs inside the server process).
+   */
+  static async create(file: string): Promise<TarWriter> {
+    const w = new TarWriter(file);
+    const handle = await fs.promises.open(file, 'wx');
+    const out = fs.createWriteStream('', { fd: handle.fd, autoClose: true });
+    w.out = out;
+    const fail = (e: Error) => {
+      w.failure ??= e;
+    };
+    out.on('error', fail);
+    w.gzip.on('error', fail);
+    w.gzip.pipe(out);
+    w.closed = new Promise<void>((resolve) => {
+      out.once('close', () => resolve());
+    });
+    return w;
   }
 
   private async write(chunk: Buffer): Promise<void> {
-    if (!this.gzip.write(chunk)) await once(this.gzip, 'drain');
+    if (this.failure) throw this.failure;
+    if (!this.gzip.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.gzip.off('drain', done);
+          this.out?.off('error', done);
+          resolve();
+        };
+        this.gzip.once('drain', done);
+        this.out?.once('error', done);
+      });
+    }
+    if (this.failure) throw this.failure;
   }
 
   async add(name: string, data: Uint8Array, mtime = new Date()): Promise<void> {
@@ -56,9 +86,15 @@ export class TarWriter {
   }
 
   async close(): Promise<void> {
-    await this.write(Buffer.alloc(block * 2));
+    if (!this.failure) await this.write(Buffer.alloc(block * 2)).catch(() => {});
     this.gzip.end();
-    await this.done;
+    if (this.failure) this.out?.destroy();
+    await this.closed;
+    if (this.failure) throw this.failure;
+  }
+
+  get path(): string {
+    return this.file;
   }
 }
 

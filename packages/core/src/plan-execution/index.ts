@@ -1,6 +1,6 @@
 // Plan execution (issue 4): editing with history, assignments, reports, review, status, inbox, dashboard.
 export { setAssignments, suggestAssignments } from './assignments.ts';
-export { deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.ts';
+export { bytesMatchType, cleanFilename, deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.ts';
 export { setAssignmentsBulk } from './bulk-assignments.ts';
 export { getPlanDashboard, getPlanProgress } from './dashboard.ts';
 export { getInbox } from './inbox.ts';

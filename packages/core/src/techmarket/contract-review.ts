@@ -147,7 +147,8 @@ export function refuseContract(ctx: Ctx, id: number, input: { version: number; c
     ctx,
     id,
     input.version,
-    ['submitted', 'accepted'],
+    // a contract whose 补正 never came may be refused too (要求补正而未补正)
+    ['submitted', 'accepted', 'correction_requested'],
     'techmarket.contract.refuse',
     async (_tx, { contract }, today) => {
       const stage = contract.status === 'submitted' ? 'not_accepted' : 'not_registered';

@@ -45,7 +45,11 @@ export async function syncContractIndicators(
     .selectFrom('region')
     .select('code')
     .where('code', 'in', [...regions])
+    .orderBy('code')
     .execute();
+  // Registrations in the same regions take turns here (locks in one order: no deadlock), so on PostgreSQL
+  // a sum never misses a contract registered by a concurrent transaction.
+  for (const { code } of known) await sql`select pg_advisory_xact_lock(hashtext(${`tm:turnover:${code}:${year}`}))`.execute(tx);
   for (const { code } of known) {
     const t = await contractTurnover(tx, code, year);
     const v = (indicatorCode: string, fen: bigint): NewValue => ({

@@ -2,6 +2,7 @@ import { AppError, type TTechContract, type TTechContractDraft } from '@kechuang
 import { withAudit } from '../audit/with-audit.ts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
+import { bytesMatchType, cleanFilename } from '../plan-execution/index.ts';
 import { requireActor } from '../policy.ts';
 import { newStorageKey, sha256Hex } from '../storage/file-store.ts';
 import { addEvent, loadContract } from './contract.repository.ts';
@@ -94,54 +95,63 @@ export async function updateContract(ctx: Ctx, id: number, input: TTechContractD
 
 const limitBytes = 20 * 1024 * 1024;
 
-/** The written contract (.docx or .pdf), checked by its bytes, not its name. */
+/**
+ * The written contract (.docx or .pdf), checked by its bytes, not its name. The bytes are stored before the
+ * row that names them is written (and removed again if that write fails), so a contract never lists a file
+ * the store does not hold.
+ */
 export async function uploadContractFile(
   ctx: Ctx,
   id: number,
   file: { filename: string; bytes: Uint8Array },
 ): Promise<{ id: number; filename: string; sha256: string }> {
   const { actor } = await sellerOfActor(ctx);
-  const ext = file.filename.toLowerCase().split('.').pop();
+  const filename = cleanFilename(file.filename);
+  const ext = filename.toLowerCase().split('.').pop();
   const b = file.bytes;
-  const isPdf = ext === 'pdf' && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46;
-  const isDocx = ext === 'docx' && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-  if (!(isPdf || isDocx)) throw new AppError('techmarket/contract_file_type');
+  if (!((ext === 'pdf' || ext === 'docx') && bytesMatchType(ext, b))) throw new AppError('techmarket/contract_file_type');
   if (b.byteLength > limitBytes) throw new AppError('common/payload_too_large');
   if (!ctx.files) throw new AppError('common/internal', { reason: 'no file store' });
+  const files = ctx.files;
+  const { contract } = await loadContract(ctx.db, id);
+  if (contract.sellerOrgId !== actor.orgId) throw new AppError('auth/out_of_scope', { id });
   const key = newStorageKey(ctx.now());
   const sha256 = sha256Hex(b);
-  const stored = await withAudit(ctx, async (tx, record) => {
-    const { contract } = await loadContract(tx, id);
-    if (contract.sellerOrgId !== actor.orgId) throw new AppError('auth/out_of_scope', { id });
-    if (!['draft', 'correction_requested'].includes(contract.status))
-      throw new AppError('techmarket/wrong_status', { status: contract.status });
-    const row = await tx
-      .insertInto('tech_contract_file')
-      .values({
-        contract_id: id,
-        filename: file.filename.slice(0, 200),
-        content_type: isPdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        size_bytes: b.byteLength,
-        sha256,
-        storage_key: key,
-        uploaded_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addEvent(tx, id, actor.userId, 'file.upload', { filename: file.filename, sha256 }, ctx.now());
-    record({
-      action: 'techmarket.contract.file',
-      entityType: 'tech_contract',
-      entityId: id,
-      regionCode: contract.sellerRegionCode,
-      after: { file: row.id, sha256 },
+  await files.put(key, b, ext === 'pdf' ? 'application/pdf' : docxType);
+  try {
+    return await withAudit(ctx, async (tx, record) => {
+      const { contract: c } = await loadContract(tx, id);
+      if (!['draft', 'correction_requested'].includes(c.status)) throw new AppError('techmarket/wrong_status', { status: c.status });
+      const row = await tx
+        .insertInto('tech_contract_file')
+        .values({
+          contract_id: id,
+          filename,
+          content_type: ext === 'pdf' ? 'application/pdf' : docxType,
+          size_bytes: b.byteLength,
+          sha256,
+          storage_key: key,
+          uploaded_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await addEvent(tx, id, actor.userId, 'file.upload', { filename, sha256 }, ctx.now());
+      record({
+        action: 'techmarket.contract.file',
+        entityType: 'tech_contract',
+        entityId: id,
+        regionCode: c.sellerRegionCode,
+        after: { file: row.id, sha256 },
+      });
+      return { id: row.id, filename, sha256 };
     });
-    return { id: row.id, filename: file.filename, sha256 };
-  });
-  // stored after the row commits; a failed put leaves a row whose download says the file is missing
-  await ctx.files.put(key, b, 'application/octet-stream');
-  return stored;
+  } catch (e) {
+    await files.delete(key).catch(() => {});
+    throw e;
+  }
 }
+
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Submission, inside the contract's validity: to the point that serves the seller's region; a written

@@ -1,6 +1,7 @@
 import type { TOrgKind, TRole, TUser } from '@kechuang/contracts';
 import { authPolicy } from '@kechuang/contracts';
 import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
+import { backoffSeconds } from '../auth/login-throttle.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -23,11 +24,12 @@ export function selectUsers(db: Db) {
       'u.phone',
       'u.email',
       'u.disabled_at',
-      // failures since the last success or an administrator's reset, within the back-off window
+      // failures since the last success or an administrator's reset, within the back-off window, and the last one
       sql<string>`(select count(*) from login_attempt a where a.username = u.username and not a.success
         and a.at > greatest(now() - make_interval(mins => ${authPolicy.loginWindowMinutes}),
           coalesce((select max(s.at) from login_attempt s where s.username = u.username and s.success), '-infinity'),
           coalesce(u.login_reset_at, '-infinity')))`.as('recent_failures'),
+      sql<Date | null>`(select max(a.at) from login_attempt a where a.username = u.username and not a.success)`.as('last_failure'),
       'u.must_change_password',
       'u.last_login_at',
       'u.version',
@@ -37,7 +39,13 @@ export function selectUsers(db: Db) {
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['executeTakeFirstOrThrow']>>;
 
-export function toUser(r: UserRow, _now: Date): TUser {
+/** Whether the account's next sign-in would have to wait (the back-off of login-throttle.ts, seen from now). */
+function slowedDown(r: UserRow, now: Date): boolean {
+  const wait = backoffSeconds(Number(r.recent_failures), authPolicy.accountFreeFailures, authPolicy.accountBackoffSeconds);
+  return wait > 0 && r.last_failure !== null && new Date(r.last_failure).getTime() + wait * 1000 > now.getTime();
+}
+
+export function toUser(r: UserRow, now: Date): TUser {
   return {
     id: r.id,
     username: r.username,
@@ -52,7 +60,7 @@ export function toUser(r: UserRow, _now: Date): TUser {
     email: r.email,
     disabled: r.disabled_at !== null,
     // sign-in is being slowed down by repeated failures (never a lock-out; an administrator may reset it)
-    locked: Number(r.recent_failures) >= authPolicy.accountFreeFailures,
+    locked: slowedDown(r, now),
     mustChangePassword: r.must_change_password,
     lastLoginAt: r.last_login_at?.toISOString() ?? null,
     version: r.version,

@@ -6,6 +6,9 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create index login_attempt_username_idx on login_attempt(username, at);
+    -- the device cookie an attempt came with (its hash): failures from one device end its trust
+    alter table login_attempt add column device_hash text;
+    create index login_attempt_device_idx on login_attempt(device_hash, at) where device_hash is not null;
 
     -- a device cookie handed out at a successful sign-in; only its hash is kept
     create table known_device (
