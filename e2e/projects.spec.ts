@@ -332,8 +332,32 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await drawer.getByTestId('app-submit').click();
   await expect(drawer).toBeHidden();
 
+  // a second bid, submitted and then withdrawn by the unit: kept on record as 已撤回
+  await unit.getByTestId('project-calls').locator('tr', { hasText: '揭榜挂帅榜单（第一批）' }).getByTestId('call-apply').click();
+  await drawer.getByLabel('项目名称').fill('光栅刻划备选方案');
+  await drawer.getByLabel('负责人姓名').fill('王备选');
+  await drawer.getByLabel('身份证号码').fill(idNumber('43040519800303789'));
+  await drawer.getByTestId('app-submit').click();
+  await expect(drawer).toBeHidden();
+  await unit.goto('/projects/mine');
+  const second = unit.getByTestId('my-applications').locator('tr', { hasText: '光栅刻划备选方案' });
+  await second.getByTestId('app-open').click();
+  await drawer.getByTestId('app-withdraw').click();
+  // confirmed once the drawer closes (a click while the confirmation still animates in can miss)
+  await expect(async () => {
+    const ok = unit.locator('.ant-popconfirm:visible').getByRole('button', { name: yes });
+    if ((await ok.count()) > 0) await ok.click({ timeout: 2_000 });
+    await expect(drawer).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(second.getByTestId('app-status')).toHaveText('已撤回');
+
   // formal check and selection
   await planner.goto('/projects/desk');
+  const [list] = await Promise.all([planner.waitForEvent('download'), planner.getByTestId('desk-export').click()]);
+  const listBook = new ExcelJS.Workbook();
+  await listBook.xlsx.load(await readFile(await list.path()));
+  const listCells = (listBook.worksheets[0]?.getSheetValues() ?? []).flat().map(String);
+  expect(listCells.some((c) => c.includes('高精度光栅刻划技术攻关'))).toBe(true);
   await planner.getByTestId('desk-open').filter({ hasText: '高精度光栅刻划技术攻关' }).click();
   const desk = planner.getByTestId('desk-drawer');
   for (const item of ['申报书填写完整', '必备附件齐全', '经费预算编制合规', '申报单位符合条件']) await desk.getByLabel(item).check();
