@@ -140,7 +140,7 @@ export const indicatorRoutes: Routes = async (app) => {
     {
       schema: {
         tags,
-        summary: '从企业库统计高新技术企业数、科技型中小企业数（写入实际值）',
+        summary: '从企业库统计高新技术企业数、科技型中小企业数、高价值发明专利数（写入实际值）',
         body: ZRegistrySyncInput,
         response: { 200: ZRegistrySyncResult },
       },
