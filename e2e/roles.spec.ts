@@ -29,7 +29,9 @@ async function visitTabs(page: Page, where: string, forbidden: string[]) {
   if ((await nav.count()) === 0) return;
   const labels = (await nav.locator('.ant-tabs-tab .ant-tabs-tab-btn').allTextContents()).map((l) => l.trim()).filter(Boolean);
   for (const label of labels) {
-    await nav.locator('.ant-tabs-tab-btn', { hasText: label }).first().dispatchEvent('click');
+    const tab = nav.locator('.ant-tabs-tab-btn', { hasText: label }).first();
+    await expect(tab, `${where}: tab ${label}`).toBeAttached();
+    await tab.dispatchEvent('click');
     await assertClean(page, `${where} › ${label}`, forbidden);
   }
 }
@@ -53,6 +55,9 @@ for (const username of users) {
     for (const entry of entries) {
       await sider.locator('.ant-menu-item', { hasText: entry }).first().click();
       const where = `${username} › ${entry.trim()}`;
+      // the route has changed (the menu marks the entry of the current path) and the page has loaded
+      await expect(sider.locator('.ant-menu-item-selected'), where).toContainText(entry.trim());
+      await expect(page.locator('.ant-layout-content .ant-skeleton'), `${where}: still loading`).toHaveCount(0, { timeout: 15_000 });
       await assertClean(page, where, forbidden);
       await visitTabs(page, where, forbidden);
     }
