@@ -47,8 +47,11 @@ export class TarWriter {
    */
   static async create(file: string): Promise<TarWriter> {
     const w = new TarWriter(file);
-    const handle = await fs.promises.open(file, 'wx');
-    const out = fs.createWriteStream('', { fd: handle.fd, autoClose: true });
+    const out = fs.createWriteStream(file, { flags: 'wx' });
+    await new Promise<void>((resolve, reject) => {
+      out.once('open', () => resolve());
+      out.once('error', reject);
+    });
     w.out = out;
     const fail = (e: Error) => {
       w.failure ??= e;
