@@ -58,7 +58,7 @@ export function demoLadder(today: string): DemoEnterprise[] {
         statuses.push({ rung: r, reference, validFrom: from, validTo: to });
       if (n % 3 === 0) {
         // three-year certificates granted over the last three years: some run out in the coming months
-        const granted = thisYear - 3 + (n % 3);
+        const granted = thisYear - 3 + (Math.floor(n / 3) % 3);
         const mm = String(1 + ((n * 5) % 12)).padStart(2, '0');
         const from = `${granted}-${mm}-15`;
         const to = `${granted + 3}-${mm}-14`;
