@@ -42,6 +42,15 @@ async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string,
 
 const yes = /确\s*定/;
 
+/** Opens the call form's 新增计划类别 row (a click while the modal still animates in can miss). */
+async function openProgrammeForm(page: Page) {
+  await expect(async () => {
+    const add = page.getByTestId('programme-add');
+    if (await add.isVisible()) await add.click({ timeout: 2_000 });
+    await expect(page.getByPlaceholder('类别名称')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** Confirms the open Popconfirm; a click while it still animates in can miss, so retry until it has closed. */
 async function confirmPop(page: Page) {
   const pop = page.locator('.ant-popconfirm:visible');
@@ -92,7 +101,7 @@ test('a call runs from publication to 整改后通过, and the plan target bound
   await planner.goto('/projects/calls');
   await expect(planner.getByTestId('project-calls')).toBeVisible();
   await planner.getByTestId('call-create').click();
-  await planner.getByTestId('programme-add').click();
+  await openProgrammeForm(planner);
   await planner.getByPlaceholder('类别名称').fill('衡阳市自然科学基金');
   await planner.getByTestId('programme-save').click();
   await expect(planner.locator('.ant-modal').getByText('衡阳市自然科学基金（自然科学基金）')).toBeVisible();
@@ -285,7 +294,7 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await planner.goto('/projects/calls');
   await planner.getByTestId('call-create').click();
   const modal = planner.locator('.ant-modal');
-  await planner.getByTestId('programme-add').click();
+  await openProgrammeForm(planner);
   await chooseOption(planner, modal.getByTestId('programme-kind').getByRole('combobox'), '揭榜挂帅');
   await planner.getByPlaceholder('类别名称').fill('衡阳市揭榜挂帅项目');
   await planner.getByTestId('programme-save').click();

@@ -1,7 +1,7 @@
 import type { TApplication } from '@kechuang/contracts';
 import { useTranslation } from 'react-i18next';
 import { EventTimeline, type TimelineEvent } from '../../components/Timeline.tsx';
-import { fenToWan } from '../enterprise/money.ts';
+import { wanText } from './wan.ts';
 
 const colors: Record<string, string> = { submit: 'blue', resubmit: 'blue', return: 'red', pass: 'green', select: 'green', reject: 'gray' };
 
@@ -13,7 +13,7 @@ export function AppTimeline({ events }: { events: TApplication['timeline'] }) {
     const parts: string[] = [];
     if (Array.isArray(d.reasons)) parts.push(d.reasons.join('；'));
     if (typeof d.opinion === 'string' && d.opinion) parts.push(d.opinion);
-    if (typeof d.grantedFen === 'number') parts.push(`${t('project.page.decision.granted')} ${fenToWan(d.grantedFen)} 万元`);
+    if (typeof d.grantedFen === 'number') parts.push(`${t('project.page.decision.granted')} ${wanText(d.grantedFen)}`);
     if (typeof d.note === 'string' && d.note) parts.push(d.note);
     return parts.length > 0 ? parts.join(' · ') : null;
   };

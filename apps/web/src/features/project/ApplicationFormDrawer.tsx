@@ -146,7 +146,7 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
           data-testid="app-return-reasons"
         />
       ) : null}
-      {theCall?.demand ? <DemandCard demand={theCall.demand} maxGrant={fenToWan(theCall.maxGrantFen)} /> : null}
+      {theCall?.demand ? <DemandCard demand={theCall.demand} maxGrantFen={theCall.maxGrantFen} /> : null}
       <Form<AppForm> form={form} layout="vertical" disabled={!editable} initialValues={{ members: [], targets: [] }}>
         <Form.Item name="title" label={t('project.fields.title')} rules={[{ required: true, max: 200 }]}>
           <Input />

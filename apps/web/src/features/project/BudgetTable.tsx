@@ -2,6 +2,7 @@ import { Alert, Flex, Input, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fenToWan } from '../enterprise/money.ts';
 import { type BudgetRowText, checkBudget } from './budget-model.ts';
+import { wanText } from './wan.ts';
 
 /** 经费预算表 with the sums checked while the applicant types: each row's 财政 and 自筹, the totals against the rows. */
 export function BudgetTable(props: {
@@ -18,7 +19,7 @@ export function BudgetTable(props: {
       value={props.rows[i]?.[key] ?? ''}
       aria-label={`${t(`project.budgetCategories.${props.rows[i]?.category ?? 'equipment'}`)} ${t(key === 'fiscalWan' ? 'project.page.app.fiscal' : 'project.page.app.self')}`}
       onChange={(e) => props.onRows(props.rows.map((r, j) => (j === i ? { ...r, [key]: e.target.value } : r)))}
-      suffix="万元"
+      suffix={t('project.page.wanUnit')}
     />
   );
   return (
@@ -40,8 +41,8 @@ export function BudgetTable(props: {
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>{t('project.page.app.rowSum')}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1}>{fenToWan(check.fiscalSumFen)} 万元</Table.Summary.Cell>
-            <Table.Summary.Cell index={2}>{fenToWan(check.selfSumFen)} 万元</Table.Summary.Cell>
+            <Table.Summary.Cell index={1}>{wanText(check.fiscalSumFen)}</Table.Summary.Cell>
+            <Table.Summary.Cell index={2}>{wanText(check.selfSumFen)}</Table.Summary.Cell>
           </Table.Summary.Row>
         )}
       />
@@ -51,7 +52,7 @@ export function BudgetTable(props: {
           <Input
             value={props.fiscalTotal}
             onChange={(e) => props.onTotals(e.target.value, props.selfTotal)}
-            suffix="万元"
+            suffix={t('project.page.wanUnit')}
             status={check.fiscalMatches ? undefined : 'error'}
             aria-label={t('project.fields.fiscalFen')}
             data-testid="fiscal-total"
@@ -62,7 +63,7 @@ export function BudgetTable(props: {
           <Input
             value={props.selfTotal}
             onChange={(e) => props.onTotals(props.fiscalTotal, e.target.value)}
-            suffix="万元"
+            suffix={t('project.page.wanUnit')}
             status={check.selfMatches ? undefined : 'error'}
             aria-label={t('project.fields.selfFen')}
             data-testid="self-total"

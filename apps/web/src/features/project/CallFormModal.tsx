@@ -154,18 +154,38 @@ export function CallFormModal(props: { editing: TCall | 'new' | null; onClose: (
           <Select mode="tags" open={false} />
         </Form.Item>
         <Flex gap={12}>
-          <Form.Item name="maxGrantWan" label={`${t('project.fields.maxGrant')}（万元）`} rules={[wanRule]} style={{ flex: 1 }}>
+          <Form.Item
+            name="maxGrantWan"
+            label={t('project.page.withWan', { label: t('project.fields.maxGrant') })}
+            rules={[wanRule]}
+            style={{ flex: 1 }}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="budgetWan" label={`${t('project.page.call.budget')}（万元）`} rules={[wanRule]} style={{ flex: 1 }}>
+          <Form.Item
+            name="budgetWan"
+            label={t('project.page.withWan', { label: t('project.page.call.budget') })}
+            rules={[wanRule]}
+            style={{ flex: 1 }}
+          >
             <Input />
           </Form.Item>
         </Flex>
         <Flex gap={12}>
-          <Form.Item name="opensAt" label={`${t('project.fields.opensAt')}（北京时间）`} rules={[{ required: true }]} style={{ flex: 1 }}>
+          <Form.Item
+            name="opensAt"
+            label={t('project.page.withBeijing', { label: t('project.fields.opensAt') })}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="closesAt" label={`${t('project.fields.closesAt')}（北京时间）`} rules={[{ required: true }]} style={{ flex: 1 }}>
+          <Form.Item
+            name="closesAt"
+            label={t('project.page.withBeijing', { label: t('project.fields.closesAt') })}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
           </Form.Item>
         </Flex>

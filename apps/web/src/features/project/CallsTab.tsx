@@ -8,11 +8,11 @@ import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
-import { fenToWan } from '../enterprise/money.ts';
 import { ApplicationFormDrawer } from './ApplicationFormDrawer.tsx';
 import { CallFormModal } from './CallFormModal.tsx';
 import { callApi, useCalls, useProjectMutation } from './project-api.ts';
 import type { ProjectRoles } from './roles.ts';
+import { wanText } from './wan.ts';
 
 const windowColor = { upcoming: 'default', open: 'green', ended: 'orange' } as const;
 const statusColor = { draft: 'default', published: 'blue', closed: 'red' } as const;
@@ -60,7 +60,7 @@ export function CallsTab({ roles }: { roles: ProjectRoles }) {
         </Flex>
       ),
     },
-    { title: t('project.fields.maxGrant'), key: 'maxGrant', width: 120, render: (_, c) => `${fenToWan(c.maxGrantFen)} 万元` },
+    { title: t('project.fields.maxGrant'), key: 'maxGrant', width: 120, render: (_, c) => `${wanText(c.maxGrantFen)}` },
     {
       title: t('project.page.call.window'),
       key: 'window',

@@ -11,6 +11,7 @@ import { MilestonesEditor } from './MilestonesEditor.tsx';
 import { checkMilestones, type MilestoneRowText, milestonesInput } from './milestone-model.ts';
 import { useProjectStep } from './ProjectPage.tsx';
 import type { ProjectRoles } from './roles.ts';
+import { wanText } from './wan.ts';
 
 /** 任务书: drafted from the application (targets, budget, milestones), settled by the bureau, confirmed by both sides. */
 export function ContractCard({ p, roles, may }: { p: TProject; roles: ProjectRoles; may: boolean }) {
@@ -70,13 +71,13 @@ export function ContractCard({ p, roles, may }: { p: TProject; roles: ProjectRol
       <Typography.Paragraph style={{ marginTop: 8 }}>
         {t('project.fields.budget')}：
         {(c?.budget ?? [])
-          .map((b) => `${t(`project.budgetCategories.${b.category}`)} ${fenToWan(b.fiscalFen)}/${fenToWan(b.selfFen)} 万元`)
+          .map((b) => `${t(`project.budgetCategories.${b.category}`)} ${fenToWan(b.fiscalFen)}/${wanText(b.selfFen)}`)
           .join('；') || '—'}
       </Typography.Paragraph>
       {(c?.milestones ?? []).length > 0 ? (
         <Typography.Paragraph>
           {t('project.page.contract.milestones')}：
-          {c?.milestones.map((m) => `${m.title}（${m.due}${m.paymentFen ? `，${fenToWan(m.paymentFen)} 万元` : ''}）`).join('；')}
+          {c?.milestones.map((m) => `${m.title}（${m.due}${m.paymentFen ? `，${wanText(m.paymentFen)}` : ''}）`).join('；')}
         </Typography.Paragraph>
       ) : null}
       {may && !mySideDone && settles && byMilestone ? (

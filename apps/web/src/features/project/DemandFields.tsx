@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TDemand } from '@kechuang/contracts';
 import { Button, Card, Descriptions, Divider, Flex, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { wanText } from './wan.ts';
 
 /** The 榜单 part of the call form (揭榜挂帅 only): 发榜方, 攻关目标, the fixed 考核指标 and the period; 榜额 is the 资助强度. */
 export function DemandFields() {
@@ -62,13 +63,13 @@ export function DemandFields() {
 }
 
 /** A published 榜单 as bidders read it. */
-export function DemandCard({ demand, maxGrant }: { demand: TDemand; maxGrant: string }) {
+export function DemandCard({ demand, maxGrantFen }: { demand: TDemand; maxGrantFen: number }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('project.page.demand.title')} style={{ marginBottom: 16 }} data-testid="demand-card">
       <Descriptions size="small" column={2}>
         <Descriptions.Item label={t('project.page.demand.issuer')}>{demand.issuer}</Descriptions.Item>
-        <Descriptions.Item label={t('project.page.demand.amount')}>{maxGrant} 万元</Descriptions.Item>
+        <Descriptions.Item label={t('project.page.demand.amount')}>{wanText(maxGrantFen)}</Descriptions.Item>
         <Descriptions.Item label={t('project.page.demand.periodMonths')}>
           {t('project.page.demand.months', { count: demand.periodMonths })}
         </Descriptions.Item>

@@ -11,6 +11,7 @@ import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { FindingTags } from './CallChecksCard.tsx';
 import { applicationApi, useApplication, useCall, useCallChecks, useProjectMutation } from './project-api.ts';
 import type { ProjectRoles } from './roles.ts';
+import { wanText } from './wan.ts';
 
 const checklistKeys = ['complete', 'attachments', 'budget', 'eligibility'] as const;
 
@@ -47,10 +48,11 @@ function ApplicationContent({ a }: { a: TApplication }) {
           {a.leader.name} {a.leader.title ?? ''} {a.leader.idLast4 ? `（****${a.leader.idLast4}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('project.page.app.direction')}>{a.direction ?? t('common.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('project.fields.fiscalFen')}>{fenToWan(a.fiscalFen)} 万元</Descriptions.Item>
-        <Descriptions.Item label={t('project.fields.selfFen')}>{fenToWan(a.selfFen)} 万元</Descriptions.Item>
+        <Descriptions.Item label={t('project.fields.fiscalFen')}>{wanText(a.fiscalFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('project.fields.selfFen')}>{wanText(a.selfFen)}</Descriptions.Item>
         <Descriptions.Item label={t('project.fields.members')} span={2}>
-          {a.members.map((m) => `${m.person.name}（${m.role}，${m.workMonths}人月）`).join('；') || t('common.none')}
+          {a.members.map((m) => t('project.page.app.memberLine', { name: m.person.name, role: m.role, months: m.workMonths })).join('；') ||
+            t('common.none')}
         </Descriptions.Item>
         <Descriptions.Item label={t('project.fields.budget')} span={2}>
           {a.budget
@@ -192,7 +194,7 @@ function DeskActions({ a }: { a: TApplication }) {
                 value={grantWan}
                 onChange={(e) => setGrantWan(e.target.value)}
                 addonBefore={t('project.page.decision.granted')}
-                suffix="万元"
+                suffix={t('project.page.wanUnit')}
                 status={isWanText(grantWan) ? undefined : 'error'}
                 style={{ maxWidth: 360 }}
                 data-testid="decision-grant"

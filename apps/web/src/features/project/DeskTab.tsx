@@ -6,12 +6,12 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
-import { fenToWan } from '../enterprise/money.ts';
 import { CallChecksCard } from './CallChecksCard.tsx';
 import { DeskDrawer } from './DeskDrawer.tsx';
 import { appStatusColor } from './MyApplicationsTab.tsx';
 import { useApplications, useCalls } from './project-api.ts';
 import type { ProjectRoles } from './roles.ts';
+import { wanText } from './wan.ts';
 
 /** 形式审查 and 立项: the applications of the region's calls, the automatic checks of a call, the desk steps of each. */
 export function DeskTab({ roles }: { roles: ProjectRoles }) {
@@ -41,7 +41,7 @@ export function DeskTab({ roles }: { roles: ProjectRoles }) {
     },
     { title: t('project.page.app.unit'), dataIndex: 'orgName', width: 200 },
     { title: t('project.fields.leader'), dataIndex: 'leaderName', width: 100 },
-    { title: t('project.fields.fiscalFen'), key: 'fiscal', width: 130, render: (_, a) => `${fenToWan(a.fiscalFen)} 万元` },
+    { title: t('project.fields.fiscalFen'), key: 'fiscal', width: 130, render: (_, a) => `${wanText(a.fiscalFen)}` },
     {
       title: t('project.page.app.status'),
       key: 'status',

@@ -9,6 +9,7 @@ import { fenToWan, isWanText, wanToFen } from '../enterprise/money.ts';
 import { projectApi } from './lifecycle-api.ts';
 import { useProjectStep } from './ProjectPage.tsx';
 import type { ProjectAction } from './project-actions.ts';
+import { wanText } from './wan.ts';
 
 /** 拨款 batches, reports (执行情况, 科技报告, 中期检查) and changes (延期, 变更负责人) of a running project. */
 export function ExecutionCards({ p, actions }: { p: TProject; actions: ProjectAction[] }) {
@@ -40,7 +41,7 @@ function PaymentsCard({ p, may }: { p: TProject; may: boolean }) {
         locale={{ emptyText: t('project.page.payments.none') }}
         columns={[
           { title: t('project.page.payments.batch'), dataIndex: 'batch', width: 80 },
-          { title: t('project.page.payments.amount'), key: 'a', render: (_, x) => `${fenToWan(x.amountFen)} 万元` },
+          { title: t('project.page.payments.amount'), key: 'a', render: (_, x) => `${wanText(x.amountFen)}` },
           { title: t('project.page.payments.paidOn'), dataIndex: 'paidOn', render: (v: string) => formatDate(v) },
           { title: t('project.page.payments.milestone'), dataIndex: 'milestone', render: (v: string | null) => v ?? '—' },
         ]}
@@ -50,7 +51,7 @@ function PaymentsCard({ p, may }: { p: TProject; may: boolean }) {
           <Input
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
-            suffix="万元"
+            suffix={t('project.page.wanUnit')}
             placeholder={t('project.page.payments.amount')}
             status={amount && !isWanText(amount) ? 'error' : undefined}
             style={{ width: 180 }}
@@ -67,7 +68,7 @@ function PaymentsCard({ p, may }: { p: TProject; may: boolean }) {
               }}
               placeholder={t('project.page.payments.milestone')}
               style={{ width: 260 }}
-              options={unpaid.map((m) => ({ value: m.title, label: `${m.title}（${fenToWan(m.paymentFen ?? 0)} 万元）` }))}
+              options={unpaid.map((m) => ({ value: m.title, label: `${m.title}（${wanText(m.paymentFen ?? 0)}）` }))}
               data-testid="payment-milestone"
             />
           ) : (

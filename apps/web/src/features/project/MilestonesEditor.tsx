@@ -38,7 +38,7 @@ export function MilestonesEditor(props: {
           <Input
             value={r.paymentWan}
             onChange={(e) => set(i, { paymentWan: e.target.value })}
-            suffix="万元"
+            suffix={t('project.page.wanUnit')}
             style={{ width: 150 }}
             aria-label={t('project.page.milestones.payment')}
           />

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
-import { fenToWan } from '../enterprise/money.ts';
 import { ApplicationFormDrawer } from './ApplicationFormDrawer.tsx';
 import { useApplications } from './project-api.ts';
+import { wanText } from './wan.ts';
 
 export const appStatusColor: Record<string, string> = {
   draft: 'default',
@@ -44,7 +44,7 @@ export function MyApplicationsTab() {
       ),
     },
     { title: t('project.fields.leader'), dataIndex: 'leaderName', width: 110 },
-    { title: t('project.fields.fiscalFen'), key: 'fiscal', width: 140, render: (_, a) => `${fenToWan(a.fiscalFen)} 万元` },
+    { title: t('project.fields.fiscalFen'), key: 'fiscal', width: 140, render: (_, a) => `${wanText(a.fiscalFen)}` },
     {
       title: t('project.page.app.status'),
       key: 'status',

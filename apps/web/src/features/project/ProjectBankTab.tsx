@@ -7,9 +7,9 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
-import { fenToWan } from '../enterprise/money.ts';
 import { useProjects } from './lifecycle-api.ts';
 import type { ProjectRoles } from './roles.ts';
+import { wanText } from './wan.ts';
 
 export const projectStatusColor: Record<string, string> = {
   contracting: 'gold',
@@ -77,9 +77,9 @@ export function ProjectBankTab({ roles }: { roles: ProjectRoles }) {
       key: 'grantedFen',
       width: 130,
       sorter: true,
-      render: (_, p) => `${fenToWan(p.grantedFen)} 万元`,
+      render: (_, p) => `${wanText(p.grantedFen)}`,
     },
-    { title: t('project.page.bank.paid'), key: 'paid', width: 120, render: (_, p) => `${fenToWan(p.paidFen)} 万元` },
+    { title: t('project.page.bank.paid'), key: 'paid', width: 120, render: (_, p) => `${wanText(p.paidFen)}` },
     {
       title: t('project.page.app.status'),
       key: 'status',

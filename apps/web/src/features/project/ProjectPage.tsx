@@ -10,7 +10,6 @@ import { EventTimeline, type TimelineEvent } from '../../components/Timeline.tsx
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
-import { fenToWan } from '../enterprise/money.ts';
 import { AcceptanceCard } from './AcceptanceCard.tsx';
 import { ContractCard } from './ContractCard.tsx';
 import { ExecutionCards } from './ExecutionCards.tsx';
@@ -19,6 +18,7 @@ import { projectStatusColor } from './ProjectBankTab.tsx';
 import { allowedActions } from './project-actions.ts';
 import { useProjectMutation } from './project-api.ts';
 import { projectRoles } from './roles.ts';
+import { wanText } from './wan.ts';
 
 /** A project from 立项 to acceptance: 任务书, 拨款, reports, changes, acceptance — only the steps its status allows. */
 export function ProjectPage() {
@@ -34,7 +34,7 @@ export function ProjectPage() {
   const describe = (e: TimelineEvent) => {
     const d = (e.detail ?? {}) as Record<string, unknown>;
     const parts = ['reason', 'note', 'verdict', 'kind'].map((k) => d[k]).filter((v): v is string => typeof v === 'string' && v !== '');
-    if (typeof d.amountFen === 'number') parts.push(`${fenToWan(d.amountFen)} 万元`);
+    if (typeof d.amountFen === 'number') parts.push(`${wanText(d.amountFen)}`);
     return parts.join(' · ') || null;
   };
   return (
@@ -62,9 +62,9 @@ export function ProjectPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('project.page.call.year')}>{p.year}</Descriptions.Item>
           <Descriptions.Item label={t('project.fields.leader')}>{p.leaderName}</Descriptions.Item>
-          <Descriptions.Item label={t('project.page.bank.granted')}>{fenToWan(p.grantedFen)} 万元</Descriptions.Item>
+          <Descriptions.Item label={t('project.page.bank.granted')}>{wanText(p.grantedFen)}</Descriptions.Item>
           <Descriptions.Item label={t('project.page.bank.paid')}>
-            <span data-testid="project-paid">{fenToWan(p.paidFen)} 万元</span>
+            <span data-testid="project-paid">{wanText(p.paidFen)}</span>
           </Descriptions.Item>
           {p.rectificationDue ? (
             <Descriptions.Item label={t('project.page.acceptance.rectificationDue')}>{formatDate(p.rectificationDue)}</Descriptions.Item>

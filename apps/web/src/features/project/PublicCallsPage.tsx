@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { fenToWan } from '../enterprise/money.ts';
 import { DemandCard } from './DemandFields.tsx';
 import { usePublicCalls } from './project-api.ts';
+import { wanText } from './wan.ts';
 
 /** 正在征集的申报指南: public, read-only, no sign-in — what a unit needs to decide whether to apply. */
 export function PublicCallsPage() {
@@ -38,9 +38,9 @@ export function PublicCallsPage() {
                 {t('project.fields.closesAt')}：{formatDateTime(c.closesAt)}
               </Typography.Paragraph>
               <Typography.Paragraph>
-                {t('project.fields.maxGrant')}：{fenToWan(c.maxGrantFen)} 万元 · {t(`project.recommendation.${c.recommendation}`)}
+                {t('project.fields.maxGrant')}：{wanText(c.maxGrantFen)} · {t(`project.recommendation.${c.recommendation}`)}
               </Typography.Paragraph>
-              {c.demand ? <DemandCard demand={c.demand} maxGrant={fenToWan(c.maxGrantFen)} /> : null}
+              {c.demand ? <DemandCard demand={c.demand} maxGrantFen={c.maxGrantFen} /> : null}
               {c.directions.length > 0 ? (
                 <Typography.Paragraph>
                   {t('project.fields.directions')}：{c.directions.join('；')}
@@ -50,7 +50,7 @@ export function PublicCallsPage() {
                 {t('project.page.call.applicantKinds')}：
                 {c.eligibility.applicantKinds.map((k) => t(`project.page.applicantKinds.${k}`)).join('、')}
                 {c.eligibility.rungsAnyOf.length > 0
-                  ? `（${c.eligibility.rungsAnyOf.map((r) => t(`enterprise.rungs.${r}`)).join(' 或 ')}）`
+                  ? `（${c.eligibility.rungsAnyOf.map((r) => t(`enterprise.rungs.${r}`)).join(t('project.page.public.or'))}）`
                   : ''}
               </Typography.Paragraph>
               {c.requiredAttachments.length > 0 ? (
@@ -60,8 +60,12 @@ export function PublicCallsPage() {
               ) : null}
               {c.limitPerUnit || c.limitPerLeader ? (
                 <Typography.Text type="secondary">
-                  {c.limitPerUnit ? `${t('project.fields.limitPerUnit')} ${c.limitPerUnit} 项 ` : ''}
-                  {c.limitPerLeader ? `${t('project.fields.limitPerLeader')} ${c.limitPerLeader} 项` : ''}
+                  {c.limitPerUnit
+                    ? `${t('project.page.public.limit', { label: t('project.fields.limitPerUnit'), count: c.limitPerUnit })} `
+                    : ''}
+                  {c.limitPerLeader
+                    ? t('project.page.public.limit', { label: t('project.fields.limitPerLeader'), count: c.limitPerLeader })
+                    : ''}
                 </Typography.Text>
               ) : null}
             </Card>

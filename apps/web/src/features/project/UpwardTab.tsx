@@ -12,6 +12,7 @@ import { fenToWan, isWanText, wanToFen } from '../enterprise/money.ts';
 import { upwardApi, useUpward } from './lifecycle-api.ts';
 import { useProjectMutation } from './project-api.ts';
 import type { ProjectRoles } from './roles.ts';
+import { wanText } from './wan.ts';
 
 /** 争资: projects recommended upward to provincial and national programmes, and the amounts won — "立项争资3500万元" measured. */
 export function UpwardTab({ roles }: { roles: ProjectRoles }) {
@@ -39,7 +40,7 @@ export function UpwardTab({ roles }: { roles: ProjectRoles }) {
         <RegionPicker value={region ?? null} onChange={setRegion} placeholder={t('project.page.bank.region')} style={{ width: 220 }} />
         <Statistic title={t('project.page.upward.recommended')} value={rows.length} />
         <Statistic title={t('project.page.upward.won')} value={rows.filter((u) => u.status === 'won').length} />
-        <Statistic title={t('project.page.upward.wonAmount')} value={fenToWan(wonFen)} suffix="万元" />
+        <Statistic title={t('project.page.upward.wonAmount')} value={fenToWan(wonFen)} suffix={t('project.page.wanUnit')} />
       </Flex>
       {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
       <Table<TUpward>
@@ -65,7 +66,7 @@ export function UpwardTab({ roles }: { roles: ProjectRoles }) {
             render: (_, u) => (
               <Tag color={u.status === 'won' ? 'green' : u.status === 'lost' ? 'default' : 'blue'}>
                 {t(`project.page.upward.statuses.${u.status}`)}
-                {u.wonFen !== null ? ` ${fenToWan(u.wonFen)} 万元` : ''}
+                {u.wonFen !== null ? ` ${wanText(u.wonFen)}` : ''}
               </Tag>
             ),
           },
@@ -95,7 +96,7 @@ function ResultButton({ u }: { u: TUpward }) {
       trigger="click"
       content={
         <Flex gap={8}>
-          <Input value={won} onChange={(e) => setWon(e.target.value)} suffix="万元" style={{ width: 150 }} />
+          <Input value={won} onChange={(e) => setWon(e.target.value)} suffix={t('project.page.wanUnit')} style={{ width: 150 }} />
           <Button type="primary" disabled={!isWanText(won)} loading={save.isPending} onClick={() => go('won')}>
             {t('project.page.upward.statuses.won')}
           </Button>
