@@ -217,7 +217,7 @@ test('a call runs from publication to 整改后通过, and the plan target bound
   expect(text).toContain('衡阳衡山科学仪器有限公司');
   const [xlsx] = await Promise.all([planner.waitForEvent('download'), published.getByTestId('approval-xlsx').click()]);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await readFile(await xlsx.path()));
+  await book.xlsx.load((await readFile(await xlsx.path())) as unknown as ArrayBuffer);
   const cells = (book.worksheets[0]?.getSheetValues() ?? []).flat().map(String);
   expect(cells.some((c) => c.includes('高精度光谱仪关键部件研发'))).toBe(true);
 
@@ -364,7 +364,7 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await planner.goto('/projects/desk');
   const [list] = await Promise.all([planner.waitForEvent('download'), planner.getByTestId('desk-export').click()]);
   const listBook = new ExcelJS.Workbook();
-  await listBook.xlsx.load(await readFile(await list.path()));
+  await listBook.xlsx.load((await readFile(await list.path())) as unknown as ArrayBuffer);
   const listCells = (listBook.worksheets[0]?.getSheetValues() ?? []).flat().map(String);
   expect(listCells.some((c) => c.includes('高精度光栅刻划技术攻关'))).toBe(true);
   await planner.getByTestId('desk-open').filter({ hasText: '高精度光栅刻划技术攻关' }).click();
