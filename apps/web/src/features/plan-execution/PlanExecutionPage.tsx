@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Empty,
   Flex,
   Input,
@@ -16,7 +17,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { type Key, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -32,6 +33,7 @@ import { NodeModal, type NodeModalState, NodeTools } from './NodeEdit.tsx';
 import { PlanFrame, useIsPlanManager } from './PlanSubNav.tsx';
 import { PlanXlsx } from './PlanXlsx.tsx';
 import { TaskEditDrawer } from './TaskEditDrawer.tsx';
+import { sectionTicks, toggleRow } from './task-selection.ts';
 import { childrenByParent } from './tree-edit.ts';
 
 interface Row {
@@ -112,6 +114,7 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const selectedTasks = selected.filter((id) => plan.nodes.some((n) => n.id === id && n.kind === 'task')).length;
+  const ticks = useMemo(() => sectionTicks(plan.nodes, new Set(selected)), [plan.nodes, selected]);
   /** each parent's children in plan order (the whole tree, whatever the filters show) */
   const siblingsOf = useMemo(() => childrenByParent(plan.nodes), [plan.nodes]);
 
@@ -381,11 +384,24 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
         expandable={{ expandedRowKeys: expandedKeys, showExpandColumn: false }}
         {...(manager
           ? {
+              // ticks are ours, over the whole tree: a section is half-ticked while some of its tasks are
               rowSelection: {
-                selectedRowKeys: selected,
-                onChange: (keys: Key[]) => setSelected(keys.map(Number)),
+                selectedRowKeys: [...selected, ...ticks.checked],
+                onSelect: (r: Row, on: boolean) => setSelected((s) => toggleRow(plan.nodes, s, r.node, on)),
+                onSelectAll: (on: boolean) => setSelected(on ? plan.nodes.filter((n) => n.kind === 'task').map((n) => n.id) : []),
+                // antd draws no half tick for tree rows under checkStrictly: draw it for a partly ticked section
+                renderCell: (_: boolean, r: Row, __: number, origin: ReactNode) =>
+                  ticks.partial.includes(r.node.id) ? (
+                    <Checkbox
+                      indeterminate
+                      checked={false}
+                      onChange={(e) => setSelected((s) => toggleRow(plan.nodes, s, r.node, e.target.checked))}
+                    />
+                  ) : (
+                    origin
+                  ),
                 columnWidth: 40,
-                checkStrictly: false,
+                checkStrictly: true,
               },
             }
           : {})}
@@ -427,7 +443,7 @@ function ExecutionView({ plan }: { plan: TPlanExec }) {
       />
       <BulkAssignModal
         plan={plan}
-        nodeIds={selected}
+        nodeIds={[...selected, ...ticks.checked]}
         open={bulkOpen}
         onClose={(done) => {
           setBulkOpen(false);
