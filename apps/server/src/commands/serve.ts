@@ -45,7 +45,7 @@ export function serveCommand() {
       ) => {
         const listen = listenPlan(opts);
         const step = (s: string) => console.log(`· ${s}…`);
-        step('打开数据库并应用迁移（首次启动需载入全国行政区划，约半分钟）');
+        step('打开数据库并应用迁移（首次启动时载入全国行政区划，稍候）');
         const database = await openFromEnv(cmd);
         let accounts: Awaited<ReturnType<typeof loadDemo>> = null;
         if (opts.demo) {
