@@ -477,7 +477,7 @@ describe('import of past projects', () => {
       ]),
     );
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ imported: 2 });
+    expect(ok.json()).toEqual({ imported: 2, checked: 2, errors: [] });
     const listed = (await planner.request({ method: 'GET', url: '/api/projects?year=2019&sort=grantedFen&order=asc' })).json();
     expect(
       listed.items.map((p: { projectNo: string; grantedFen: number; status: string; programmeKind: string }) => [

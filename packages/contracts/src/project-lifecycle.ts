@@ -225,3 +225,12 @@ export const ZProjectIndicatorResult = z.object({
   year: z.number().int(),
   values: z.array(z.object({ indicatorCode: z.string(), regionCode: z.string(), value: z.string() })),
 });
+
+/** The past-project import: a dry run reports the rows it checked; the import proper how many it wrote. */
+export const ZProjectImportResult = z.object({
+  imported: z.number().int(),
+  checked: z.number().int(),
+  errors: z.array(z.never()).describe('always empty: a file with row errors is refused with rowErrors'),
+});
+export type TProjectImportResult = z.infer<typeof ZProjectImportResult>;
+export const ZProjectImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') });

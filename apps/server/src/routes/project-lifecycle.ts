@@ -8,6 +8,8 @@ import {
   ZIdParams,
   ZPaymentInput,
   ZProject,
+  ZProjectImportQuery,
+  ZProjectImportResult,
   ZProjectIndicatorResult,
   ZProjectIndicatorSync,
   ZProjectListQuery,
@@ -98,13 +100,16 @@ export const projectLifecycleRoutes: Routes = async (app) => {
       bodyLimit: projectImportLimits.bytes + 1024,
       schema: {
         tags,
-        summary: '导入历史项目清单（.xlsx 原始字节，列同项目库导出；逐行校验，有错则整批不导入）',
-        response: { 200: z.object({ imported: z.number().int() }) },
+        summary: '导入历史项目清单（.xlsx 原始字节，列同项目库导出；逐行校验，有错则整批不导入；?dryRun=true 只校验）',
+        querystring: ZProjectImportQuery,
+        response: { 200: ZProjectImportResult },
       },
     },
     async (request) => {
       const body = request.body;
-      return importProjectsXlsx(request.ctx, Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array());
+      return importProjectsXlsx(request.ctx, Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array(), {
+        dryRun: request.query.dryRun === 'true',
+      });
     },
   );
   app.post(

@@ -62,7 +62,15 @@ function text(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-export async function importProjectsXlsx(ctx: Ctx, bytes: Uint8Array): Promise<{ imported: number }> {
+/**
+ * A dry run checks every row and reports what would be imported without writing; the import proper writes
+ * all rows or none.
+ */
+export async function importProjectsXlsx(
+  ctx: Ctx,
+  bytes: Uint8Array,
+  opts: { dryRun?: boolean } = {},
+): Promise<{ imported: number; checked: number; errors: [] }> {
   const actor = requireRole(ctx, 'admin', 'planner');
   if (bytes.length > projectImportLimits.bytes) throw new AppError('project/import_too_large', { bytes: bytes.length });
   const book = new ExcelJS.Workbook();
@@ -148,6 +156,7 @@ export async function importProjectsXlsx(ctx: Ctx, bytes: Uint8Array): Promise<{
   }
   if (errors.length > 0) throw new AppError('project/import_rows_invalid', { rowErrors: errors.slice(0, 200) });
   if (rows.length === 0) throw new AppError('project/import_invalid_file', { reason: 'no rows' });
+  if (opts.dryRun) return { imported: 0, checked: rows.length, errors: [] };
 
   return withAudit(ctx, async (tx, record) => {
     for (let i = 0; i < rows.length; i += 1000)
@@ -162,6 +171,6 @@ export async function importProjectsXlsx(ctx: Ctx, bytes: Uint8Array): Promise<{
       await refreshProjectIndicators(tx, region, Number(year), who);
     }
     record({ action: 'project.import', entityType: 'project', entityId: null, regionCode: actor.regionCode, after: { rows: rows.length } });
-    return { imported: rows.length };
+    return { imported: rows.length, checked: rows.length, errors: [] };
   });
 }

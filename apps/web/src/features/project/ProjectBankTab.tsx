@@ -1,5 +1,5 @@
 import { programmeKinds, projectStatuses, type TProjectSummary } from '@kechuang/contracts';
-import { Input, InputNumber, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { Input, InputNumber, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useProjects } from './lifecycle-api.ts';
+import { ProjectImport } from './ProjectImport.tsx';
 import type { ProjectRoles } from './roles.ts';
 import { wanText } from './wan.ts';
 
@@ -97,13 +98,16 @@ export function ProjectBankTab({ roles }: { roles: ProjectRoles }) {
       testId="project-bank"
       extra={
         roles.reader ? (
-          <ExportButton
-            path="/api/projects/export"
-            fallbackName="项目库.xlsx"
-            query={filters}
-            label={t('project.page.bank.export')}
-            testId="bank-export"
-          />
+          <Space>
+            <ExportButton
+              path="/api/projects/export"
+              fallbackName="项目库.xlsx"
+              query={filters}
+              label={t('project.page.bank.export')}
+              testId="bank-export"
+            />
+            {roles.manager ? <ProjectImport /> : null}
+          </Space>
         ) : null
       }
       filters={
