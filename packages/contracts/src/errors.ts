@@ -237,6 +237,7 @@ export const errorCatalog = {
     en: 'Some rows are invalid; nothing was changed',
   },
   'bulletin/not_found': { status: 404, zh: '进度通报不存在', en: 'Unknown progress bulletin' },
+  'person/invalid_id_number': { status: 400, zh: '身份证号码格式或校验位不正确', en: 'Invalid identity number' },
   'techmarket/seller_not_registered': {
     status: 400,
     zh: '尚未进行卖方注册：请先完成卖方注册，再提交技术合同',
@@ -273,7 +274,6 @@ export const errorCatalog = {
   },
   'techmarket/deductions_exceed': { status: 400, zh: '扣除的非技术性费用超过合同成交额', en: 'Deductions exceed the contract amount' },
   'techmarket/carrier_kind_required': { status: 400, zh: '技术成果载体须注明载体类别', en: 'A carrier needs its kind' },
-  'person/invalid_id_number': { status: 400, zh: '身份证号码格式或校验位不正确', en: 'Invalid identity number' },
   'project/programme_not_found': { status: 404, zh: '计划类别不存在', en: 'Unknown programme' },
   'project/duplicate_programme': { status: 409, zh: '本地区已有同名计划类别', en: 'A programme with this name exists in the region' },
   'project/call_not_found': { status: 404, zh: '申报指南不存在', en: 'Unknown call' },

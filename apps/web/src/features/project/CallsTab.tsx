@@ -162,13 +162,16 @@ export function CallsTab({ roles }: { roles: ProjectRoles }) {
         paging={paging}
         onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
       />
-      <CallFormModal
-        editing={editing}
-        onClose={() => setEditing(null)}
-        save={(input: TCallInput) =>
-          editing && editing !== 'new' ? callApi.update(editing.id, { ...input, version: editing.version }) : callApi.create(input)
-        }
-      />
+      {/* the form (and the programme list it loads) exists only for those who manage calls */}
+      {roles.manager ? (
+        <CallFormModal
+          editing={editing}
+          onClose={() => setEditing(null)}
+          save={(input: TCallInput) =>
+            editing && editing !== 'new' ? callApi.update(editing.id, { ...input, version: editing.version }) : callApi.create(input)
+          }
+        />
+      ) : null}
       <ApplicationFormDrawer key={applying?.id ?? 'none'} call={applying} applicationId={undefined} onClose={() => setApplying(null)} />
     </>
   );
