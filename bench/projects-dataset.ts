@@ -2,9 +2,39 @@
 import type { DB, Kysely } from '../packages/db/src/index.ts';
 import { sql } from '../packages/db/src/index.ts';
 
-const subjects = ['高温合金', '稻田土壤', '锂电池正极', '光谱仪', '中药材', '智能电网', '轴承', '工业机器人', '生猪养殖', '有色金属', '石墨烯', '油茶'];
+const subjects = [
+  '高温合金',
+  '稻田土壤',
+  '锂电池正极',
+  '光谱仪',
+  '中药材',
+  '智能电网',
+  '轴承',
+  '工业机器人',
+  '生猪养殖',
+  '有色金属',
+  '石墨烯',
+  '油茶',
+];
 const verbs = ['关键技术研究', '产业化示范', '智能检测方法研究', '绿色制备工艺', '国产化攻关', '应用示范'];
-const objects = ['精密铸造', '重金属钝化', '快充材料', '探测模组', '规范化种植', '故障诊断', '寿命预测', '柔性装配', '粪污资源化', '低碳冶炼', '导热薄膜', '良种选育', '数字孪生', '在线监测', '标准体系', '成果转化'];
+const objects = [
+  '精密铸造',
+  '重金属钝化',
+  '快充材料',
+  '探测模组',
+  '规范化种植',
+  '故障诊断',
+  '寿命预测',
+  '柔性装配',
+  '粪污资源化',
+  '低碳冶炼',
+  '导热薄膜',
+  '良种选育',
+  '数字孪生',
+  '在线监测',
+  '标准体系',
+  '成果转化',
+];
 const scenes = ['', '面向湘南地区的', '基于人工智能的', '低成本', '高可靠', '绿色'];
 
 /**
@@ -12,7 +42,11 @@ const scenes = ['', '面向湘南地区的', '基于人工智能的', '低成本
  * the city's counties, a leader now and then in two applications, titles drawn from a small vocabulary so some
  * are near-duplicates), and a bank of `projects` projects over 2015–2026.
  */
-export async function generateProjects(db: Kysely<DB>, applications: number, projects: number): Promise<{ callId: number; words: string[] }> {
+export async function generateProjects(
+  db: Kysely<DB>,
+  applications: number,
+  projects: number,
+): Promise<{ callId: number; words: string[] }> {
   const { id: programmeId } = await db
     .insertInto('project_programme')
     .values({ region_code: '430400', kind: 'natural_science', name: '自然科学基金（基准测试）' })
@@ -45,7 +79,9 @@ export async function generateProjects(db: Kysely<DB>, applications: number, pro
       (array['430405','430406','430407','430408','430412','430421','430422','430423','430424','430426','430481','430482'])[1 + g % 12]
     from generate_series(1, ${units}::int) g`.execute(db);
   await sql`
-    insert into person (name, id_last4) select '负责人' || g, lpad((g % 10000)::text, 4, '0') from generate_series(1, ${applications}::int) g`.execute(db);
+    insert into person (name, id_last4) select '负责人' || g, lpad((g % 10000)::text, 4, '0') from generate_series(1, ${applications}::int) g`.execute(
+    db,
+  );
   // every 50th application shares its leader with the one before; titles from subject × verb × a number
   await sql`
     with units as (select id, region_code, row_number() over (order by id) as n from organization where name like '基准申报单位%'),

@@ -78,9 +78,13 @@ async function load(urls: (i: number) => string, headers: Record<string, string>
 let server: ChildProcess | undefined;
 let bare: ChildProcess | undefined;
 try {
-  server = await start(['apps/server/bin/kechuang.js', '--data', dataDir, 'serve', '--port', String(port), '--quiet', '--no-scheduler'], '科创已启动', {
-    DATABASE_URL: '',
-  });
+  server = await start(
+    ['apps/server/bin/kechuang.js', '--data', dataDir, 'serve', '--port', String(port), '--quiet', '--no-scheduler'],
+    '科创已启动',
+    {
+      DATABASE_URL: '',
+    },
+  );
   bare = await start([path.join(root, 'bench/bare-server.mjs')], 'bare ready', { PORT: String(barePort) });
   const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
@@ -101,7 +105,11 @@ try {
       { cookie },
     ],
     ['项目库 检索（负责人）', (i) => `${api}/projects?pageSize=20&leader=${encodeURIComponent(`负责人${(i * 7) % 20000}号`)}`, { cookie }],
-    ['申报书列表（本批次 5000 份，翻页）', (i) => `${api}/project-applications?callId=${callId}&pageSize=20&page=${1 + (i % 50)}`, { cookie }],
+    [
+      '申报书列表（本批次 5000 份，翻页）',
+      (i) => `${api}/project-applications?callId=${callId}&pageSize=20&page=${1 + (i % 50)}`,
+      { cookie },
+    ],
   ];
   console.log(
     `\nbench:projects — ${connections} 个并发连接，每项预热 ${warmupSeconds} s、计时 ${seconds} s；${os.cpus().length} 核，负载 ${os
