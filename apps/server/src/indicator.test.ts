@@ -110,7 +110,7 @@ describe('values and their history', () => {
     });
     const versions = hist.json().versions as Array<Record<string, unknown>>;
     expect(versions.map((v) => v.value)).toEqual([1300, 1200.5]);
-    expect(versions[0]).toMatchObject({ supersededAt: null, note: '统计局修订', recordedBy: 'planner', source: 'manual' });
+    expect(versions[0]).toMatchObject({ supersededAt: null, note: '统计局修订', recordedBy: '王规划', source: 'manual' });
     expect(versions[1]).toMatchObject({ supersededBy: fixed.json().id });
     expect(versions[1]?.supersededAt).toEqual(expect.any(String));
     const out = await planner.request({

@@ -111,25 +111,30 @@ export function withOperands(
 }
 
 export function valueSelect(db: Db) {
-  return db
-    .selectFrom('indicator_value as v')
-    .innerJoin('region as r', 'r.code', 'v.region_code')
-    .select([
-      'v.id',
-      'v.indicator_code',
-      'v.region_code',
-      'r.name as region_name',
-      'v.period',
-      'v.kind',
-      'v.value',
-      'v.source',
-      'v.source_ref',
-      'v.note',
-      'v.recorded_via',
-      'v.recorded_at',
-      'v.superseded_at',
-      'v.superseded_by',
-    ]);
+  return (
+    db
+      .selectFrom('indicator_value as v')
+      .innerJoin('region as r', 'r.code', 'v.region_code')
+      // people by their display name; the recorded name when the account is gone or it was a tool
+      .leftJoin('app_user as u', 'u.id', 'v.recorded_by')
+      .select([
+        'u.display_name as recorder_name',
+        'v.id',
+        'v.indicator_code',
+        'v.region_code',
+        'r.name as region_name',
+        'v.period',
+        'v.kind',
+        'v.value',
+        'v.source',
+        'v.source_ref',
+        'v.note',
+        'v.recorded_via',
+        'v.recorded_at',
+        'v.superseded_at',
+        'v.superseded_by',
+      ])
+  );
 }
 
 type ValueRow = Awaited<ReturnType<ReturnType<typeof valueSelect>['execute']>>[number];
@@ -147,7 +152,7 @@ export function toValue(r: ValueRow): TIndicatorValue {
     source: r.source as TIndicatorSource,
     sourceRef: r.source_ref,
     note: r.note,
-    recordedBy: r.recorded_via,
+    recordedBy: r.recorder_name ?? r.recorded_via,
     recordedAt: iso(r.recorded_at) as string,
     supersededAt: iso(r.superseded_at),
     supersededBy: r.superseded_by === null ? null : Number(r.superseded_by),

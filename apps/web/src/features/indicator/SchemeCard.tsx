@@ -23,7 +23,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useCreateRun, useDeleteScheme } from './indicator-api.ts';
+import { useCatalog, useCreateRun, useDeleteScheme } from './indicator-api.ts';
 import { defaultYear } from './indicator-format.ts';
 import { isFlat } from './scheme-model.ts';
 
@@ -46,6 +46,7 @@ export function SchemeCard({
   const def = scheme.definition;
   const [runOpen, setRunOpen] = useState(false);
   const flat = isFlat(def);
+  const catalog = useCatalog();
   const treeData = useMemo(() => {
     type Node = { key: string; title: string; children?: Node[] };
     const walk = (nodes: (typeof def.groups)[number]['children'], prefix: string): Node[] =>
@@ -58,11 +59,12 @@ export function SchemeCard({
             }
           : {
               key: `${prefix}${i}`,
-              title: `${n.name ?? n.code} · ${t('indicator.scheme.weight')} ${n.weight} · ${t(`indicator.polarity.${n.polarity}`)} · ${t(`indicator.scheme.methods.${n.normalisation.method}`)}${n.normalisation.method === 'standard' ? `（${t('indicator.scheme.standard')} ${n.normalisation.standard}）` : ''}`,
+              // the catalogue's zh-CN name; the code only when the catalogue does not know it
+              title: `${n.name ?? catalog.data?.find((c) => c.code === n.code)?.nameZh ?? n.code} · ${t('indicator.scheme.weight')} ${n.weight} · ${t(`indicator.polarity.${n.polarity}`)} · ${t(`indicator.scheme.methods.${n.normalisation.method}`)}${n.normalisation.method === 'standard' ? `（${t('indicator.scheme.standard')} ${n.normalisation.standard}）` : ''}`,
             },
       );
     return walk(def.groups, '');
-  }, [def, t]);
+  }, [def, t, catalog.data]);
 
   return (
     <Card
