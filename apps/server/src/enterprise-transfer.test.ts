@@ -109,8 +109,14 @@ describe('enterprise export and import (.xlsx)', () => {
       '联系电话',
       '当前梯度',
     ]);
-    const list = await admin.request({ method: 'GET', url: '/api/enterprises?pageSize=200' });
-    const registry = list.json().items as Array<{ uscc: string; name: string; regionCode: string }>;
+    // the whole registry, page by page (the demo holds more enterprises than one page)
+    const registry: Array<{ uscc: string; name: string; regionCode: string }> = [];
+    for (let page = 1; ; page++) {
+      const list = await admin.request({ method: 'GET', url: `/api/enterprises?pageSize=200&page=${page}` });
+      const items = list.json().items as Array<{ uscc: string; name: string; regionCode: string }>;
+      registry.push(...items);
+      if (registry.length >= list.json().total || items.length === 0) break;
+    }
     const rows: Array<{ uscc: string; name: string; regionCode: string }> = [];
     ent.eachRow((row, n) => {
       if (n > 1)
