@@ -62,8 +62,9 @@ test('an admin creates a unit and a user, and finds both in the audit log', asyn
 
   await page.goto('/admin/audit');
   await expect(page.getByTestId('page-audit')).toBeVisible();
-  await expect(page.getByText('org.create').first()).toBeVisible();
-  await expect(page.getByText('user.create').first()).toBeVisible();
+  // actions in zh-CN (the code in the tooltip)
+  await expect(page.getByTestId('audit-action').filter({ hasText: '单位 · 新建' }).first()).toBeVisible();
+  await expect(page.getByTestId('audit-action').filter({ hasText: '用户 · 新建' }).first()).toBeVisible();
   await shot(page, (n) => info.outputPath(n), 'audit');
 
   // the new user must change the temporary password at first sign-in

@@ -65,7 +65,8 @@ test('a planner imports values, runs an evaluation and opens a region breakdown'
   const table = page.getByTestId('values-table');
   // 珠晖区's 2025 GDP from the file, recorded by the planner
   await expect(table).toContainText('1,500,000 万元');
-  await expect(table.locator('tr', { hasText: '1,500,000 万元' }).first()).toContainText('planner');
+  // who recorded it, by display name
+  await expect(table.locator('tr', { hasText: '1,500,000 万元' }).first()).toContainText('王规划');
   await shot(page, (n) => info.outputPath(n), 'values');
 
   // the city's profile rolls the counties up (R&D intensity = ΣR&D / ΣGDP)

@@ -6,7 +6,37 @@ import { RegionPicker } from '../../components/RegionPicker.tsx';
 import type { SearchState } from '../../lib/use-search-state.ts';
 
 /** Entity types the server records today; free text still works for new ones. */
-export const entityTypes = ['org', 'user', 'session', 'region', 'region_change', 'auth'] as const;
+export const entityTypes = [
+  'org',
+  'user',
+  'session',
+  'region',
+  'region_change',
+  'auth',
+  'app_user',
+  'enterprise',
+  'enterprise_reserve_rules',
+  'evaluation_run',
+  'evaluation_scheme',
+  'indicator',
+  'indicator_value',
+  'notification',
+  'plan',
+  'plan_bulletin',
+  'plan_node',
+  'progress_report',
+  'project',
+  'project_application',
+  'project_call',
+  'project_programme',
+  'project_upward',
+  'region_boundary',
+  'setting',
+  'system',
+  'tech_contract',
+  'tm_registration_point',
+  'tm_seller',
+] as const;
 
 interface FilterValues {
   actor?: string;

@@ -1,5 +1,5 @@
 import type { TAuditEntry } from '@kechuang/contracts';
-import { Card, Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Empty, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TableSkeleton } from '../../components/PageSkeleton.tsx';
@@ -15,7 +15,14 @@ type KnownEntityType = (typeof entityTypes)[number];
 const isKnownEntityType = (v: string): v is KnownEntityType => entityTypes.some((e) => e === v);
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = (key: string) => (i18n.exists(key) ? String(t(key as never)) : null);
+  const actionLabel = (action: string) => {
+    const parts = action.split('.');
+    const module = label(`audit.actionModule.${parts[0]}`) ?? parts[0];
+    const verb = label(`audit.actionVerb.${parts.at(-1)}`) ?? t('audit.actionOther');
+    return `${module} · ${verb}`;
+  };
   const [search, setSearch] = useSearchState();
   const params: AuditListParams = {
     ...(search.actor ? { actor: search.actor } : {}),
@@ -40,7 +47,16 @@ export function AuditPage() {
       render: (name: string | null) =>
         name ? <Typography.Text code>{name}</Typography.Text> : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.fields.action'), dataIndex: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+    {
+      title: t('audit.fields.action'),
+      dataIndex: 'action',
+      // the module and the verb in zh-CN; the stable code in the tooltip (and in exports)
+      render: (action: string) => (
+        <Tooltip title={action}>
+          <span data-testid="audit-action">{actionLabel(action)}</span>
+        </Tooltip>
+      ),
+    },
     {
       title: t('audit.fields.entity'),
       key: 'entity',

@@ -31,7 +31,8 @@ export function IndicatorSelect({ catalog, value, onChange, allowClear, disabled
     <Select
       id={id}
       data-testid={testId}
-      value={value}
+      // until the catalogue has loaded, show nothing rather than the raw code
+      value={catalog === undefined ? undefined : value}
       onChange={(v: string | undefined) => onChange?.(v)}
       allowClear={allowClear}
       disabled={disabled}
