@@ -43,12 +43,12 @@ import {
   syncProjectIndicators,
 } from '@kechuang/core';
 import { z } from 'zod';
-import { sendDownload } from './download.ts';
 import type { Routes } from './types.ts';
 
 const tags = ['project'];
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The project after 立项: 项目库, 任务书, changes, 拨款, reports, acceptance, 争资 and the indicator feed. */
 export const projectLifecycleRoutes: Routes = async (app) => {
@@ -65,12 +65,11 @@ export const projectLifecycleRoutes: Routes = async (app) => {
     async (request, reply) => {
       const { id, format } = request.params;
       const bytes = format === 'docx' ? await approvalListDocx(request.ctx, id) : await approvalListXlsx(request.ctx, id);
-      return sendDownload(reply, {
-        bytes,
-        type: format === 'docx' ? docxType : xlsxType,
-        asciiName: `approval-list.${format}`,
-        name: `立项公示名单.${format}`,
-      });
+      return reply
+        .type(format === 'docx' ? docxType : xlsxType)
+        .header('content-disposition', disposition(`approval-list.${format}`, `立项公示名单.${format}`))
+        .header('cache-control', 'no-store')
+        .send(bytes);
     },
   );
   app.get(
@@ -89,12 +88,11 @@ export const projectLifecycleRoutes: Routes = async (app) => {
     '/projects/export',
     { schema: { tags, summary: '导出项目库（.xlsx，金额单位万元）', querystring: ZProjectListQuery, produces: [xlsxType] } },
     async (request, reply) =>
-      sendDownload(reply, {
-        bytes: await exportProjectsXlsx(request.ctx, request.query),
-        type: xlsxType,
-        asciiName: 'projects.xlsx',
-        name: '项目库.xlsx',
-      }),
+      reply
+        .type(xlsxType)
+        .header('content-disposition', disposition('projects.xlsx', '项目库.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(await exportProjectsXlsx(request.ctx, request.query)),
   );
   app.post(
     '/projects/import',

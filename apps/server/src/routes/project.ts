@@ -50,7 +50,6 @@ import {
   withdrawApplication,
 } from '@kechuang/core';
 import { z } from 'zod';
-import { sendDownload } from './download.ts';
 import { projectLifecycleRoutes } from './project-lifecycle.ts';
 import type { Routes } from './types.ts';
 
@@ -134,12 +133,11 @@ export const projectRoutes: Routes = async (app) => {
       },
     },
     async (request, reply) =>
-      sendDownload(reply, {
-        bytes: await exportApplicationsXlsx(request.ctx, request.query),
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        asciiName: 'applications.xlsx',
-        name: '申报书.xlsx',
-      }),
+      reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="applications.xlsx"; filename*=UTF-8''${encodeURIComponent('申报书.xlsx')}`)
+        .header('cache-control', 'no-store')
+        .send(await exportApplicationsXlsx(request.ctx, request.query)),
   );
   app.post(
     '/project-applications',
@@ -227,8 +225,12 @@ export const projectRoutes: Routes = async (app) => {
     { schema: { tags, summary: '下载申报附件', params: ZApplicationFileParams } },
     async (request, reply) => {
       const file = await downloadApplicationFile(request.ctx, request.params.id, request.params.fileId);
-      const asciiName = file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-      return sendDownload(reply, { bytes: file.bytes, type: file.contentType, asciiName, name: file.filename });
+      const ascii = file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(file.bytes));
     },
   );
 };
