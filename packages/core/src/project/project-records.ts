@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../context.ts';
 import { inRegionScope, isRegionWide } from '../policy.ts';
 import { shanghaiIso } from './call-time.ts';
 import { isApplicant, requireManagerOf } from './project.policy.ts';
-import { type Db, insertTimelineEvent } from './project.repository.ts';
+import type { Db } from './project.repository.ts';
 
 /*
  * Projects (立项项目): read by the region-wide roles whose subtree holds the undertaking unit or the bureau
@@ -87,15 +87,25 @@ export async function bumpProject(tx: Transaction<DB>, id: number, now: Date, se
     .execute();
 }
 
-/** Appends a step to the project's timeline. */
-export function addProjectEvent(
+export async function addProjectEvent(
   tx: Transaction<DB>,
   ctx: { now: () => Date; actor: { userId: number; username: string } | null },
   projectId: number,
   kind: string,
   detail: unknown = null,
 ): Promise<void> {
-  return insertTimelineEvent(tx, ctx, { projectId }, kind, detail);
+  await tx
+    .insertInto('project_event')
+    .values({
+      project_id: projectId,
+      application_id: null,
+      at: ctx.now(),
+      actor_user_id: ctx.actor?.userId ?? null,
+      actor_username: ctx.actor?.username ?? null,
+      kind,
+      detail: detail === null ? null : JSON.stringify(detail),
+    })
+    .execute();
 }
 
 export async function loadProject(db: Db, id: number): Promise<TProject> {

@@ -57,19 +57,18 @@ export async function findApplicationRow(db: Db, id: number, lock = false) {
 }
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplicationRow>>>;
 
-/** Appends a step to an application's or a project's timeline (inside the step's transaction). */
-export async function insertTimelineEvent(
+/** Appends a step to the application's timeline (inside the step's transaction). */
+export async function addEvent(
   tx: Transaction<DB>,
   ctx: { now: () => Date; actor: { userId: number; username: string } | null },
-  on: { applicationId: number } | { projectId: number },
+  applicationId: number,
   kind: string,
   detail: unknown = null,
 ): Promise<void> {
   await tx
     .insertInto('project_event')
     .values({
-      application_id: 'applicationId' in on ? on.applicationId : null,
-      ...('projectId' in on ? { project_id: on.projectId } : {}),
+      application_id: applicationId,
       at: ctx.now(),
       actor_user_id: ctx.actor?.userId ?? null,
       actor_username: ctx.actor?.username ?? null,
@@ -77,15 +76,4 @@ export async function insertTimelineEvent(
       detail: detail === null ? null : JSON.stringify(detail),
     })
     .execute();
-}
-
-/** Appends a step to the application's timeline. */
-export function addEvent(
-  tx: Transaction<DB>,
-  ctx: { now: () => Date; actor: { userId: number; username: string } | null },
-  applicationId: number,
-  kind: string,
-  detail: unknown = null,
-): Promise<void> {
-  return insertTimelineEvent(tx, ctx, { applicationId }, kind, detail);
 }
