@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, type Response, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { chooseOption, shot, signIn } from './helpers.ts';
@@ -59,6 +59,28 @@ async function confirmPop(page: Page) {
     if ((await pop.count()) > 0) await pop.getByRole('button', { name: yes }).click({ timeout: 1_000 });
     await expect(pop).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 10_000 });
+}
+
+/**
+ * Publishes the call in `row` through its Popconfirm and waits for the server's answer. If the confirmation closed
+ * without sending anything (the row re-rendered under it), the button is pressed again; an answer other than 200
+ * fails with the server's body, so a refusal is never mistaken for a slow list.
+ */
+async function publishCall(page: Page, row: Locator) {
+  const sent = () =>
+    page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/project-calls\/\d+\/publish$/.test(r.url()), {
+      timeout: 5_000,
+    });
+  let answer: Response | undefined;
+  await expect(async () => {
+    const waiting = sent();
+    waiting.catch(() => undefined); // awaited below; a failed attempt must not leave an unhandled rejection
+    if ((await page.locator('.ant-popconfirm:visible').count()) === 0) await row.getByTestId('call-publish').click({ timeout: 2_000 });
+    await confirmPop(page);
+    answer = await waiting;
+  }).toPass({ timeout: 30_000 });
+  expect(answer?.status(), await answer?.text()).toBe(200);
+  await expect(row.getByTestId('call-status')).toHaveText('已发布');
 }
 
 test('a call runs from publication to 整改后通过, and the plan target bound to the project count shows it', async ({ browser }, info) => {
@@ -125,9 +147,7 @@ test('a call runs from publication to 整改后通过, and the plan target bound
   await expect(modal).toBeHidden();
   const callRow = planner.getByTestId('project-calls').locator('tr', { hasText: '自然科学基金项目申报指南' });
   await expect(callRow.getByTestId('call-status')).toHaveText('草稿');
-  await callRow.getByTestId('call-publish').click();
-  await confirmPop(planner);
-  await expect(callRow.getByTestId('call-status')).toHaveText('已发布');
+  await publishCall(planner, callRow);
 
   // the public page shows it without signing in
   const visitor = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
@@ -321,9 +341,7 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await planner.getByTestId('call-save').click();
   await expect(modal).toBeHidden();
   const row = planner.getByTestId('project-calls').locator('tr', { hasText: '揭榜挂帅榜单（第一批）' });
-  await row.getByTestId('call-publish').click();
-  await confirmPop(planner);
-  await expect(row.getByTestId('call-status')).toHaveText('已发布');
+  await publishCall(planner, row);
 
   // a team bids: the form shows the 榜单 it takes on
   const unit = await as(browser, 'enterprise');
