@@ -75,14 +75,16 @@ for (const lang of others) {
 }
 
 // Every stable error code needs a user-facing text (the UI shows t(`errors.<code>`)).
-const errorsSource = join(root, 'packages/contracts/src/errors.ts');
-if (existsSync(errorsSource)) {
-  const codes = [...readFileSync(errorsSource, 'utf8').matchAll(/^\s*'([\w-]+\/[\w-]+)':\s*\{\s*status:/gm)].map((m) => m[1]);
-  for (const lang of [canonical, ...others]) {
-    if (!listModules(lang).includes('errors.json')) continue;
-    const texts = load(lang, 'errors.json');
-    for (const code of codes) if (!texts.has(code)) problems.push(`${lang}/errors.json: no text for error code "${code}"`);
-  }
+const contractsDir = join(root, 'packages/contracts/src');
+const errorSources = existsSync(contractsDir) ? readdirSync(contractsDir).filter((f) => /^errors(-[\w-]+)?\.ts$/.test(f)) : [];
+const codes = errorSources.flatMap((f) =>
+  [...readFileSync(join(contractsDir, f), 'utf8').matchAll(/^\s*'([\w-]+\/[\w-]+)':\s*\{\s*status:/gm)].map((m) => m[1]),
+);
+for (const lang of [canonical, ...others]) {
+  const files = listModules(lang).filter((f) => /^errors(-[\w-]+)?\.json$/.test(f));
+  if (files.length === 0) continue;
+  const texts = new Set(files.flatMap((f) => [...load(lang, f).keys()]));
+  for (const code of codes) if (!texts.has(code)) problems.push(`${lang}/errors*.json: no text for error code "${code}"`);
 }
 
 if (problems.length > 0) {

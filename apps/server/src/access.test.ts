@@ -3,12 +3,16 @@ import { goodInput } from '@kechuang/core/testing';
 import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expertAccessEntries } from './expert-access.ts';
 import { indicatorAccessEntries } from './indicator-access.ts';
 import { indicatorBoundaryAccessEntries } from './indicator-boundary-access.ts';
+import { integrityAccessEntries } from './integrity-access.ts';
 import { planExecutionAccessEntries } from './plan-execution-access.ts';
 import { projectAccessEntries } from './project-access.ts';
 import { projectLifecycleAccessEntries } from './project-lifecycle-access.ts';
+import { reviewAccessEntries } from './review-access.ts';
 import { techmarketAccessEntries } from './techmarket-access.ts';
+import { techmarketMarketAccessEntries } from './techmarket-market-access.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
 /**
@@ -616,6 +620,10 @@ Object.assign(table, planExecutionAccessEntries());
 Object.assign(table, projectAccessEntries());
 Object.assign(table, projectLifecycleAccessEntries());
 Object.assign(table, techmarketAccessEntries());
+Object.assign(table, integrityAccessEntries() as unknown as Record<string, Entry>);
+Object.assign(table, expertAccessEntries() as unknown as Record<string, Entry>);
+Object.assign(table, reviewAccessEntries() as unknown as Record<string, Entry>);
+Object.assign(table, techmarketMarketAccessEntries() as unknown as Record<string, Entry>);
 
 function entryFor(route: string): Entry | undefined {
   return table[route] ?? (route.startsWith('GET /api/docs') ? table['GET /api/docs*'] : undefined);

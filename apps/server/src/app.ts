@@ -20,9 +20,11 @@ import { authRoutes } from './routes/auth.ts';
 import { enterpriseRoutes } from './routes/enterprise.ts';
 import { enterpriseRegistryRoutes } from './routes/enterprise-registry.ts';
 import { enterpriseTransferRoutes } from './routes/enterprise-transfer.ts';
+import { expertRoutes } from './routes/expert.ts';
 import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicator.ts';
 import { indicatorBoundaryRoutes } from './routes/indicator-boundaries.ts';
+import { integrityRoutes } from './routes/integrity.ts';
 import { notificationRoutes } from './routes/notification.ts';
 import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -30,7 +32,9 @@ import { planExecutionRoutes } from './routes/plan-execution.ts';
 import { planTransferRoutes } from './routes/plan-transfer.ts';
 import { projectRoutes } from './routes/project.ts';
 import { regionRoutes } from './routes/region.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { techmarketRoutes } from './routes/techmarket.ts';
+import { techmarketMarketRoutes } from './routes/techmarket-market.ts';
 import { userRoutes } from './routes/user.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
 import { version } from './version.ts';
@@ -97,11 +101,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: '科创 Kechuang API', description: '科技局年度工作平台的 REST 接口。错误统一为 application/problem+json。', version },
-      tags: ['system', 'auth', 'region', 'org', 'user', 'audit', 'plan', 'enterprise', 'notification', 'indicator', 'techmarket'].map(
-        (name) => ({
-          name,
-        }),
-      ),
+      tags: [
+        'system',
+        'auth',
+        'region',
+        'org',
+        'user',
+        'audit',
+        'plan',
+        'enterprise',
+        'notification',
+        'indicator',
+        'techmarket',
+        'integrity',
+        'expert',
+        'review',
+      ].map((name) => ({
+        name,
+      })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -127,6 +144,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(enterpriseTransferRoutes);
       await api.register(projectRoutes);
       await api.register(techmarketRoutes);
+      await api.register(integrityRoutes);
+      await api.register(expertRoutes);
+      await api.register(reviewRoutes);
+      await api.register(techmarketMarketRoutes);
       await api.register(indicatorRoutes);
       await api.register(indicatorBoundaryRoutes);
     },

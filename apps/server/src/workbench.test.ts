@@ -52,7 +52,7 @@ describe('工作台 by role', () => {
   it('sends each role its menu with the session', async () => {
     const me = async (u: string) => (await (await t.login(u)).request({ method: 'GET', url: '/api/auth/me' })).json().abilities.modules;
     expect(await me('reporter.leiyang')).toEqual(['myTasks']);
-    expect(await me('expert')).toEqual([]);
+    expect(await me('expert')).toEqual(['experts', 'review']);
     expect(await me('planner')).toContain('plans');
     expect(await me('admin')).toContain('admin');
   });

@@ -35,7 +35,19 @@ export const ZLogin = z.strictObject({
 });
 
 /** The menu entries a user may open: computed on the server from the modules' own policies. */
-export const navModules = ['myTasks', 'plans', 'indicators', 'enterprises', 'projects', 'techmarket', 'talent', 'admin'] as const;
+export const navModules = [
+  'myTasks',
+  'plans',
+  'indicators',
+  'enterprises',
+  'projects',
+  'experts',
+  'review',
+  'integrity',
+  'techmarket',
+  'talent',
+  'admin',
+] as const;
 export const ZNavModule = z.enum(navModules);
 export type TNavModule = z.infer<typeof ZNavModule>;
 

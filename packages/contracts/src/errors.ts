@@ -1,8 +1,13 @@
+import { expertErrors } from './errors-expert.ts';
+import { integrityErrors } from './errors-integrity.ts';
+import { reviewErrors } from './errors-review.ts';
+import { techmarketMarketErrors } from './errors-techmarket-market.ts';
+
 /**
  * Stable error codes: the one list the server, the web app and the CLI share.
  * `status` is the single code → HTTP status table; `zh` is the canonical title shown to users.
  */
-export const errorCatalog = {
+const baseErrors = {
   'common/validation': { status: 400, zh: '提交的数据不符合要求', en: 'The submitted data is invalid' },
   'common/malformed_json': { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   'common/payload_too_large': { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
@@ -376,6 +381,15 @@ export const errorCatalog = {
   },
   'db/locked': { status: 503, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+/** Every module's codes in one table; a module keeps its own codes in errors-<module>.ts. */
+export const errorCatalog = {
+  ...baseErrors,
+  ...integrityErrors,
+  ...expertErrors,
+  ...reviewErrors,
+  ...techmarketMarketErrors,
+};
 
 export type ErrorCode = keyof typeof errorCatalog;
 export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];

@@ -51,6 +51,7 @@ export {
   setEnterpriseDisclosure,
   updateEnterprise,
 } from './enterprise-registry/index.ts';
+export * from './expert/index.ts';
 export { deleteRegionBoundary, getRegionBoundary, uploadRegionBoundary } from './indicator/boundaries.ts';
 export {
   compareRegions,
@@ -153,11 +154,13 @@ export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, re
 export * from './project/index.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
 export { getRegion, listRegions } from './region/list-regions.ts';
+export * from './review/index.ts';
 export { jobStates } from './scheduler/lease.ts';
 export { type Job, Scheduler, schedulerOwner } from './scheduler/scheduler.ts';
 export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
 export { type S3Config, S3FileStore, s3ConfigFromEnv, signV4 } from './storage/s3-file-store.ts';
 export * from './techmarket/index.ts';
+export * from './techmarket/market/index.ts';
 export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from './user/account-actions.ts';
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';

@@ -16,6 +16,10 @@ import * as m0011 from './migrations/0011_enterprise_indicator_engines.ts';
 import * as m0012 from './migrations/0012_login_backoff.ts';
 import * as m0013 from './migrations/0013_workbench.ts';
 import * as m0014 from './migrations/0014_techmarket.ts';
+import * as m0015 from './migrations/0015_integrity.ts';
+import * as m0016 from './migrations/0016_expert.ts';
+import * as m0017 from './migrations/0017_review.ts';
+import * as m0018 from './migrations/0018_techmarket_market.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +40,10 @@ export const migrations: Record<string, Migration> = {
   '0010_projects_open_competition': m0010c,
   '0010_projects_search': m0010d,
   '0011_enterprise_indicator_engines': m0011,
+  '0015_integrity': m0015,
+  '0016_expert': m0016,
+  '0017_review': m0017,
+  '0018_techmarket_market': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ExpertTables } from './schema-expert.ts';
+import type { IntegrityTables } from './schema-integrity.ts';
+import type { ReviewTables } from './schema-review.ts';
+import type { TechmarketMarketTables } from './schema-techmarket-market.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -836,7 +840,7 @@ export interface TechContractFileTable {
   uploaded_at: TimestampDefault;
 }
 
-export interface DB {
+export interface DB extends IntegrityTables, ExpertTables, ReviewTables, TechmarketMarketTables {
   tm_seller: TmSellerTable;
   tm_registration_point: TmRegistrationPointTable;
   tm_registration_counter: TmRegistrationCounterTable;

@@ -26,6 +26,17 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: page(() => import('../features/project/PublicCallsPage.tsx'), 'PublicCallsPage', full),
   },
+  // 科研诚信公示 and 技术供需大厅: public like the open calls
+  {
+    path: '/integrity-public',
+    errorElement: <RouteError />,
+    element: page(() => import('../features/integrity/PublicIntegrityPage.tsx'), 'PublicIntegrityPage', full),
+  },
+  {
+    path: '/market',
+    errorElement: <RouteError />,
+    element: page(() => import('../features/techmarket/PublicMarketPage.tsx'), 'PublicMarketPage', full),
+  },
   {
     element: <AuthEvents />,
     errorElement: <RouteError />,
@@ -100,9 +111,23 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequireModule module="experts" />,
+                children: [{ path: 'experts/:tab?', element: page(() => import('../features/expert/ExpertsPage.tsx'), 'ExpertsPage') }],
+              },
+              {
+                element: <RequireModule module="review" />,
+                children: [{ path: 'review/*', element: page(() => import('../features/review/ReviewPage.tsx'), 'ReviewPage') }],
+              },
+              {
+                element: <RequireModule module="integrity" />,
+                children: [
+                  { path: 'integrity/:tab?', element: page(() => import('../features/integrity/IntegrityPage.tsx'), 'IntegrityPage') },
+                ],
+              },
+              {
                 element: <RequireModule module="techmarket" />,
                 children: [
-                  { path: 'techmarket', element: page(() => import('../features/techmarket/TechmarketPage.tsx'), 'TechmarketPage') },
+                  { path: 'techmarket/:tab?', element: page(() => import('../features/techmarket/TechmarketPage.tsx'), 'TechmarketPage') },
                 ],
               },
               {

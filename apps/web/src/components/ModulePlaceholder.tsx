@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from './PageHeader.tsx';
 
-export type PlannedModule = 'plans' | 'indicators' | 'enterprises' | 'projects' | 'techmarket' | 'talent';
+export type PlannedModule =
+  | 'plans'
+  | 'indicators'
+  | 'enterprises'
+  | 'projects'
+  | 'experts'
+  | 'review'
+  | 'integrity'
+  | 'techmarket'
+  | 'talent';
 
 /** The page of a module that is not built yet: what it will hold, and what to do meanwhile. */
 export function ModulePlaceholder({ module, icon }: { module: PlannedModule; icon: ReactNode }) {

@@ -44,6 +44,12 @@ export function abilitiesOf(ctx: Ctx): TAbilities {
   if (actions.registryRead || actions.ownEnterprise) modules.push('enterprises');
   // 科技项目: the bureau, and the units that apply (project.policy.ts)
   if (bureau || isApplicant(actor)) modules.push('projects');
+  // 专家库: the bureau keeps the pool; an expert keeps their own profile (expert/expert.policy.ts)
+  if (bureau || hasRole(actor, 'expert')) modules.push('experts');
+  // 专家评审: the bureau draws panels and reads rankings; an expert reviews what they were drawn for (review/review.policy.ts)
+  if (bureau || hasRole(actor, 'expert')) modules.push('review');
+  // 科研诚信: the bureau's records (integrity/integrity.policy.ts)
+  if (bureau) modules.push('integrity');
   // 技术市场: the bureau, and the selling units that register contracts (techmarket.policy.ts)
   if (bureau || isSellerUser(actor)) modules.push('techmarket');
   // 人才与平台 is the bureau's (the page is still being built)

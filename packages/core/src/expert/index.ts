@@ -1,0 +1,2 @@
+// 评审专家库: the module's public functions.
+export {};

@@ -1,0 +1,2 @@
+// 专家抽取与评审: the module's public functions.
+export {};
