@@ -32,3 +32,15 @@ export async function pageTotal(
   if (rows.length > 0 || input.page === 1) return Number(rows[0]?.total ?? 0);
   return Number((await count()).n);
 }
+
+/**
+ * The total when a page itself tells it: a first page that is not full holds every matching row, and so does a
+ * later page with some rows but fewer than a page. Otherwise (a full page, or nothing past the end) only a
+ * count can tell, and this returns undefined.
+ */
+export function totalFromPage(rowCount: number, input: PageInput): number | undefined {
+  const offset = (input.page - 1) * input.pageSize;
+  if (rowCount >= input.pageSize) return undefined;
+  if (rowCount > 0 || input.page === 1) return offset + rowCount;
+  return undefined;
+}

@@ -3,7 +3,7 @@ import { sql } from '@kechuang/db';
 import ExcelJS from 'exceljs';
 import type { Actor, Ctx } from '../context.ts';
 import { inRegionScope, isRegionWide, requireActor } from '../policy.ts';
-import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
+import { containsPattern, pageWindow, subtreePattern, totalFromPage } from '../query.ts';
 import { fenToWan } from './money.ts';
 import { isApplicant } from './project.policy.ts';
 import type { Db } from './project.repository.ts';
@@ -42,7 +42,7 @@ function filtered(db: Db, actor: Actor, input: Omit<TProjectListQuery, 'page' | 
 
 /**
  * One page: the page's rows first (no window count, so the database stops at the page), then the paid sums
- * of those rows only, and the filtered count separately. Served from the read cache on the embedded database
+ * of those rows only, and the filtered count separately when the page does not tell it. Served from the read cache on the embedded database
  * (cleared by every committed change).
  */
 type Page = { items: TProjectSummary[]; total: number; page: number; pageSize: number };
@@ -77,10 +77,13 @@ export async function listProjects(ctx: Ctx, input: TProjectListQuery): Promise<
       .execute();
     for (const x of sums) paid.set(x.project_id, x.paid);
   }
-  const { n } = await base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  // a search by leader or title mostly fits one page, whose length is then the total: no count query
+  const total =
+    totalFromPage(rows.length, input) ??
+    Number((await base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
   const result = {
     items: rows.map((r) => toProjectSummary({ ...r, paid_fen: paid.get(r.id) ?? '0' })),
-    total: Number(n),
+    total,
     page: input.page,
     pageSize: input.pageSize,
   };
