@@ -1,2 +1,51 @@
 /** Stable error codes of 科技成果、四张清单与供需对接; merged into errorCatalog (errors.ts). */
-export const techmarketMarketErrors = {} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+export const techmarketMarketErrors = {
+  'market/achievement_not_found': { status: 404, zh: '科技成果不存在', en: 'Unknown achievement' },
+  'market/listing_not_found': { status: 404, zh: '清单条目不存在', en: 'Unknown list entry' },
+  'market/event_not_found': { status: 404, zh: '对接会不存在', en: 'Unknown matchmaking event' },
+  'market/pair_not_found': { status: 404, zh: '对接记录不存在', en: 'Unknown introduction' },
+  'market/agency_not_found': { status: 404, zh: '技术转移机构不存在', en: 'Unknown technology-transfer agency' },
+  'market/broker_not_found': { status: 404, zh: '技术经理人不存在', en: 'Unknown technology broker' },
+  'market/rule_pack_not_found': { status: 404, zh: '认定规则包不存在', en: 'Unknown rule pack' },
+  'market/wrong_status': { status: 409, zh: '当前状态下不能进行此操作', en: 'Not possible in the current status' },
+  'market/project_not_found': {
+    status: 400,
+    zh: '所关联的项目不存在或不属于该单位',
+    en: 'The linked project is unknown or not the unit’s',
+  },
+  'market/achievement_not_registered': {
+    status: 400,
+    zh: '成果清单只能列入已登记的科技成果',
+    en: 'Only a registered achievement can be listed',
+  },
+  'market/owner_not_allowed': {
+    status: 400,
+    zh: '该清单只能由企业、高校院所或科技局填报',
+    en: 'This list takes entries from enterprises, institutes and the bureau only',
+  },
+  'market/not_a_demand': {
+    status: 400,
+    zh: '对接须以已发布的需求（技术、共性技术或融资需求）为起点',
+    en: 'A pair starts from a published demand',
+  },
+  'market/not_a_supply': { status: 400, zh: '供给方须为已发布的成果清单条目', en: 'The supply side must be a published achievement entry' },
+  'market/not_published': { status: 400, zh: '该条目尚未发布', en: 'The entry is not published' },
+  'market/supplier_required': { status: 400, zh: '请指明供给方单位', en: 'Name the supplying unit' },
+  'market/pair_exists': { status: 409, zh: '本次对接会已介绍过这一对供需', en: 'This pair was already introduced at the event' },
+  'market/contract_not_registrable_link': {
+    status: 400,
+    zh: '只能关联已提交登记的技术合同，且合同卖方须为对接的供给方',
+    en: 'Link a submitted contract whose seller is the pair’s supplier',
+  },
+  'market/contract_already_linked': { status: 409, zh: '该技术合同已关联到其他对接', en: 'The contract is already linked to another pair' },
+  'market/agency_exists': { status: 409, zh: '该单位已登记为技术转移机构', en: 'The organisation is already a registered agency' },
+  'market/broker_exists': { status: 409, zh: '此人已登记为技术经理人', en: 'This person is already a registered broker' },
+  'market/broker_not_of_agency': { status: 400, zh: '该技术经理人不属于所选技术转移机构', en: 'The broker does not work for that agency' },
+  'market/broker_required': { status: 400, zh: '请指明技术转移机构或技术经理人', en: 'Name the agency or the broker' },
+  'market/certificate_exists': { status: 409, zh: '证书编号已登记', en: 'The certificate number is already recorded' },
+  'market/pack_not_switchable': {
+    status: 400,
+    zh: '只有未默认施行的规则包（如征求意见稿）可按地区开关',
+    en: 'Only a pack that is off by default can be switched',
+  },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
