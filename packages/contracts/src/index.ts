@@ -17,6 +17,7 @@ export * from './enterprise-records.ts';
 export * from './enterprise-registry.ts';
 export * from './enterprise-transfer.ts';
 export * from './expert.ts';
+export * from './expert-codes.ts';
 export * from './indicator.ts';
 export * from './indicator-evaluation.ts';
 export * from './indicator-run.ts';
