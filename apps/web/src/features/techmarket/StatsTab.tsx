@@ -94,8 +94,18 @@ function StatsBody({ stats, keyLabel }: { stats: TStats; keyLabel: (k: string) =
       xAxis: { type: 'category', data: stats.rows.map((r) => keyLabel(r.key)) },
       yAxis: { type: 'value', name: t('techmarket.wanUnit') },
       series: [
-        { name: t('techmarket.fields.contractAmount'), type: 'bar', data: stats.rows.map((r) => Number(fenToWan(r.contractAmountFen))) },
-        { name: t('techmarket.fields.technicalAmount'), type: 'bar', data: stats.rows.map((r) => Number(fenToWan(r.technicalAmountFen))) },
+        {
+          name: t('techmarket.fields.contractAmount'),
+          type: 'bar',
+          barMaxWidth: 48,
+          data: stats.rows.map((r) => Number(fenToWan(r.contractAmountFen))),
+        },
+        {
+          name: t('techmarket.fields.technicalAmount'),
+          type: 'bar',
+          barMaxWidth: 48,
+          data: stats.rows.map((r) => Number(fenToWan(r.technicalAmountFen))),
+        },
       ],
     }),
     [stats, keyLabel, t],

@@ -1,22 +1,11 @@
-import type { TTechContract } from '@kechuang/contracts';
+import { type TTechContract, techFieldZh } from '@kechuang/contracts';
 
 /*
  * The categories of the national 《技术合同登记表》 (表号 JJ-001, 科学技术部): stored as their Chinese names, as
  * the statistical tables print them. Subject matters are grouped by the contract type they belong to.
  */
-export const techFields = [
-  '电子信息',
-  '航空航天',
-  '先进制造',
-  '生物、医药和医疗器械',
-  '新材料及其应用',
-  '新能源与高效节能',
-  '环境保护与资源综合利用',
-  '核应用技术',
-  '农业',
-  '现代交通',
-  '城市建设与社会发展',
-] as const;
+/** The eleven 技术领域 of the national form, as the contracts name them. */
+export const techFields = Object.values(techFieldZh);
 
 export const ipTypes = [
   '发明专利',

@@ -1,0 +1,212 @@
+import { readFile } from 'node:fs/promises';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import mammoth from 'mammoth';
+import { chooseOption, shot, signIn } from './helpers.ts';
+import { port } from './playwright.config.ts';
+
+// The technology market: a contract from 卖方注册 to 登记证明, and the headline number it moves.
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const yes = /确\s*定/;
+
+async function as(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+/** A JSON call with the session's CSRF token, for the set-up the journey does not walk through. */
+async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
+  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
+  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
+  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/**
+ * Presses `button` and confirms its Popconfirm, waiting for the server's answer to `url`; a confirmation that
+ * closed without sending (a re-render under it) is pressed again. A refusal fails with the server's body.
+ */
+async function confirmStep(page: Page, button: ReturnType<Page['getByTestId']>, url: RegExp) {
+  let status = 0;
+  let body = '';
+  await expect(async () => {
+    const answer = page.waitForResponse((r) => r.request().method() !== 'GET' && url.test(r.url()), { timeout: 5_000 });
+    answer.catch(() => undefined);
+    const pop = page.locator('.ant-popconfirm:visible');
+    if ((await pop.count()) === 0) await button.click({ timeout: 2_000 });
+    await pop.getByRole('button', { name: yes }).click({ timeout: 2_000 });
+    const r = await answer;
+    status = r.status();
+    body = await r.text();
+  }).toPass({ timeout: 30_000 });
+  expect(status, body).toBe(200);
+}
+
+test('a contract runs from 卖方注册 through 补正 to 登记证明, and moves 技术合同成交额 and the plan target bound to it', async ({
+  browser,
+}, info) => {
+  test.setTimeout(240_000);
+  const out = (n: string) => info.outputPath(n);
+  const problems: string[] = [];
+  const planner = await as(browser, 'planner');
+  planner.on('pageerror', (e) => problems.push(e.message));
+  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+
+  // the bureau's registration point serves the city; its planners are the registrars
+  const orgs = await call<{ items: { id: number; name: string }[] }>(
+    planner,
+    'GET',
+    `/api/orgs?q=${encodeURIComponent('衡阳市科学技术局')}`,
+  );
+  const bureau = orgs.items.find((o) => o.name === '衡阳市科学技术局');
+  expect(bureau).toBeDefined();
+  await call(planner, 'POST', '/api/techmarket/points', { name: '潇湘科技要素大市场衡阳分中心', orgId: bureau?.id, regions: ['430400'] });
+  // a plan of the year whose target is the city's 技术合同成交额, read live from the registry
+  const plan = await call<{ id: number }>(planner, 'POST', '/api/plans', {
+    title: `衡阳市${year}年技术市场工作要点（演示）`,
+    regionCode: '430400',
+    year,
+    kind: 'plan',
+    nodes: [{ key: 'n1', parentKey: null, kind: 'task', number: '1', title: '促进技术转移和成果转化', start: 0, end: 10 }],
+    targets: [
+      {
+        nodeKey: 'n1',
+        indicatorName: '技术合同成交额',
+        indicatorCode: 'tech_contract_turnover',
+        value: 5000,
+        valueMax: null,
+        unit: '万元',
+        normalizedValue: 5000,
+        normalizedUnit: '万元',
+        comparator: null,
+        qualifier: null,
+        kind: 'level',
+        targetYear: year,
+        quote: '技术合同成交额5000万元',
+        start: 0,
+        end: 10,
+      },
+    ],
+  });
+  // before any registration the target has no 1200 万元 actual
+  await planner.goto(`/plans/${plan.id}/dashboard`);
+  const targetRow = planner.getByTestId('dashboard-target-row').filter({ hasText: '技术合同成交额' });
+  await expect(targetRow).toContainText('5,000 万元');
+  await expect(targetRow).not.toContainText('1,200 万元');
+  await planner.goto('/techmarket/points');
+  await expect(planner.getByTestId('techmarket-points')).toContainText('潇湘科技要素大市场衡阳分中心');
+  await shot(planner, out, 'registrar-points');
+
+  // 1. the enterprise registers as a seller and submits its contract with the written text
+  const seller = await as(browser, 'enterprise');
+  seller.on('pageerror', (e) => problems.push(e.message));
+  await seller.goto('/techmarket');
+  const reg = seller.getByTestId('seller-register');
+  await expect(reg).toBeVisible();
+  await shot(seller, out, 'seller-register');
+  await reg.getByLabel('统一社会信用代码').fill('91430408MA4L16XK37');
+  await chooseOption(seller, reg.getByLabel('卖方类型'), '企业');
+  await reg.getByLabel('联系人及电话').fill('赵企业 0734-1234567');
+  await reg.getByTestId('seller-save').click();
+  await expect(seller.getByTestId('seller-card')).toContainText('91430408MA4L16XK37');
+  await seller.getByTestId('contract-new').click();
+  const drawer = seller.locator('.ant-drawer');
+  await drawer.getByLabel('合同名称').fill('高精度光谱仪联合研发合同');
+  await chooseOption(seller, drawer.getByLabel('合同标的类别'), '委托开发');
+  await drawer.getByLabel('签订日期').fill(`${year}-03-01`);
+  await drawer.getByLabel('签订日期').press('Enter');
+  await drawer.getByLabel('买方名称').fill('长沙某智能装备有限公司');
+  await chooseOption(seller, drawer.getByLabel('买方地区'), '芙蓉区', '芙蓉区');
+  await drawer.getByLabel('合同成交额（万元）').fill('1200');
+  await chooseOption(seller, drawer.getByLabel('技术领域'), '先进制造');
+  await chooseOption(seller, drawer.getByLabel('知识产权类型'), '技术秘密');
+  await chooseOption(seller, drawer.getByLabel('社会经济目标'), '促进工业发展');
+  await shot(seller, out, 'seller-contract-form');
+  await drawer.getByTestId('contract-save').click();
+  await expect(drawer.getByTestId('contract-upload')).toBeVisible();
+  await drawer
+    .locator('input[type=file]')
+    .setInputFiles({ name: '高精度光谱仪联合研发合同.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(drawer.getByTestId('contract-files')).toContainText('高精度光谱仪联合研发合同.pdf');
+  await confirmStep(seller, drawer.getByTestId('contract-submit'), /\/api\/techmarket\/contracts\/\d+\/submit$/);
+  await expect(drawer).toBeHidden();
+  const myRow = seller.getByTestId('my-contracts').locator('tr', { hasText: '高精度光谱仪联合研发合同' });
+  await expect(myRow.getByTestId('contract-status')).toHaveText('待受理');
+  await shot(seller, out, 'seller-contracts');
+
+  // 2. the registrar accepts it and asks for 补正
+  await planner.goto('/techmarket/queue');
+  await planner.getByTestId('review-open').filter({ hasText: '高精度光谱仪联合研发合同' }).click();
+  const review = planner.getByTestId('review-drawer');
+  await expect(review.getByTestId('refusal-not_accepted')).toContainText('口头形式订立的技术合同');
+  await shot(planner, out, 'registrar-submitted');
+  await confirmStep(planner, review.getByTestId('review-accept'), /\/accept$/);
+  await expect(review.getByTestId('contract-deadline')).toContainText('自受理之日起 30 日内办结');
+  await review.getByTestId('review-correction-note').fill('请补充双方盖章页');
+  await confirmStep(planner, review.getByTestId('review-correction'), /\/correction$/);
+  await expect(review.getByTestId('contract-timeline')).toContainText('要求补正');
+  await planner.keyboard.press('Escape');
+
+  // 3. the seller sees the request, corrects and resubmits
+  await seller.reload();
+  await expect(myRow.getByTestId('contract-status')).toHaveText('待补正');
+  await myRow.getByTestId('contract-open').click();
+  await expect(drawer.getByTestId('contract-correction')).toContainText('请补充双方盖章页');
+  await drawer.getByLabel('项目来源').fill('企业自选');
+  await drawer.locator('input[type=file]').setInputFiles({ name: '合同（含盖章页）.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(drawer.getByTestId('contract-files')).toContainText('合同（含盖章页）.pdf');
+  await shot(seller, out, 'seller-correction');
+  await confirmStep(seller, drawer.getByTestId('contract-submit'), /\/submit$/);
+  await expect(drawer).toBeHidden();
+  await expect(myRow.getByTestId('contract-status')).toHaveText('已受理');
+
+  // 4. recognised as 技术开发 with 200 万元 of equipment deducted: 技术交易额 1000 万元
+  await planner.goto('/techmarket/queue?status=accepted');
+  await planner.getByTestId('review-open').filter({ hasText: '高精度光谱仪联合研发合同' }).click();
+  await expect(review.getByTestId('contract-timeline')).toContainText('补正后重新提交');
+  await review.getByTestId('cost-add').click();
+  const cost = review.getByTestId('cost-items').locator('tbody tr').first();
+  await cost.getByLabel('单价').fill('200');
+  await expect(review.getByTestId('recognition-preview')).toContainText('= 技术交易额 1000 万元');
+  await shot(planner, out, 'registrar-recognition');
+  await confirmStep(planner, review.getByTestId('review-register'), /\/register$/);
+  await expect(review.getByTestId('contract-registered')).toContainText('认定为 技术开发（委托开发）');
+  await expect(review.getByTestId('contract-amounts')).toContainText('合同成交额 1200 万元，核定技术交易额 1000 万元');
+  await shot(planner, out, 'registrar-registered');
+  await planner.keyboard.press('Escape');
+  await planner.goto('/techmarket/registered');
+  await expect(planner.getByTestId('registrar-registered').locator('tr', { hasText: '高精度光谱仪联合研发合同' })).toContainText(
+    '技术开发',
+  );
+  await shot(planner, out, 'registrar-registered-list');
+
+  // 5. the seller downloads the 登记证明: both amounts are stated
+  await seller.reload();
+  await expect(myRow.getByTestId('contract-status')).toHaveText('已登记');
+  await myRow.getByTestId('contract-open').click();
+  const [docx] = await Promise.all([seller.waitForEvent('download'), drawer.getByTestId('contract-certificate').click()]);
+  const text = (await mammoth.extractRawText({ buffer: await readFile(await docx.path()) })).value;
+  expect(text).toContain('技术合同认定登记证明');
+  expect(text).toMatch(/合同成交额\s*1200 万元/);
+  expect(text).toMatch(/技术交易额（核定）\s*1000 万元/);
+  await shot(seller, out, 'seller-registered');
+
+  // 6. the city's 技术合同成交额 (输出) and the plan target bound to it show the registered contract
+  await planner.goto('/techmarket/stats?region=430400');
+  await expect(planner.getByTestId('stats-total')).toContainText('1200 万元');
+  await expect(planner.getByTestId('stats-table')).toContainText('技术开发');
+  await shot(planner, out, 'registrar-stats');
+  await planner.goto(`/plans/${plan.id}/dashboard`);
+  await expect(targetRow).toContainText('1,200 万元');
+  await expect(targetRow).toContainText('24%');
+  await shot(planner, out, 'plan-target');
+  expect(problems).toEqual([]);
+});
