@@ -129,7 +129,7 @@ async function drill(from: 'pglite' | 'postgres', to: 'pglite' | 'postgres') {
     before.audit_log = (before.audit_log ?? []).filter((row) => !row.includes('system.backup'));
     expect((after.audit_log ?? []).filter((row) => row.includes('system.restore'))).toHaveLength(1);
     after.audit_log = (after.audit_log ?? []).filter((row) => !row.includes('system.restore'));
-    expect(before.app_user?.length).toBe(8);
+    expect(before.app_user?.length).toBe(9);
     expect(before.report_attachment?.length).toBeGreaterThanOrEqual(2);
     expect(after).toEqual(before);
     expect(sessions).toEqual([]);

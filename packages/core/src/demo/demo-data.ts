@@ -20,6 +20,7 @@ export const demoUsers: Array<{ username: string; displayName: string; org: stri
   { username: 'reporter.hengnan', displayName: '张填报', org: 'hengnan', roles: ['reporter'], note: '衡南县 责任单位填报人' },
   { username: 'enterprise', displayName: '赵企业', org: 'enterprise', roles: ['enterprise'], note: '企业用户' },
   { username: 'expert', displayName: '陈专家', org: 'university', roles: ['expert'], note: '评审专家（南华大学）' },
+  { username: 'institute', displayName: '孙科研', org: 'university', roles: ['reporter'], note: '院所用户（南华大学科研处，申报项目）' },
   { username: 'province', displayName: '刘处长', org: 'province', roles: ['viewer'], note: '湖南省科技厅 只读' },
   {
     username: 'planner.changsha',

@@ -9,6 +9,7 @@ import { demoEnterprises } from './demo-enterprises.ts';
 import { loadDemoIndicators } from './demo-indicators.ts';
 import { demoLadder } from './demo-ladder.ts';
 import { loadDemoPlan } from './demo-plan.ts';
+import { loadDemoProjects } from './demo-projects.ts';
 
 export interface DemoAccount {
   username: string;
@@ -31,7 +32,7 @@ export async function loadDemo(
   progress('演示单位与账号');
   const accounts = demoUsers.map((u) => ({ ...u, password: opts.password ?? generatePassword() }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
-  return withAudit({ ...ctx, via: ctx.via ?? 'demo' }, async (tx, record) => {
+  const demoAccounts = await withAudit({ ...ctx, via: ctx.via ?? 'demo' }, async (tx, record) => {
     const ids = new Map<string, number>();
     for (const o of demoOrgs) {
       const row = await tx
@@ -138,4 +139,10 @@ export async function loadDemo(
     });
     return accounts.map((a) => ({ username: a.username, password: a.password, note: a.note }));
   });
+  // the modules below are walked through their own use cases, each step in its own transaction
+  if (opts.withPlan !== false) {
+    progress('演示科技项目（申报、立项、验收与争资）');
+    await loadDemoProjects({ ...ctx, via: ctx.via ?? 'demo' }, Number(bureauDate(ctx.now()).slice(0, 4)));
+  }
+  return demoAccounts;
 }
