@@ -250,3 +250,32 @@ async function checkAgainstPool(ctx: Ctx, parsed: Parsed[], fail: (row: number, 
       fail(p.row, '姓名', '专家库中已有同名且现工作单位相同的专家；如确为不同的人，请填写身份证号码');
   }
 }
+
+/** The import template: the columns and one example row (the bureau's own region code). */
+export async function expertImportTemplateXlsx(ctx: Ctx): Promise<Uint8Array> {
+  const actor = requirePoolManager(ctx);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('专家库');
+  sheet.addRow([...expertSheetColumns]);
+  sheet.addRow([
+    '张三',
+    '',
+    '男',
+    '教授',
+    '南华大学',
+    '湖南大学（2010-09~2016-07）',
+    actor.regionCode,
+    '520.20；510.50',
+    'I65',
+    '机器学习、工业软件',
+    '13800000000',
+    'zhangsan@example.com',
+    20,
+    '在库',
+  ]);
+  sheet.getRow(1).font = { bold: true };
+  [10, 20, 6, 14, 28, 40, 12, 24, 16, 40, 14, 24, 12, 8].forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}

@@ -12,7 +12,7 @@ export {
 } from './draw-pool.ts';
 export { isExpertManager, isExpertReader } from './expert.policy.ts';
 export { getExpert } from './get-expert.ts';
-export { expertImportLimits, importExpertsXlsx } from './import-experts-xlsx.ts';
+export { expertImportLimits, expertImportTemplateXlsx, importExpertsXlsx } from './import-experts-xlsx.ts';
 export { expertStatusZh, exportExpertsXlsx, listExperts } from './list-experts.ts';
 export { createExpert, updateExpert } from './save-expert.ts';
 export { getMyExpert, saveMyExpert, saveMyRelations, saveMyUnavailable } from './self-service.ts';
