@@ -5,6 +5,10 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { useCurrentUser } from '../auth/auth-api.ts';
+import { AchievementsTab } from './AchievementsTab.tsx';
+import { BrokersTab } from './BrokersTab.tsx';
+import { EventsTab } from './EventsTab.tsx';
+import { ListingsTab } from './ListingsTab.tsx';
 import { MyContractsTab } from './MyContractsTab.tsx';
 import { PointsTab } from './PointsTab.tsx';
 import { RegistrarListTab } from './RegistrarListTab.tsx';
@@ -36,6 +40,14 @@ export function TechmarketPage() {
     items.push({ key: 'registered', label: t('techmarket.tabs.registered'), children: <RegistrarListTab mode="registered" /> });
   }
   if (roles.statsReader) items.push({ key: 'stats', label: t('techmarket.tabs.stats'), children: <StatsTab /> });
+  if (roles.seller || roles.statsReader) {
+    items.push({ key: 'achievements', label: t('techmarket.tabs.achievements'), children: <AchievementsTab roles={roles} /> });
+    items.push({ key: 'listings', label: t('techmarket.tabs.listings'), children: <ListingsTab roles={roles} /> });
+  }
+  if (roles.statsReader) {
+    items.push({ key: 'events', label: t('techmarket.tabs.events'), children: <EventsTab roles={roles} /> });
+    items.push({ key: 'brokers', label: t('techmarket.tabs.brokers'), children: <BrokersTab roles={roles} /> });
+  }
   if (roles.statsReader)
     items.push({ key: 'points', label: t('techmarket.tabs.points'), children: <PointsTab canCreate={roles.manager} /> });
   const active = items.some((i) => i.key === tab) ? (tab as string) : (items[0]?.key ?? 'stats');
