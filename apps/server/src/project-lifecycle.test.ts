@@ -230,6 +230,28 @@ describe('execution and acceptance', () => {
     );
   });
 
+  it('adjusts the budget between categories only: the 任务书 fiscal total stays', async () => {
+    const { projectId } = await executing();
+    const contract = (await planner.request({ method: 'GET', url: `/api/projects/${projectId}` })).json().contract;
+    const fiscal = contract.budget.reduce((s: number, l: { fiscalFen: number }) => s + l.fiscalFen, 0);
+    const before = await audits();
+    const grown = await post(enterprise, `/api/projects/${projectId}/changes`, {
+      kind: 'budget_adjustment',
+      budget: [{ category: 'equipment', fiscalFen: fiscal + 1, selfFen: 0 }],
+      reason: '设备涨价',
+    });
+    expect(grown.statusCode).toBe(400);
+    expect(grown.json().code).toBe('project/budget_total_changed');
+    expect(await audits()).toBe(before);
+    const moved = [
+      { category: 'equipment', fiscalFen: fiscal - 1_000_000, selfFen: 0 },
+      { category: 'labour', fiscalFen: 1_000_000, selfFen: 0 },
+    ];
+    const asked = (await post(enterprise, `/api/projects/${projectId}/changes`, { kind: 'budget_adjustment', budget: moved, reason: '增加劳务费' })).json();
+    const approved = (await post(planner, `/api/projects/${projectId}/changes/${asked.changes[0].id}/decision`, { approve: true })).json();
+    expect(approved.contract.budget).toEqual(moved);
+  });
+
   it('runs acceptance to 整改后通过: 科技报告 first, one rectification due in three months, targets compared', async () => {
     const { projectId, version } = await executing();
     const early = await post(enterprise, `/api/projects/${projectId}/acceptance/request`, { version });

@@ -351,6 +351,11 @@ const baseErrors = {
   'project/over_granted': { status: 409, zh: '累计拨款超过立项资助金额', en: 'Payments would exceed the granted amount' },
   'project/tech_report_missing': { status: 400, zh: '申请验收前须提交科技报告', en: 'Submit the S&T report before requesting acceptance' },
   'project/change_not_pending': { status: 409, zh: '该变更申请已处理', en: 'The change request has already been decided' },
+  'project/budget_total_changed': {
+    status: 400,
+    zh: '调整预算只能在各科目之间调剂，财政资金合计须与任务书一致；增减总额请另行申请',
+    en: 'A budget adjustment moves money between categories; the fiscal total must stay as in the contract',
+  },
   'project/upward_not_found': { status: 404, zh: '上报争资项目不存在', en: 'Unknown upward recommendation' },
   'project/won_amount_required': { status: 400, zh: '获得立项时须填写争取到的资金', en: 'A won recommendation needs the amount won' },
   'project/import_invalid_file': {

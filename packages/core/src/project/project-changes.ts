@@ -17,6 +17,14 @@ export async function requestChange(ctx: Ctx, id: number, input: TChangeRequest)
     const p = await lockProject(tx, id, null);
     requireProjectUnit(actor, p);
     if (!changeable.includes(p.status)) throw new AppError('project/invalid_transition', { id, status: p.status, event: 'change' });
+    // 调整预算 moves fiscal money between categories; the 任务书's fiscal total stays (a new total is another procedure)
+    if (input.kind === 'budget_adjustment') {
+      const total = (lines: TProjectContract['budget']) => lines.reduce((s, l) => s + BigInt(l.fiscalFen), 0n);
+      const contracted = total((p.contract as TProjectContract | null)?.budget ?? []);
+      const requested = total(input.budget);
+      if (requested !== contracted)
+        throw new AppError('project/budget_total_changed', { contractFiscalFen: Number(contracted), requestedFiscalFen: Number(requested) });
+    }
     const { kind, reason, ...request } = input;
     const row = await tx
       .insertInto('project_change')

@@ -11,6 +11,8 @@ export function BudgetTable(props: {
   fiscalTotal: string;
   selfTotal: string;
   onTotals: (fiscal: string, self: string) => void;
+  /** the totals are given (a 调整预算 keeps the 任务书's totals): shown, not typed */
+  totalsFixed?: boolean;
 }) {
   const { t } = useTranslation();
   const check = checkBudget(props.rows, props.fiscalTotal, props.selfTotal);
@@ -52,6 +54,7 @@ export function BudgetTable(props: {
           <Input
             value={props.fiscalTotal}
             onChange={(e) => props.onTotals(e.target.value, props.selfTotal)}
+            disabled={props.totalsFixed}
             suffix={t('project.page.wanUnit')}
             status={check.fiscalMatches ? undefined : 'error'}
             aria-label={t('project.fields.fiscalFen')}
@@ -63,6 +66,7 @@ export function BudgetTable(props: {
           <Input
             value={props.selfTotal}
             onChange={(e) => props.onTotals(props.fiscalTotal, e.target.value)}
+            disabled={props.totalsFixed}
             suffix={t('project.page.wanUnit')}
             status={check.selfMatches ? undefined : 'error'}
             aria-label={t('project.fields.selfFen')}

@@ -1,17 +1,19 @@
 import type { TProject } from '@kechuang/contracts';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bureauDay } from '../../lib/bureau-date.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { fenToWan, isWanText, wanToFen } from '../enterprise/money.ts';
+import { BudgetTable } from './BudgetTable.tsx';
+import { type BudgetRowText, budgetLines, budgetToText, checkBudget } from './budget-model.ts';
 import { projectApi } from './lifecycle-api.ts';
 import { useProjectStep } from './ProjectPage.tsx';
 import type { ProjectAction } from './project-actions.ts';
 import { wanText } from './wan.ts';
 
-/** 拨款 batches, reports (执行情况, 科技报告, 中期检查) and changes (延期, 变更负责人) of a running project. */
+/** 拨款 batches, reports (执行情况, 科技报告, 中期检查) and changes (延期, 变更负责人, 调整预算) of a running project. */
 export function ExecutionCards({ p, actions }: { p: TProject; actions: ProjectAction[] }) {
   return (
     <>
@@ -193,11 +195,18 @@ function ReportsCard({ p, unit, bureau }: { p: TProject; unit: boolean; bureau: 
 function ChangesCard({ p, ask, decide }: { p: TProject; ask: boolean; decide: boolean }) {
   const { t } = useTranslation();
   const { run, pending } = useProjectStep();
-  const [kind, setKind] = useState<'extension' | 'leader_change'>('extension');
+  const [kind, setKind] = useState<'extension' | 'leader_change' | 'budget_adjustment'>('extension');
   const [endOn, setEndOn] = useState<Dayjs | null>(null);
   const [leader, setLeader] = useState('');
   const [reason, setReason] = useState('');
-  const ready = reason.trim() !== '' && (kind === 'extension' ? endOn !== null : leader.trim() !== '');
+  // 调整预算: the 任务书's table to rearrange; its totals stay
+  const contracted = p.contract?.budget ?? [];
+  const [rows, setRows] = useState<BudgetRowText[]>(() => budgetToText(contracted));
+  const fiscalTotal = fenToWan(contracted.reduce((s, l) => s + l.fiscalFen, 0));
+  const budgetCheck = checkBudget(rows, fiscalTotal, fenToWan(budgetLines(rows).reduce((s, l) => s + l.selfFen, 0)));
+  const budgetReady = budgetCheck.badCells === 0 && budgetCheck.fiscalMatches;
+  const ready =
+    reason.trim() !== '' && (kind === 'extension' ? endOn !== null : kind === 'leader_change' ? leader.trim() !== '' : budgetReady);
   return (
     <Card size="small" title={t('project.page.changes.title')} style={{ marginBottom: 16 }} data-testid="project-changes">
       <Table
@@ -249,18 +258,22 @@ function ChangesCard({ p, ask, decide }: { p: TProject; ask: boolean; decide: bo
             value={kind}
             onChange={setKind}
             style={{ width: 140 }}
-            options={(['extension', 'leader_change'] as const).map((k) => ({ value: k, label: t(`project.page.changes.kinds.${k}`) }))}
+            options={(['extension', 'leader_change', 'budget_adjustment'] as const).map((k) => ({
+              value: k,
+              label: t(`project.page.changes.kinds.${k}`),
+            }))}
+            data-testid="change-kind"
           />
           {kind === 'extension' ? (
             <DatePicker value={endOn} onChange={setEndOn} placeholder={t('project.page.changes.newEnd')} />
-          ) : (
+          ) : kind === 'leader_change' ? (
             <Input
               value={leader}
               onChange={(e) => setLeader(e.target.value)}
               placeholder={t('project.page.changes.newLeader')}
               style={{ width: 160 }}
             />
-          )}
+          ) : null}
           <Input
             value={reason}
             onChange={(e) => setReason(e.target.value)}
@@ -276,13 +289,28 @@ function ChangesCard({ p, ask, decide }: { p: TProject; ask: boolean; decide: bo
                   p,
                   kind === 'extension'
                     ? { kind, endOn: (endOn ?? dayjs()).format('YYYY-MM-DD'), reason }
-                    : { kind, leaderName: leader, reason },
+                    : kind === 'leader_change'
+                      ? { kind, leaderName: leader, reason }
+                      : { kind, budget: budgetLines(rows), reason },
                 ),
               )
             }
           >
             {t('project.page.changes.request')}
           </Button>
+          {kind === 'budget_adjustment' ? (
+            <div style={{ flexBasis: '100%' }} data-testid="change-budget">
+              <Typography.Text type="secondary">{t('project.page.changes.budgetHint')}</Typography.Text>
+              <BudgetTable
+                rows={rows}
+                onRows={setRows}
+                fiscalTotal={fiscalTotal}
+                selfTotal={fenToWan(budgetCheck.selfSumFen)}
+                onTotals={() => {}}
+                totalsFixed
+              />
+            </div>
+          ) : null}
         </Flex>
       ) : null}
     </Card>
