@@ -14,9 +14,9 @@ let reporter: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [planner, admin, viewer, enterprise, expert, reporter] = await Promise.all(
+  [planner, admin, viewer, enterprise, expert, reporter] = (await Promise.all(
     ['planner', 'admin', 'province', 'enterprise', 'expert', 'reporter.leiyang'].map((u) => t.login(u)),
-  );
+  )) as [Client, Client, Client, Client, Client, Client];
 });
 afterAll(async () => t?.close());
 

@@ -5,6 +5,7 @@ import { assessEnterprise } from '../enterprise/index.ts';
 import { assessmentRecords, type EnterpriseRecords, loadRecords } from './enterprise-records.repository.ts';
 import { assertReadable, requireRegistryReader } from './enterprise-registry.policy.ts';
 import { findEnterprise, loadTechSmeRegistrations, loadYears } from './enterprise-registry.repository.ts';
+import { withIntegrityBan } from './integrity-ban.ts';
 
 export interface StoredFacts {
   enterprise: TEnterprise;
@@ -41,7 +42,7 @@ export function assessFacts(facts: StoredFacts, at: string): TAssessmentResult {
   return assessEnterprise(assessmentInputOf(facts), { at });
 }
 
-/** Pre-assesses a registered enterprise from its stored data. Nothing is stored. */
+/** Pre-assesses a registered enterprise from its stored data (and any 科研诚信 ban on 高企认定). Nothing is stored. */
 export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) {
   const actor = requireRegistryReader(ctx);
   const today = bureauDate(ctx.now());
@@ -60,5 +61,6 @@ export async function assessStoredEnterprise(ctx: Ctx, id: number, at?: string) 
   ]);
   const techSmeRevocations = registrations.flatMap((r) => (r.revokedOn === null ? [] : [{ revokedOn: r.revokedOn, number: r.number }]));
   const hnteCertificate = cert ? { issueDate: cert.valid_from, ...(cert.reference ? { number: cert.reference } : {}) } : null;
-  return { enterpriseId: id, result: assessFacts({ enterprise, years, hnteCertificate, records, techSmeRevocations }, at ?? today) };
+  const result = assessFacts({ enterprise, years, hnteCertificate, records, techSmeRevocations }, at ?? today);
+  return { enterpriseId: id, result: await withIntegrityBan(ctx.db, enterprise, result) };
 }
