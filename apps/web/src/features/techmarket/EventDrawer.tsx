@@ -1,5 +1,21 @@
 import { marketParticipantRoles, type TMarketPair } from '@kechuang/contracts';
-import { App, Button, DatePicker, Descriptions, Divider, Drawer, Flex, Input, Popover, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Descriptions,
+  Divider,
+  Drawer,
+  Flex,
+  Input,
+  Popconfirm,
+  Popover,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -258,6 +274,13 @@ function PairActions({ pair }: { pair: TMarketPair }) {
             {t('techmarket.event.intention')}
           </Button>
         </Popover>
+      ) : null}
+      {pair.status === 'introduced' || pair.status === 'intention' ? (
+        <Popconfirm title={t('techmarket.event.dropConfirm')} onConfirm={() => run(() => eventApi.drop(pair))}>
+          <Button size="small" type="link" danger loading={busy}>
+            {t('techmarket.event.drop')}
+          </Button>
+        </Popconfirm>
       ) : null}
       {pair.status === 'introduced' || pair.status === 'intention' ? (
         <Popover

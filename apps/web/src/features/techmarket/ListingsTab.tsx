@@ -48,6 +48,7 @@ const statusColor: Record<TListing['status'], string> = {
 /** 四张清单: entries by units and the bureau, reviewed and published by the bureau; published ones are matched. */
 export function ListingsTab({ roles }: { roles: MarketRoles }) {
   const { t } = useTranslation();
+  const { user } = useCurrentUser();
   const [search, setSearch] = useSearchState();
   const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
   const kind = listingKinds.find((k) => k === search.kind);
@@ -96,7 +97,7 @@ export function ListingsTab({ roles }: { roles: MarketRoles }) {
       key: 'actions',
       width: 110,
       render: (_, l) =>
-        l.status === 'published' && roles.statsReader ? (
+        l.status === 'published' && (roles.statsReader || l.ownerOrgId === user.orgId) ? (
           <Button size="small" onClick={() => setMatchFor(l)} data-testid="listing-match">
             {t('techmarket.match.open')}
           </Button>

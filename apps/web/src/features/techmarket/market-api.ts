@@ -142,6 +142,7 @@ export const eventApi = {
     api.post<TMarketPair>(`${base}/events/${eventId}/pairs`, input),
   intention: (p: Versioned, input: { signedOn: string; amountFen: number | null; note: string }) =>
     api.post<TMarketPair>(`${base}/pairs/${p.id}/intention`, { version: p.version, ...input }),
+  drop: (p: Versioned) => api.post<TMarketPair>(`${base}/pairs/${p.id}/drop`, { version: p.version }),
   contract: (p: Versioned, contractId: number) =>
     api.post<TMarketPair>(`${base}/pairs/${p.id}/contract`, { version: p.version, contractId }),
 };
