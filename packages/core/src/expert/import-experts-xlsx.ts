@@ -162,10 +162,17 @@ export async function importExpertsXlsx(ctx: Ctx, bytes: Uint8Array, opts: { dry
       employments: [...current, ...past.list],
       yearlyQuota: quotaText ? Number(quotaText) : 20,
     };
+    const regionBad = !regions.has(raw.regionCode)
+      ? '行政区划代码不存在或已撤销'
+      : !inRegionScope(actor, raw.regionCode)
+        ? '不在您的管辖范围内'
+        : null;
+    if (regionBad) fail(r, '所在地区代码', regionBad);
     const check = ZExpertInput.safeParse(raw);
     if (!check.success) {
       for (const issue of check.error.issues) {
         const field = String(issue.path[0] ?? '');
+        if (field === 'regionCode' && regionBad) continue;
         const column = field === 'employments' && issue.path.length > 1 ? '曾任职单位' : (columnOf[field] ?? field);
         const which = field.endsWith('Codes') && typeof issue.path[1] === 'number' ? `第 ${issue.path[1] + 1} 个代码：` : '';
         fail(r, column, `${which}${issue.message}`);
@@ -173,8 +180,6 @@ export async function importExpertsXlsx(ctx: Ctx, bytes: Uint8Array, opts: { dry
       continue;
     }
     const input = check.data;
-    if (!regions.has(input.regionCode)) fail(r, '所在地区代码', '行政区划代码不存在或已撤销');
-    else if (!inRegionScope(actor, input.regionCode)) fail(r, '所在地区代码', '不在您的管辖范围内');
     if (input.idNumber) {
       const first = seenId.get(input.idNumber);
       if (first) fail(r, '身份证号码', `与第 ${first} 行是同一人`);
