@@ -262,6 +262,7 @@ export function projectAccessEntries(): Record<string, EntryLike> {
         return { method: 'POST', url: `/api/project-applications/${a.id}/submit`, payload: { version: a.version } };
       },
     },
+    'GET /api/project-calls/export': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/project-calls/export' }) },
     'GET /api/project-applications/export': {
       in: [...readers, 'enterprise'],
       reqIn: () => ({ method: 'GET', url: '/api/project-applications/export' }),

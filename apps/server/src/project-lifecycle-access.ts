@@ -210,6 +210,7 @@ export function projectLifecycleAccessEntries(): Record<string, EntryLike> {
     ),
     'POST /api/projects/:id/end': onProject('executing', '/end', (version) => ({ version, kind: 'terminate', reason: '终止' }), managers),
     'GET /api/project-upward': { in: readers, reqIn: () => ({ method: 'GET', url: '/api/project-upward' }) },
+    'GET /api/project-upward/export': { in: readers, reqIn: () => ({ method: 'GET', url: '/api/project-upward/export' }) },
     'POST /api/project-upward': {
       in: managers,
       out: [],

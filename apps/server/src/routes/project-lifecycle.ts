@@ -32,6 +32,7 @@ import {
   decideChange,
   endProject,
   exportProjectsXlsx,
+  exportUpwardXlsx,
   getProject,
   importProjectsXlsx,
   listProjects,
@@ -43,6 +44,7 @@ import {
   syncProjectIndicators,
 } from '@kechuang/core';
 import { z } from 'zod';
+import { sendDownload } from './download.ts';
 import type { Routes } from './types.ts';
 
 const tags = ['project'];
@@ -203,6 +205,17 @@ export const projectLifecycleRoutes: Routes = async (app) => {
     '/project-upward',
     { schema: { tags, summary: '争资：向上推荐的项目及结果', querystring: ZUpwardQuery, response: { 200: z.array(ZUpward) } } },
     async (request) => listUpward(request.ctx, request.query),
+  );
+  app.get(
+    '/project-upward/export',
+    { schema: { tags, summary: '导出争资清单（.xlsx，金额单位万元）', querystring: ZUpwardQuery, produces: [xlsxType] } },
+    async (request, reply) =>
+      sendDownload(reply, {
+        bytes: await exportUpwardXlsx(request.ctx, request.query),
+        type: xlsxType,
+        asciiName: 'upward.xlsx',
+        name: '争资清单.xlsx',
+      }),
   );
   app.post(
     '/project-upward',

@@ -33,6 +33,7 @@ import {
   decideApplication,
   downloadApplicationFile,
   exportApplicationsXlsx,
+  exportCallsXlsx,
   getApplication,
   getCall,
   listApplications,
@@ -50,6 +51,7 @@ import {
   withdrawApplication,
 } from '@kechuang/core';
 import { z } from 'zod';
+import { sendDownload } from './download.ts';
 import { projectLifecycleRoutes } from './project-lifecycle.ts';
 import type { Routes } from './types.ts';
 
@@ -80,6 +82,24 @@ export const projectRoutes: Routes = async (app) => {
     '/project-calls',
     { schema: { tags, summary: '申报指南列表', querystring: ZCallListQuery, response: { 200: ZCallPage } } },
     async (request) => listCalls(request.ctx, request.query),
+  );
+  app.get(
+    '/project-calls/export',
+    {
+      schema: {
+        tags,
+        summary: '导出申报指南列表（.xlsx，金额单位万元，筛选同列表）',
+        querystring: ZCallListQuery.omit({ page: true, pageSize: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, {
+        bytes: await exportCallsXlsx(request.ctx, request.query),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        asciiName: 'calls.xlsx',
+        name: '申报指南.xlsx',
+      }),
   );
   app.post('/project-calls', { schema: { tags, summary: '起草申报指南', body: ZCallInput, response: { 200: ZCall } } }, async (request) =>
     createCall(request.ctx, request.body),

@@ -1,9 +1,9 @@
 import type { TApplicationListQuery } from '@kechuang/contracts';
 import { AppError } from '@kechuang/contracts';
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
 import { containsPattern, subtreePattern } from '../query.ts';
+import { type TableColumn, tableXlsx } from '../xlsx-table.ts';
 import { shanghaiIso } from './call-time.ts';
 import { summaryQuery } from './get-application.ts';
 import { fenToWan } from './money.ts';
@@ -31,25 +31,18 @@ export async function exportApplicationsXlsx(ctx: Ctx, input: Omit<TApplicationL
   if (input.status) q = q.where('a.status', '=', input.status);
   if (input.q) q = q.where('a.title', 'ilike', containsPattern(input.q));
   const rows = await q.orderBy('a.id').limit(100_000).execute();
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('申报书');
-  sheet.addRow(['编号', '申报指南', '项目名称', '申报单位', '所在地区代码', '项目负责人', '申请财政资金（万元）', '状态', '提交时间']);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows)
-    sheet.addRow([
-      r.id,
-      r.call_title,
-      r.title,
-      r.org_name,
-      r.region_code,
-      r.leader_name,
-      Number(fenToWan(r.fiscal_fen)),
-      statusZh[r.status] ?? r.status,
-      r.submitted_at ? shanghaiIso(r.submitted_at).slice(0, 16).replace('T', ' ') : '',
-    ]);
-  [8, 30, 40, 30, 14, 12, 18, 10, 18].forEach((w, i) => {
-    sheet.getColumn(i + 1).width = w;
-  });
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return tableXlsx('申报书', applicationColumns, rows);
 }
+
+type Row = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+const applicationColumns: TableColumn<Row>[] = [
+  { header: '编号', width: 8, value: (r) => r.id },
+  { header: '申报指南', width: 30, value: (r) => r.call_title },
+  { header: '项目名称', width: 40, value: (r) => r.title },
+  { header: '申报单位', width: 30, value: (r) => r.org_name },
+  { header: '所在地区代码', width: 14, value: (r) => r.region_code },
+  { header: '项目负责人', width: 12, value: (r) => r.leader_name },
+  { header: '申请财政资金（万元）', width: 18, value: (r) => Number(fenToWan(r.fiscal_fen)) },
+  { header: '状态', width: 10, value: (r) => statusZh[r.status] ?? r.status },
+  { header: '提交时间', width: 18, value: (r) => (r.submitted_at ? shanghaiIso(r.submitted_at).slice(0, 16).replace('T', ' ') : '') },
+];

@@ -3,6 +3,9 @@ import { sql } from '@kechuang/db';
 import type { Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
 import { pageTotal, pageWindow, subtreePattern } from '../query.ts';
+import { type TableColumn, tableXlsx } from '../xlsx-table.ts';
+import { shanghaiIso } from './call-time.ts';
+import { fenToWan } from './money.ts';
 import { canReadCall } from './project.policy.ts';
 import { callQuery, findCall, toCall } from './project.repository.ts';
 
@@ -75,4 +78,24 @@ export async function listOpenCalls(ctx: Ctx, input: { region?: string | undefin
       window: c.window,
     };
   });
+}
+
+const callStatusZh = { draft: '草稿', published: '已发布', closed: '已关闭' } as const;
+const callColumns: TableColumn<TCall>[] = [
+  { header: '申报指南', width: 44, value: (c) => c.title },
+  { header: '计划类别', width: 24, value: (c) => c.programmeName },
+  { header: '年度', width: 8, value: (c) => c.year },
+  { header: '地区代码', width: 10, value: (c) => c.regionCode },
+  { header: '状态', width: 10, value: (c) => callStatusZh[c.status] },
+  { header: '资助强度上限（万元）', width: 18, value: (c) => Number(fenToWan(c.maxGrantFen)) },
+  { header: '财政资金总额（万元）', width: 18, value: (c) => Number(fenToWan(c.budgetFen)) },
+  { header: '申报开始（北京时间）', width: 20, value: (c) => shanghaiIso(new Date(c.opensAt)).slice(0, 16).replace('T', ' ') },
+  { header: '申报截止（北京时间）', width: 20, value: (c) => shanghaiIso(new Date(c.closesAt)).slice(0, 16).replace('T', ' ') },
+  { header: '支持方向', width: 40, value: (c) => c.directions.join('；') },
+];
+
+/** The calls the actor sees (same filters as the list), as one sheet; money in 万元. */
+export async function exportCallsXlsx(ctx: Ctx, input: Omit<TCallListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const page = await listCalls(ctx, { ...input, page: 1, pageSize: 100_000 } as TCallListQuery);
+  return tableXlsx('申报指南', callColumns, page.items);
 }

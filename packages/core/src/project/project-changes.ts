@@ -23,7 +23,10 @@ export async function requestChange(ctx: Ctx, id: number, input: TChangeRequest)
       const contracted = total((p.contract as TProjectContract | null)?.budget ?? []);
       const requested = total(input.budget);
       if (requested !== contracted)
-        throw new AppError('project/budget_total_changed', { contractFiscalFen: Number(contracted), requestedFiscalFen: Number(requested) });
+        throw new AppError('project/budget_total_changed', {
+          contractFiscalFen: Number(contracted),
+          requestedFiscalFen: Number(requested),
+        });
     }
     const { kind, reason, ...request } = input;
     const row = await tx

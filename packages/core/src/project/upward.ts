@@ -3,6 +3,8 @@ import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
+import { type TableColumn, tableXlsx } from '../xlsx-table.ts';
+import { fenToWan } from './money.ts';
 import { requireManagerOf } from './project.policy.ts';
 import { refreshProjectIndicators } from './project-indicators.ts';
 
@@ -115,4 +117,22 @@ export async function listUpward(ctx: Ctx, input: { year?: number | undefined; r
   if (input.region) q = q.where('region_code', 'like', subtreePattern(input.region));
   if (input.year) q = q.where('year', '=', input.year);
   return (await q.orderBy('id', 'desc').limit(2000).execute()).map(toUpward);
+}
+
+const upwardStatusZh = { recommended: '已推荐', won: '获得立项', lost: '未获立项' } as const;
+const upwardColumns: TableColumn<TUpward>[] = [
+  { header: '年度', width: 8, value: (u) => u.year },
+  { header: '项目名称', width: 40, value: (u) => u.title },
+  { header: '承担单位', width: 30, value: (u) => u.orgName },
+  { header: '地区代码', width: 10, value: (u) => u.regionCode },
+  { header: '层级', width: 8, value: (u) => (u.level === 'national' ? '国家' : '省') },
+  { header: '计划名称', width: 24, value: (u) => u.programmeName },
+  { header: '推荐日期', width: 12, value: (u) => u.recommendedOn },
+  { header: '结果', width: 10, value: (u) => upwardStatusZh[u.status] },
+  { header: '争取资金（万元）', width: 16, value: (u) => (u.wonFen === null ? null : Number(fenToWan(u.wonFen))) },
+];
+
+/** 争资: the recommendations upward the actor sees, as one sheet; money in 万元. */
+export async function exportUpwardXlsx(ctx: Ctx, input: { year?: number | undefined; region?: string | undefined }): Promise<Buffer> {
+  return tableXlsx('争资', upwardColumns, await listUpward(ctx, input));
 }

@@ -130,11 +130,20 @@ export function CallsTab({ roles }: { roles: ProjectRoles }) {
         title={t('project.page.tabs.calls')}
         testId="project-calls"
         extra={
-          roles.manager ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="call-create">
-              {t('project.page.call.create')}
-            </Button>
-          ) : null
+          <Flex gap={8}>
+            <ExportButton
+              path="/api/project-calls/export"
+              fallbackName="申报指南.xlsx"
+              query={{ status, year }}
+              label={t('project.page.bank.export')}
+              testId="calls-export"
+            />
+            {roles.manager ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="call-create">
+                {t('project.page.call.create')}
+              </Button>
+            ) : null}
+          </Flex>
         }
         filters={
           <FilterBar>

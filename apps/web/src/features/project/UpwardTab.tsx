@@ -4,6 +4,7 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, P
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { bureauDay, bureauYear } from '../../lib/bureau-date.ts';
@@ -28,11 +29,20 @@ export function UpwardTab({ roles }: { roles: ProjectRoles }) {
       title={t('project.page.tabs.upward')}
       data-testid="project-upward"
       extra={
-        roles.manager ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('project.page.upward.add')}
-          </Button>
-        ) : null
+        <Flex gap={8}>
+          <ExportButton
+            path="/api/project-upward/export"
+            fallbackName="争资清单.xlsx"
+            query={{ year, region }}
+            label={t('project.page.bank.export')}
+            testId="upward-export"
+          />
+          {roles.manager ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('project.page.upward.add')}
+            </Button>
+          ) : null}
+        </Flex>
       }
     >
       <Flex gap={24} align="center" wrap style={{ marginBottom: 16 }}>
