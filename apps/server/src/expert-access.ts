@@ -1,4 +1,4 @@
-import type { TRole } from '@kechuang/contracts';
+import type { TExpertStatus, TRole } from '@kechuang/contracts';
 import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import type { TestApp } from './testing.ts';
@@ -29,7 +29,7 @@ let seq = 0;
 async function entry(
   t: TestApp,
   region: string,
-  status = 'active',
+  status: TExpertStatus = 'active',
   userId: number | null = null,
 ): Promise<{ id: number; version: number }> {
   const db = t.database.db;
@@ -67,7 +67,7 @@ const input = (region: string) => ({
 });
 
 const onEntry =
-  (status: string, method: InjectOptions['method'], path: string, body?: (v: number) => object) =>
+  (status: TExpertStatus, method: InjectOptions['method'], path: string, body?: (v: number) => object) =>
   (region: string): Req =>
   async (fx) => {
     const e = await entry(fx.t, region, status);

@@ -8,7 +8,7 @@ let planner: Client;
 let viewer: Client;
 beforeAll(async () => {
   t = await createTestApp();
-  [planner, viewer] = await Promise.all([t.login('planner'), t.login('province')]);
+  [planner, viewer] = [await t.login('planner'), await t.login('province')];
 }, 120_000);
 afterAll(async () => t?.close());
 

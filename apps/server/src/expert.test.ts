@@ -10,9 +10,9 @@ let changsha: Client;
 let enterprise: Client;
 beforeAll(async () => {
   t = await createTestApp();
-  [planner, expert, viewer, changsha, enterprise] = await Promise.all(
+  [planner, expert, viewer, changsha, enterprise] = (await Promise.all(
     ['planner', 'expert', 'province', 'planner.changsha', 'enterprise'].map((u) => t.login(u)),
-  );
+  )) as [Client, Client, Client, Client, Client];
 }, 120_000);
 afterAll(async () => t?.close());
 
