@@ -269,6 +269,7 @@ export const ZMarketParticipant = z.object({
   name: z.string(),
   role: z.enum(marketParticipantRoles),
 });
+export type TMarketParticipant = z.infer<typeof ZMarketParticipant>;
 
 export const marketPairStatuses = ['introduced', 'intention', 'contracted', 'dropped'] as const;
 export const ZMarketPairStatus = z.enum(marketPairStatuses);

@@ -7,15 +7,24 @@ import { requireActor } from '../policy.ts';
 import { addEvent, type LoadedContract, loadContract } from './contract.repository.ts';
 import { registrationDeadline } from './deadline.ts';
 import { syncContractIndicators } from './indicator-feed.ts';
+import { enabledPacksFor } from './market/packs.ts';
 import { nextRegistrationNo } from './registration-no.ts';
 import { contractPackOn, fileContract, type SubjectMatter } from './rule-packs.ts';
 import { isRegistrarOf } from './techmarket.policy.ts';
 import { TransactionAmountError, technicalTransactionAmount } from './transaction-amount.ts';
 
-/** The contract's deadline under the pack in force on its acceptance day, restarted by 补正. */
-export function dueDateFor(c: Pick<TTechContract, 'acceptedOn' | 'correctedOn' | 'technicalAmountFen'>, disputed = false) {
+/**
+ * The contract's deadline under the pack in force on its acceptance day (with the packs its region switched
+ * on), restarted by 补正. Under the 2024 draft the 技术交易额 known at recognition (≥ 500万元) or a dispute
+ * lengthens it, so it is computed again then.
+ */
+export function dueDateFor(
+  c: Pick<TTechContract, 'acceptedOn' | 'correctedOn' | 'technicalAmountFen'>,
+  disputed = false,
+  enabled: ReadonlySet<string> = new Set(),
+) {
   if (!c.acceptedOn) return null;
-  const pack = contractPackOn(c.acceptedOn);
+  const pack = contractPackOn(c.acceptedOn, enabled);
   return registrationDeadline(pack, {
     acceptedOn: c.acceptedOn,
     correctedOn: c.correctedOn,
@@ -28,6 +37,7 @@ type Step = (
   tx: Transaction<DB>,
   loaded: LoadedContract,
   today: string,
+  enabled: ReadonlySet<string>,
 ) => Promise<{ set: Record<string, unknown>; event: string; detail: object }>;
 
 async function registrarStep(ctx: Ctx, id: number, version: number, from: string[], action: string, step: Step): Promise<TTechContract> {
@@ -37,7 +47,8 @@ async function registrarStep(ctx: Ctx, id: number, version: number, from: string
     if (!isRegistrarOf(actor, loaded.point)) throw new AppError('auth/out_of_scope', { id });
     if (!from.includes(loaded.contract.status)) throw new AppError('techmarket/wrong_status', { status: loaded.contract.status });
     const today = bureauDate(ctx.now());
-    const { set, event, detail } = await step(tx, loaded, today);
+    const enabled = await enabledPacksFor(tx, loaded.contract.sellerRegionCode);
+    const { set, event, detail } = await step(tx, loaded, today, enabled);
     const done = await tx
       .updateTable('tech_contract')
       .set({ ...set, version: version + 1, updated_at: ctx.now() })
@@ -63,8 +74,8 @@ async function registrarStep(ctx: Ctx, id: number, version: number, from: string
 
 /** 受理: the clock of the registration deadline starts today. */
 export function acceptContract(ctx: Ctx, id: number, version: number): Promise<TTechContract> {
-  return registrarStep(ctx, id, version, ['submitted'], 'techmarket.contract.accept', async (_tx, { contract }, today) => {
-    const due = dueDateFor({ ...contract, acceptedOn: today, correctedOn: null });
+  return registrarStep(ctx, id, version, ['submitted'], 'techmarket.contract.accept', async (_tx, { contract }, today, enabled) => {
+    const due = dueDateFor({ ...contract, acceptedOn: today, correctedOn: null }, false, enabled);
     return {
       set: { status: 'accepted', accepted_on: today, due_on: due?.dueDate ?? null },
       event: 'accept',
@@ -91,8 +102,8 @@ export function recogniseContract(
   id: number,
   input: { version: number; subject: SubjectMatter; costItems: TCostItem[]; disputed: boolean; note: string },
 ): Promise<TTechContract> {
-  return registrarStep(ctx, id, input.version, ['accepted'], 'techmarket.contract.register', async (tx, { contract }, today) => {
-    const pack = contractPackOn(contract.acceptedOn ?? today);
+  return registrarStep(ctx, id, input.version, ['accepted'], 'techmarket.contract.register', async (tx, { contract }, today, enabled) => {
+    const pack = contractPackOn(contract.acceptedOn ?? today, enabled);
     const filed = fileContract(pack, input.subject);
     let amount: ReturnType<typeof technicalTransactionAmount>;
     try {
@@ -111,6 +122,8 @@ export function recogniseContract(
     }
     if (!contract.pointId) throw new AppError('techmarket/wrong_status');
     const registrationNo = await nextRegistrationNo(tx, contract.pointId, Number(today.slice(0, 4)));
+    // the deadline again, now that the 技术交易额 (and any dispute) is known
+    const due = dueDateFor({ ...contract, technicalAmountFen: Number(amount.technicalAmountFen) }, input.disputed, enabled);
     return {
       set: {
         status: 'registered',
@@ -122,12 +135,15 @@ export function recogniseContract(
         technical_amount_fen: amount.technicalAmountFen,
         registered_on: today,
         registration_no: registrationNo,
+        due_on: due?.dueDate ?? contract.dueOn,
         note: input.note,
       },
       event: 'register',
       detail: {
         registrationNo,
         packId: pack.id,
+        dueOn: due?.dueDate ?? contract.dueOn,
+        disputed: input.disputed,
         type: filed.type,
         subtype: filed.subtype,
         contractAmountFen: String(amount.contractAmountFen),
@@ -150,9 +166,9 @@ export function refuseContract(ctx: Ctx, id: number, input: { version: number; c
     // a contract whose 补正 never came may be refused too (要求补正而未补正)
     ['submitted', 'accepted', 'correction_requested'],
     'techmarket.contract.refuse',
-    async (_tx, { contract }, today) => {
+    async (_tx, { contract }, today, enabled) => {
       const stage = contract.status === 'submitted' ? 'not_accepted' : 'not_registered';
-      const pack = contractPackOn(contract.acceptedOn ?? today);
+      const pack = contractPackOn(contract.acceptedOn ?? today, enabled);
       const reasons = input.codes.map((code) => {
         const r = pack.refusals.find((x) => x.code === code);
         if (!r) throw new AppError('techmarket/unknown_refusal_reason', { code });

@@ -6,6 +6,7 @@ import { requireActor } from '../policy.ts';
 import { pageTotal } from '../query.ts';
 import { loadContract, selectContracts, toContract } from './contract.repository.ts';
 import { dueDateFor } from './contract-review.ts';
+import { enabledPacksFor } from './market/packs.ts';
 import { contractPackOn } from './rule-packs.ts';
 import { canReadContract, isSellerUser } from './techmarket.policy.ts';
 
@@ -54,8 +55,9 @@ export async function getContract(ctx: Ctx, id: number): Promise<TTechContractDe
     .where('e.contract_id', '=', id)
     .orderBy('e.id')
     .execute();
-  const pack = contractPackOn(c.acceptedOn ?? bureauDate(ctx.now()));
-  const due = dueDateFor(c);
+  const enabled = await enabledPacksFor(ctx.db, c.sellerRegionCode);
+  const pack = contractPackOn(c.acceptedOn ?? bureauDate(ctx.now()), enabled);
+  const due = dueDateFor(c, false, enabled);
   return {
     contract: c,
     events: events.map((e) => ({
@@ -66,7 +68,7 @@ export async function getContract(ctx: Ctx, id: number): Promise<TTechContractDe
     })),
     refusalChecklist: pack.refusals.map((r) => ({ code: r.code, zh: r.zh, clause: r.clause, stage: r.stage })),
     deadline: due
-      ? { dueOn: due.dueDate, kind: due.kind, days: due.days, clause: due.clause, calendarComplete: due.calendarComplete }
+      ? { dueOn: c.dueOn ?? due.dueDate, kind: due.kind, days: due.days, clause: due.clause, calendarComplete: due.calendarComplete }
       : null,
   };
 }

@@ -7,6 +7,7 @@ import { requireActor } from '../policy.ts';
 import { newStorageKey, sha256Hex } from '../storage/file-store.ts';
 import { addEvent, loadContract } from './contract.repository.ts';
 import { dueDateFor } from './contract-review.ts';
+import { enabledPacksFor } from './market/packs.ts';
 import { pointFor } from './sellers.ts';
 import { canReadContract, isSellerUser } from './techmarket.policy.ts';
 
@@ -176,7 +177,12 @@ export async function submitContract(ctx: Ctx, id: number, version: number): Pro
         status: resubmission ? 'accepted' : 'submitted',
         point_id: point.id,
         submitted_at: ctx.now(),
-        ...(resubmission ? { corrected_on: today, due_on: dueDateFor({ ...c, correctedOn: today })?.dueDate ?? null } : {}),
+        ...(resubmission
+          ? {
+              corrected_on: today,
+              due_on: dueDateFor({ ...c, correctedOn: today }, false, await enabledPacksFor(tx, c.sellerRegionCode))?.dueDate ?? null,
+            }
+          : {}),
         version: version + 1,
         updated_at: ctx.now(),
       })
