@@ -8,12 +8,15 @@ import { indicatorAccessEntries } from './indicator-access.ts';
 import { indicatorBoundaryAccessEntries } from './indicator-boundary-access.ts';
 import { integrityAccessEntries } from './integrity-access.ts';
 import { planExecutionAccessEntries } from './plan-execution-access.ts';
+import { platformAccessEntries } from './platform-access.ts';
 import { projectAccessEntries } from './project-access.ts';
 import { projectLifecycleAccessEntries } from './project-lifecycle-access.ts';
 import { reviewAccessEntries } from './review-access.ts';
+import { talentAccessEntries } from './talent-access.ts';
 import { techmarketAccessEntries } from './techmarket-access.ts';
 import { techmarketMarketAccessEntries } from './techmarket-market-access.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
+import { voucherAccessEntries } from './voucher-access.ts';
 
 /**
  * Every API route × every role × a target inside and a target outside the role's scope.
@@ -624,6 +627,9 @@ Object.assign(table, integrityAccessEntries() as unknown as Record<string, Entry
 Object.assign(table, expertAccessEntries() as unknown as Record<string, Entry>);
 Object.assign(table, reviewAccessEntries() as unknown as Record<string, Entry>);
 Object.assign(table, techmarketMarketAccessEntries() as unknown as Record<string, Entry>);
+Object.assign(table, platformAccessEntries() as unknown as Record<string, Entry>);
+Object.assign(table, talentAccessEntries() as unknown as Record<string, Entry>);
+Object.assign(table, voucherAccessEntries() as unknown as Record<string, Entry>);
 
 function entryFor(route: string): Entry | undefined {
   return table[route] ?? (route.startsWith('GET /api/docs') ? table['GET /api/docs*'] : undefined);

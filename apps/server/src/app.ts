@@ -30,12 +30,15 @@ import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
 import { planExecutionRoutes } from './routes/plan-execution.ts';
 import { planTransferRoutes } from './routes/plan-transfer.ts';
+import { platformRoutes } from './routes/platform.ts';
 import { projectRoutes } from './routes/project.ts';
 import { regionRoutes } from './routes/region.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { talentRoutes } from './routes/talent.ts';
 import { techmarketRoutes } from './routes/techmarket.ts';
 import { techmarketMarketRoutes } from './routes/techmarket-market.ts';
 import { userRoutes } from './routes/user.ts';
+import { voucherRoutes } from './routes/voucher.ts';
 import { workbenchRoutes } from './routes/workbench.ts';
 import { version } from './version.ts';
 
@@ -148,6 +151,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(expertRoutes);
       await api.register(reviewRoutes);
       await api.register(techmarketMarketRoutes);
+      await api.register(platformRoutes);
+      await api.register(talentRoutes);
+      await api.register(voucherRoutes);
       await api.register(indicatorRoutes);
       await api.register(indicatorBoundaryRoutes);
     },

@@ -45,7 +45,9 @@ export const navModules = [
   'review',
   'integrity',
   'techmarket',
+  'platforms',
   'talent',
+  'vouchers',
   'admin',
 ] as const;
 export const ZNavModule = z.enum(navModules);

@@ -1,7 +1,10 @@
 import { expertErrors } from './errors-expert.ts';
 import { integrityErrors } from './errors-integrity.ts';
+import { platformErrors } from './errors-platform.ts';
 import { reviewErrors } from './errors-review.ts';
+import { talentErrors } from './errors-talent.ts';
 import { techmarketMarketErrors } from './errors-techmarket-market.ts';
+import { voucherErrors } from './errors-voucher.ts';
 
 /**
  * Stable error codes: the one list the server, the web app and the CLI share.
@@ -394,6 +397,9 @@ export const errorCatalog = {
   ...expertErrors,
   ...reviewErrors,
   ...techmarketMarketErrors,
+  ...platformErrors,
+  ...talentErrors,
+  ...voucherErrors,
 };
 
 export type ErrorCode = keyof typeof errorCatalog;

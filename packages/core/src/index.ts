@@ -150,6 +150,7 @@ export {
   runReminders,
 } from './plan-execution/reminders.ts';
 export { currentTallies } from './plan-execution/tally-cache.ts';
+export * from './platform/index.ts';
 export { canSeeOrgRecord, hasRole, inRegionScope, isRegionWide, requireActor, requireRole } from './policy.ts';
 export * from './project/index.ts';
 export { changeRegion, listRegionChanges } from './region/change-region.ts';
@@ -159,11 +160,13 @@ export { jobStates } from './scheduler/lease.ts';
 export { type Job, Scheduler, schedulerOwner } from './scheduler/scheduler.ts';
 export { type FileStore, LocalFileStore, newStorageKey, sha256Hex } from './storage/file-store.ts';
 export { type S3Config, S3FileStore, s3ConfigFromEnv, signV4 } from './storage/s3-file-store.ts';
+export * from './talent/index.ts';
 export * from './techmarket/index.ts';
 export * from './techmarket/market/index.ts';
 export { resetPassword, revokeUserSessions, setUserDisabled, unlockUser } from './user/account-actions.ts';
 export { addUserFromConsole, setPasswordFromConsole } from './user/bootstrap.ts';
 export { getUser, listUsers } from './user/list-users.ts';
 export { createUser, updateUser } from './user/save-user.ts';
+export * from './voucher/index.ts';
 export { abilitiesOf } from './workbench/abilities.ts';
 export { getWorkbench } from './workbench/get-workbench.ts';

@@ -20,6 +20,9 @@ import * as m0015 from './migrations/0015_integrity.ts';
 import * as m0016 from './migrations/0016_expert.ts';
 import * as m0017 from './migrations/0017_review.ts';
 import * as m0018 from './migrations/0018_techmarket_market.ts';
+import * as m0019 from './migrations/0019_platform.ts';
+import * as m0020 from './migrations/0020_talent.ts';
+import * as m0021 from './migrations/0021_voucher.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -44,6 +47,9 @@ export const migrations: Record<string, Migration> = {
   '0016_expert': m0016,
   '0017_review': m0017,
   '0018_techmarket_market': m0018,
+  '0019_platform': m0019,
+  '0020_talent': m0020,
+  '0021_voucher': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

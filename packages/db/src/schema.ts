@@ -1,8 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ExpertTables } from './schema-expert.ts';
 import type { IntegrityTables } from './schema-integrity.ts';
+import type { PlatformTables } from './schema-platform.ts';
 import type { ReviewTables } from './schema-review.ts';
+import type { TalentTables } from './schema-talent.ts';
 import type { TechmarketMarketTables } from './schema-techmarket-market.ts';
+import type { VoucherTables } from './schema-voucher.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -840,7 +843,14 @@ export interface TechContractFileTable {
   uploaded_at: TimestampDefault;
 }
 
-export interface DB extends IntegrityTables, ExpertTables, ReviewTables, TechmarketMarketTables {
+export interface DB
+  extends IntegrityTables,
+    ExpertTables,
+    ReviewTables,
+    TechmarketMarketTables,
+    PlatformTables,
+    TalentTables,
+    VoucherTables {
   tm_seller: TmSellerTable;
   tm_registration_point: TmRegistrationPointTable;
   tm_registration_counter: TmRegistrationCounterTable;

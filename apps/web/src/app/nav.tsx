@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CarryOutOutlined,
+  ClusterOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
   FundOutlined,
@@ -13,6 +14,7 @@ import {
   SettingOutlined,
   SolutionOutlined,
   SwapOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -43,7 +45,9 @@ export const moduleItems: NavItem<ModuleKey>[] = [
   { key: 'review', path: '/review', icon: <SolutionOutlined /> },
   { key: 'integrity', path: '/integrity', icon: <SafetyCertificateOutlined /> },
   { key: 'techmarket', path: '/techmarket', icon: <SwapOutlined /> },
+  { key: 'platforms', path: '/platforms', icon: <ClusterOutlined /> },
   { key: 'talent', path: '/talent', icon: <TeamOutlined /> },
+  { key: 'vouchers', path: '/vouchers', icon: <TagsOutlined /> },
 ];
 
 export const adminRoot = { key: 'admin' as const, path: '/admin', icon: <SettingOutlined /> };

@@ -33,6 +33,11 @@ export const router = createBrowserRouter([
     element: page(() => import('../features/integrity/PublicIntegrityPage.tsx'), 'PublicIntegrityPage', full),
   },
   {
+    path: '/platforms-public',
+    errorElement: <RouteError />,
+    element: page(() => import('../features/platform/PublicPlatformsPage.tsx'), 'PublicPlatformsPage', full),
+  },
+  {
     path: '/market',
     errorElement: <RouteError />,
     element: page(() => import('../features/techmarket/PublicMarketPage.tsx'), 'PublicMarketPage', full),
@@ -132,7 +137,15 @@ export const router = createBrowserRouter([
               },
               {
                 element: <RequireModule module="talent" />,
-                children: [{ path: 'talent', element: page(() => import('../features/talent/TalentPage.tsx'), 'TalentPage') }],
+                children: [{ path: 'talent/*', element: page(() => import('../features/talent/TalentPage.tsx'), 'TalentPage') }],
+              },
+              {
+                element: <RequireModule module="platforms" />,
+                children: [{ path: 'platforms/*', element: page(() => import('../features/platform/PlatformsPage.tsx'), 'PlatformsPage') }],
+              },
+              {
+                element: <RequireModule module="vouchers" />,
+                children: [{ path: 'vouchers/*', element: page(() => import('../features/voucher/VouchersPage.tsx'), 'VouchersPage') }],
               },
               { path: 'sessions', element: page(() => import('../features/session/SessionsPage.tsx'), 'SessionsPage') },
               {

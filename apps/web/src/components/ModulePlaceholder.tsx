@@ -13,7 +13,9 @@ export type PlannedModule =
   | 'review'
   | 'integrity'
   | 'techmarket'
-  | 'talent';
+  | 'platforms'
+  | 'talent'
+  | 'vouchers';
 
 /** The page of a module that is not built yet: what it will hold, and what to do meanwhile. */
 export function ModulePlaceholder({ module, icon }: { module: PlannedModule; icon: ReactNode }) {

@@ -52,8 +52,12 @@ export function abilitiesOf(ctx: Ctx): TAbilities {
   if (bureau) modules.push('integrity');
   // 技术市场: the bureau, and the selling units that register contracts (techmarket.policy.ts)
   if (bureau || isSellerUser(actor)) modules.push('techmarket');
-  // 人才与平台 is the bureau's (the page is still being built)
+  // 创新平台: the bureau (platform/platform.policy.ts)
+  if (bureau) modules.push('platforms');
+  // 人才与特派员: the bureau (talent/talent.policy.ts)
   if (bureau) modules.push('talent');
+  // 创新券: the bureau, and enterprises that hold or use vouchers (voucher/voucher.policy.ts)
+  if (bureau || hasRole(actor, 'enterprise')) modules.push('vouchers');
   if (hasRole(actor, 'admin')) modules.push('admin');
   return { modules, actions };
 }

@@ -1,0 +1,2 @@
+// 创新平台: the module's public functions.
+export {};

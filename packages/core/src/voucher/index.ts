@@ -1,0 +1,2 @@
+// 科技创新券: the module's public functions.
+export {};

@@ -1,0 +1,8 @@
+import type { Kysely } from 'kysely';
+
+// 科技人才与科技特派员.
+export async function up(_db: Kysely<unknown>): Promise<void> {}
+
+export async function down(): Promise<void> {
+  throw new Error('migrations are forward-only');
+}
