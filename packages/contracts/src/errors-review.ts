@@ -1,2 +1,37 @@
 /** Stable error codes of 专家抽取与评审; merged into errorCatalog (errors.ts). */
-export const reviewErrors = {} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+export const reviewErrors = {
+  'review/subject_kind_unsupported': { status: 400, zh: '暂不支持该类评审对象', en: 'This kind of review subject is not supported yet' },
+  'review/batch_not_found': { status: 404, zh: '评审批次（申报指南）不存在', en: 'The review batch (call) does not exist' },
+  'review/no_subjects': { status: 409, zh: '没有待评审且尚未抽取专家的申报书', en: 'No application is waiting for a panel' },
+  'review/wrong_subject_status': { status: 409, zh: '申报书不在待评审状态', en: 'The application is not under review' },
+  'review/already_drawn': { status: 409, zh: '该申报书已抽取评审专家', en: 'A panel has already been drawn for this application' },
+  'review/pool_too_small': { status: 409, zh: '符合条件的专家不足，无法组成评审组', en: 'Not enough eligible experts to fill the panel' },
+  'review/draw_not_found': { status: 404, zh: '抽取记录不存在', en: 'The draw record does not exist' },
+  'review/panel_not_found': { status: 404, zh: '评审组不存在', en: 'The panel does not exist' },
+  'review/assignment_not_found': { status: 404, zh: '评审任务不存在', en: 'The review assignment does not exist' },
+  'review/not_expert': { status: 403, zh: '当前账号不是评审专家', en: 'This account is not a review expert' },
+  'review/sealed': { status: 409, zh: '抽取结果尚在密封期，评审尚未开始', en: 'The draw is sealed until the review opens' },
+  'review/not_declared': { status: 403, zh: '请先声明与该项目无利益冲突', en: 'Declare that you have no conflict of interest first' },
+  'review/already_declared': { status: 409, zh: '已作出利益冲突声明', en: 'The declaration has already been made' },
+  'review/rubric_required': { status: 409, zh: '请先设置本批次的评分标准', en: 'Set the rubric of this batch first' },
+  'review/wrong_mode': {
+    status: 409,
+    zh: '评审方式不允许此操作（网评由专家本人评分，会评由秘书录入）',
+    en: 'The review mode does not allow this (online: the expert scores; meeting: the secretary enters)',
+  },
+  'review/score_invalid': {
+    status: 400,
+    zh: '评分缺项、超出分值范围或含未知指标',
+    en: 'A score is missing, out of range or for an unknown criterion',
+  },
+  'review/comment_required': { status: 400, zh: '该评分指标须填写评语', en: 'This criterion requires a comment' },
+  'review/opinion_required': { status: 400, zh: '请填写评审意见', en: 'The review opinion is required' },
+  'review/veto_disabled': { status: 400, zh: '本批次未启用一票否决', en: 'Veto is not enabled for this batch' },
+  'review/closed': { status: 409, zh: '评审已结束', en: 'The review is closed' },
+  'review/avoidance_limit': { status: 409, zh: '申请回避的专家已达上限', en: 'The number of avoidance requests has reached the limit' },
+  'review/avoidance_too_late': {
+    status: 409,
+    zh: '已抽取评审专家，不能再申请回避',
+    en: 'The panel has been drawn; avoidance can no longer be requested',
+  },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;

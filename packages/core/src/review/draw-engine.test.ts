@@ -257,7 +257,10 @@ describe('a batch', () => {
     const out = draw({ subjects, pool: pool(6, (i) => (i === 1 ? { quota: 3, used: 2 } : {})) });
     const seatsOf1 = out.panels.filter((p) => p.seats.includes(1)).length;
     expect(seatsOf1).toBeLessThanOrEqual(1);
-    expect(out.panels.some((p) => p.exclusions.some((e) => e.expertId === 1 && e.reason === 'quota'))).toBe(true);
+    expect(out.exclusions.find((e) => e.expertId === 1)).toMatchObject({
+      reason: 'quota',
+      detail: expect.stringContaining('本批次抽中 1 次'),
+    });
   });
 });
 

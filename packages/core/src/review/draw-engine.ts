@@ -204,26 +204,71 @@ function disciplineFilter(c: TDrawConstraints, s: DrawSubject): string | null {
   return null;
 }
 
+/**
+ * A discipline's candidates, kept partitioned by their load in this batch: level l occupies
+ * arr[bounds[l] .. bounds[l+1]). Seating an expert moves them to the next level by one swap, so a batch never
+ * rescans the pool.
+ */
+interface Bucket {
+  arr: Int32Array;
+  pos: Int32Array;
+  bounds: number[];
+}
+
+function newBucket(members: number[], poolSize: number, load: Int32Array): Bucket {
+  const maxLevel = members.reduce((m, i) => Math.max(m, load[i] as number), 0);
+  const byLevel: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
+  for (const i of members) (byLevel[load[i] as number] as number[]).push(i);
+  const arr = Int32Array.from(byLevel.flat());
+  const pos = new Int32Array(poolSize).fill(-1);
+  arr.forEach((i, p) => {
+    pos[i] = p;
+  });
+  const bounds = [0];
+  for (const level of byLevel) bounds.push((bounds[bounds.length - 1] as number) + level.length);
+  return { arr, pos, bounds };
+}
+
+function swap(b: Bucket, p: number, q: number) {
+  const x = b.arr[p] as number;
+  const y = b.arr[q] as number;
+  b.arr[p] = y;
+  b.arr[q] = x;
+  b.pos[y] = p;
+  b.pos[x] = q;
+}
+
+/** The expert at pool index i moves from level l to l + 1. */
+function raise(b: Bucket, i: number, l: number) {
+  const p = b.pos[i] as number;
+  if (p < 0) return;
+  while (b.bounds.length < l + 3) b.bounds.push(b.arr.length);
+  const end = b.bounds[l + 1] as number;
+  swap(b, p, end - 1);
+  b.bounds[l + 1] = end - 1;
+}
+
 export function runDraw(input: DrawRecordInput): DrawOutcome {
   const { pool, constraints: c } = input;
   const rng = xoshiro128ss(input.seed);
   const { out: exclusions, excluded } = globalExclusions(input);
   const ix = conflictIndex(pool, yearsBefore(c.reviewFrom, c.employerWindowYears));
   const load = new Int32Array(pool.length);
+  const full = new Uint8Array(pool.length);
   const employerKey = pool.map((e) => {
     const job = e.employments.find((j) => j.to === null);
     return job ? (job.orgId !== null ? `#${job.orgId}` : norm(job.orgName)) : `expert#${e.id}`;
   });
-  const buckets = new Map<string, Int32Array>();
-  const bucketOf = (prefix: string | null): Int32Array => {
+  const buckets = new Map<string, Bucket>();
+  const bucketOf = (prefix: string | null): Bucket => {
     const key = prefix ?? '';
     let b = buckets.get(key);
     if (!b) {
       const list: number[] = [];
       pool.forEach((e, i) => {
-        if (!excluded[i] && (prefix === null || e.disciplines.some((d) => d.startsWith(prefix)))) list.push(i);
+        if (!excluded[i] && !full[i] && (prefix === null || e.disciplines.some((d) => d.startsWith(prefix)))) list.push(i);
       });
-      b = Int32Array.from(list);
+      b = newBucket(list, pool.length, load);
       buckets.set(key, b);
     }
     return b;
@@ -237,39 +282,25 @@ export function runDraw(input: DrawRecordInput): DrawOutcome {
   for (const s of subjects) {
     const bucket = bucketOf(disciplineFilter(c, s));
     const conflicts = subjectConflicts(pool, ix, s, c.maxAvoidance);
-    const listed: TExclusion[] = [];
     stamp++;
-    for (const i of conflicts.keys()) mark[i] = stamp;
-    // tiers by load in this batch: the least loaded first
-    const tiers: number[][] = [];
-    for (const i of bucket) {
-      if (mark[i] === stamp) {
-        listed.push(conflicts.get(i) as TExclusion);
-        continue;
-      }
-      const e = pool[i] as PoolExpert;
-      if (e.used + (load[i] as number) >= e.quota) {
-        listed.push({ expertId: e.id, name: e.name, reason: 'quota', detail: `本批次已抽中 ${load[i]} 次，达到年度上限 ${e.quota} 次` });
-        continue;
-      }
-      const l = load[i] as number;
-      const tier = tiers[l] ?? [];
-      tier.push(i);
-      tiers[l] = tier;
+    const listed: TExclusion[] = [];
+    for (const [i, x] of [...conflicts].sort((a, b) => a[0] - b[0])) {
+      mark[i] = stamp;
+      if ((bucket.pos[i] as number) >= 0 && !full[i]) listed.push(x);
     }
     const city = cityOf(s.regionCode);
     const seats: number[] = [];
     const passed: number[] = [];
     const perEmployer = new Map<string, number>();
     let outside = 0;
-    walk: for (const tier of tiers) {
-      if (!tier) continue;
-      for (let k = 0; k < tier.length; k++) {
-        // one step of Fisher–Yates: a uniform pick among the tier's remaining candidates
-        const j = k + rng.below(tier.length - k);
-        const i = tier[j] as number;
-        tier[j] = tier[k] as number;
-        tier[k] = i;
+    const levels = bucket.bounds.length - 1;
+    walk: for (let l = 0; l < levels; l++) {
+      const end = bucket.bounds[l + 1] as number;
+      for (let k = bucket.bounds[l] as number; k < end; k++) {
+        // one step of Fisher–Yates within the level: a uniform pick among its remaining candidates
+        swap(bucket, k, k + rng.below(end - k));
+        const i = bucket.arr[k] as number;
+        if (mark[i] === stamp || full[i]) continue;
         if (seats.length < c.size) {
           const e = pool[i] as PoolExpert;
           const isOutside = cityOf(e.regionCode) !== city;
@@ -286,7 +317,21 @@ export function runDraw(input: DrawRecordInput): DrawOutcome {
         if (seats.length === c.size && passed.length >= c.reserves) break walk;
       }
     }
-    for (const i of seats) load[i] = (load[i] as number) + 1;
+    for (const i of seats) {
+      const l = load[i] as number;
+      for (const b of buckets.values()) raise(b, i, l);
+      load[i] = l + 1;
+      const e = pool[i] as PoolExpert;
+      if (e.used + l + 1 >= e.quota) {
+        full[i] = 1;
+        exclusions.push({
+          expertId: e.id,
+          name: e.name,
+          reason: 'quota',
+          detail: `本批次抽中 ${l + 1} 次后达到年度上限 ${e.quota} 次（自申报书 #${s.id} 之后不再抽取）`,
+        });
+      }
+    }
     if (seats.length < c.size) shortfalls.push({ subjectId: s.id, seats: seats.length, needed: c.size });
     panels.push({
       subjectId: s.id,

@@ -1,0 +1,110 @@
+import type { TRankRow, TReviewRanking, TReviewSubjectKind, TRubric, TSubjectResult } from '@kechuang/contracts';
+import type { Ctx } from '../context.ts';
+import { aggregate, rank } from './aggregate.ts';
+import { requireReviewReader } from './review.policy.ts';
+import { batchOfSubject, type Db, loadBatch } from './review.repository.ts';
+import { getRubric } from './rubric.ts';
+
+/*
+ * The batch's ranking (§6.3): every application with a panel, its seated experts' submitted totals aggregated
+ * by the rubric's method, the dispersion flag, the veto mark, and ranks over the call and within each support
+ * direction (the group). The decision step reads a subject's row from here.
+ */
+
+export async function computeRanking(db: Db, kind: TReviewSubjectKind, batchId: number, rubric: TRubric): Promise<TReviewRanking> {
+  const subjects = await db
+    .selectFrom('project_application as a')
+    .innerJoin('organization as o', 'o.id', 'a.org_id')
+    .leftJoin('review_panel as p', (j) => j.onRef('p.subject_id', '=', 'a.id').on('p.subject_kind', '=', kind))
+    .select(['a.id', 'a.title', 'a.direction', 'o.name as org_name', 'p.id as panel_id'])
+    .where('a.call_id', '=', batchId)
+    .where('a.status', 'in', ['under_review', 'selected', 'rejected'])
+    .orderBy('a.id')
+    .execute();
+  const panelIds = subjects.flatMap((s) => (s.panel_id === null ? [] : [s.panel_id]));
+  const scores = panelIds.length
+    ? await db
+        .selectFrom('review_assignment as s')
+        .leftJoin('review_score as sc', 'sc.assignment_id', 's.id')
+        .select(['s.panel_id', 's.seat', 's.status', 'sc.total', 'sc.veto'])
+        .where('s.panel_id', 'in', panelIds)
+        .execute()
+    : [];
+  const byPanel = new Map<number, typeof scores>();
+  for (const s of scores) byPanel.set(s.panel_id, [...(byPanel.get(s.panel_id) ?? []), s]);
+  const rows = subjects.map((s) => {
+    const mine = s.panel_id === null ? [] : (byPanel.get(s.panel_id) ?? []);
+    const submitted = mine.filter((m) => m.seat && m.status === 'submitted' && m.total !== null);
+    const agg = aggregate(
+      submitted.map((m) => String(m.total)),
+      rubric.aggregation,
+      rubric.dispersionThreshold,
+      submitted.filter((m) => m.veto).length,
+    );
+    return {
+      id: s.id,
+      group: s.direction,
+      agg,
+      title: s.title,
+      orgName: s.org_name,
+      panelId: s.panel_id,
+      seats: mine.filter((m) => m.seat).length,
+    };
+  });
+  const ranked = rank(rows);
+  return {
+    aggregation: rubric.aggregation,
+    dispersionThreshold: rubric.dispersionThreshold,
+    rows: ranked.map(
+      (r): TRankRow => ({
+        subjectId: r.id,
+        title: r.title,
+        orgName: r.orgName,
+        group: r.group,
+        panelId: r.panelId,
+        n: r.agg.n,
+        seats: r.seats,
+        score: r.agg.score,
+        min: r.agg.min,
+        max: r.agg.max,
+        spread: r.agg.spread,
+        dispersed: r.agg.dispersed,
+        vetoed: r.agg.vetoed,
+        rank: r.rank,
+        groupRank: r.groupRank,
+      }),
+    ),
+  };
+}
+
+export async function getRanking(ctx: Ctx, query: { subjectKind: TReviewSubjectKind; batchId: number }): Promise<TReviewRanking> {
+  const batch = await loadBatch(ctx.db, query.subjectKind, query.batchId);
+  requireReviewReader(ctx, batch.regionCode);
+  return computeRanking(ctx.db, query.subjectKind, query.batchId, await getRubric(ctx, query));
+}
+
+/** One subject's result for the decision step: score, rank in the call, flags. */
+export async function getSubjectResult(ctx: Ctx, query: { subjectKind: TReviewSubjectKind; subjectId: number }): Promise<TSubjectResult> {
+  const batch = await batchOfSubject(ctx.db, query.subjectKind, query.subjectId);
+  requireReviewReader(ctx, batch.regionCode);
+  const ranking = await computeRanking(
+    ctx.db,
+    query.subjectKind,
+    batch.id,
+    await getRubric(ctx, { subjectKind: query.subjectKind, batchId: batch.id }),
+  );
+  const row = ranking.rows.find((r) => r.subjectId === query.subjectId);
+  const panel = row?.panelId
+    ? await ctx.db.selectFrom('review_panel').select('status').where('id', '=', row.panelId).executeTakeFirst()
+    : undefined;
+  return {
+    panelId: row?.panelId ?? null,
+    status: (panel?.status as TSubjectResult['status']) ?? null,
+    n: row?.n ?? 0,
+    score: row?.score ?? null,
+    rank: row?.rank ?? null,
+    of: ranking.rows.filter((r) => r.rank !== null).length,
+    dispersed: row?.dispersed ?? false,
+    vetoed: row?.vetoed ?? false,
+  };
+}
