@@ -54,6 +54,7 @@ export type TEmploymentInput = z.infer<typeof ZEmploymentInput>;
 
 export const ZRelationInput = z
   .strictObject({
+    id: ZId.optional().describe('已申报关系的编号：保留时沿用其关系人记录（无需再填身份证号码）'),
     kind: ZExpertRelationKind,
     personName: ZText(50).nullable().optional().describe('关系人姓名'),
     idNumber: ZIdNumber.optional().describe('关系人身份证号码（可选；仅保存加密摘要与末四位）'),

@@ -227,6 +227,12 @@ export async function replaceEmployments(tx: Transaction<DB>, expertId: number, 
 
 /** A relation to a person with an identity number names that person's record (made if new; only its hash kept). */
 export async function replaceRelations(tx: Transaction<DB>, expertId: number, list: TRelationInput[]): Promise<void> {
+  // a relation kept from before (same id, same name) keeps the person record its identity number named
+  const kept = new Map(
+    (await tx.selectFrom('expert_relation').select(['id', 'person_id', 'person_name']).where('expert_id', '=', expertId).execute()).map(
+      (r) => [r.id, r],
+    ),
+  );
   await tx.deleteFrom('expert_relation').where('expert_id', '=', expertId).execute();
   if (list.length === 0) return;
   const byName = await orgIdsByName(
@@ -235,7 +241,13 @@ export async function replaceRelations(tx: Transaction<DB>, expertId: number, li
   );
   const rows = [];
   for (const x of list) {
-    const personId = x.idNumber && x.personName ? await upsertPerson(tx, { name: x.personName, idNumber: x.idNumber }, null) : null;
+    const before = x.id === undefined ? undefined : kept.get(x.id);
+    const personId =
+      x.idNumber && x.personName
+        ? await upsertPerson(tx, { name: x.personName, idNumber: x.idNumber }, null)
+        : before && before.person_name === (x.personName || null)
+          ? before.person_id
+          : null;
     rows.push({
       expert_id: expertId,
       kind: x.kind,
