@@ -1,10 +1,18 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Divider, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useErrorText } from '../../lib/error-text.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { useHealth, useLogin, useMe } from './auth-api.ts';
+
+/** What anyone may read without an account: the bureau's published calls, lists and records. */
+const publicPages = [
+  { key: 'openCalls', path: '/open-calls' },
+  { key: 'market', path: '/market' },
+  { key: 'integrity', path: '/integrity-public' },
+  { key: 'platforms', path: '/platforms-public' },
+] as const;
 
 interface LoginForm {
   username: string;
@@ -73,6 +81,16 @@ export function LoginPage() {
           {t('auth.login.submit')}
         </Button>
       </Form>
+      <Divider plain style={{ margin: '20px 0 12px', fontSize: 12 }}>
+        {t('auth.login.publicTitle')}
+      </Divider>
+      <Flex gap={16} justify="center" wrap data-testid="public-links">
+        {publicPages.map((p) => (
+          <Link key={p.path} to={p.path}>
+            {t(`auth.login.public.${p.key}`)}
+          </Link>
+        ))}
+      </Flex>
     </AuthCard>
   );
 }
