@@ -16,7 +16,7 @@ import { useErrorText } from '../../lib/error-text.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { recordApi, useIntegrityMutation, usePacks, useSubjects } from './integrity-api.ts';
-import { RecordView } from './RecordView.tsx';
+import { Notes, RecordView } from './RecordView.tsx';
 
 /** What the drawer starts from: a record, or a new one (possibly prefilled from a project suggestion). */
 export type DrawerItem =
@@ -114,6 +114,8 @@ function packOn(packs: TIntegrityPack[] | undefined, on: string | null): TIntegr
 }
 
 function SubjectSelect(props: {
+  /** from Form.Item, so the field's label names the select */
+  id?: string;
   kind: 'person' | 'org';
   value?: number;
   onChange?: (v: number, label: { name: string; unit: string | null }) => void;
@@ -136,6 +138,7 @@ function SubjectSelect(props: {
     });
   return (
     <Select
+      {...(props.id ? { id: props.id } : {})}
       showSearch={{ filterOption: false, onSearch: setQ }}
       value={props.value}
       onChange={(v, o) => {
@@ -222,7 +225,13 @@ export function RecordDrawer(props: { open: boolean; item: DrawerItem | null; on
             <Button onClick={() => submit()} loading={save.isPending && !confirm.isPending} data-testid="integrity-save">
               {t('integrity.page.save')}
             </Button>
-            <Popconfirm title={t('integrity.page.confirmAsk')} onConfirm={() => submit('confirm')} okText={t('integrity.page.confirm')}>
+            <Popconfirm
+              title={t('integrity.page.confirmAsk')}
+              onConfirm={() => {
+                void submit('confirm');
+              }}
+              okText={t('integrity.page.confirm')}
+            >
               <Button type="primary" loading={confirm.isPending} data-testid="integrity-confirm">
                 {t('integrity.page.confirm')}
               </Button>
@@ -234,7 +243,7 @@ export function RecordDrawer(props: { open: boolean; item: DrawerItem | null; on
       {!editing && current ? (
         <RecordView record={current} canManage={props.canManage} onChanged={setCurrent} />
       ) : (
-        <Form<FormValues> form={form} layout="vertical" initialValues={initial} requiredMark="optional">
+        <Form<FormValues> form={form} layout="vertical" initialValues={initial}>
           {prefill ? (
             <Alert
               type="info"
@@ -249,7 +258,7 @@ export function RecordDrawer(props: { open: boolean; item: DrawerItem | null; on
               showIcon
               style={{ marginBottom: 16 }}
               title={t('integrity.page.warnings')}
-              description={current.warnings.join('；')}
+              description={<Notes notes={current.warnings} />}
             />
           ) : null}
           <Flex gap={16} wrap>
@@ -382,7 +391,7 @@ export function RecordDrawer(props: { open: boolean; item: DrawerItem | null; on
               showIcon
               style={{ marginBottom: 16 }}
               title={t('integrity.page.unverified')}
-              description={pack.unverified.join('；')}
+              description={<Notes notes={pack.unverified} />}
             />
           ) : null}
           <Form.Item name="summary" label={red ? t('integrity.fields.basis') : t('integrity.fields.summary')}>

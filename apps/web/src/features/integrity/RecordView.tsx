@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/error-text.ts';
 import { periodText, recordApi, useIntegrityMutation } from './integrity-api.ts';
 
-export const listColor: Record<string, string> = { black: 'default', red: 'red', watch: 'orange' };
+export const listColor: Record<string, string> = { black: '#434343', red: 'red', watch: 'orange' };
 export const statusColor: Record<string, string> = {
   draft: 'default',
   confirmed: 'blue',
@@ -13,6 +13,17 @@ export const statusColor: Record<string, string> = {
   revoked: 'magenta',
   expired: 'default',
 };
+
+/** Rule notes, one a line. */
+export function Notes({ notes }: { notes: string[] }) {
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
+  );
+}
 
 /** A record past draft: what it says, and its next steps for the bureau (publish, revoke, appeal). */
 export function RecordView(props: { record: TIntegrityRecord; canManage: boolean; onChanged: (r: TIntegrityRecord) => void }) {
@@ -44,7 +55,9 @@ export function RecordView(props: { record: TIntegrityRecord; canManage: boolean
   return (
     <div data-testid="integrity-view">
       <Flex gap={8} style={{ marginBottom: 16 }} wrap>
-        <Tag color={listColor[r.listKind]}>{t(`integrity.listKinds.${r.listKind}`)}</Tag>
+        <Tag color={listColor[r.listKind]} variant={r.listKind === 'black' ? 'solid' : 'filled'}>
+          {t(`integrity.listKinds.${r.listKind}`)}
+        </Tag>
         <Tag color={statusColor[r.status]} data-testid="integrity-view-status">
           {t(`integrity.statuses.${r.status}`)}
         </Tag>
@@ -56,10 +69,10 @@ export function RecordView(props: { record: TIntegrityRecord; canManage: boolean
           showIcon
           style={{ marginBottom: 16 }}
           title={t('integrity.page.warnings')}
-          description={r.warnings.join('；')}
+          description={<Notes notes={r.warnings} />}
         />
       ) : null}
-      <Descriptions column={2} size="small" bordered>
+      <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('integrity.fields.subjectName')}>
           {r.subjectName}（{t(`integrity.subjectKinds.${r.subjectKind}`)}）
         </Descriptions.Item>

@@ -45,7 +45,11 @@ export function RecordsTab(props: { canManage: boolean; onOpen: (r: TIntegrityRe
       title: t('integrity.fields.listKind'),
       key: 'list',
       width: 120,
-      render: (_, r) => <Tag color={listColor[r.listKind]}>{t(`integrity.listKinds.${r.listKind}`)}</Tag>,
+      render: (_, r) => (
+        <Tag color={listColor[r.listKind]} variant={r.listKind === 'black' ? 'solid' : 'filled'}>
+          {t(`integrity.listKinds.${r.listKind}`)}
+        </Tag>
+      ),
     },
     {
       title: t('integrity.fields.type'),
