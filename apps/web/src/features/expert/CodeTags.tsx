@@ -3,7 +3,18 @@ import { Space, Tag, Tooltip, TreeSelect } from 'antd';
 import type { CSSProperties } from 'react';
 
 /** 学科 / 行业 codes as tags: the name shown, the code in a tooltip (the code alone when not in the list). */
-export function CodeTags({ kind, codes, max }: { kind: 'discipline' | 'industry'; codes: string[]; max?: number }) {
+export function CodeTags({
+  kind,
+  codes,
+  max,
+  withCode = false,
+}: {
+  kind: 'discipline' | 'industry';
+  codes: string[];
+  max?: number;
+  /** show "520.20 人工智能" rather than the name alone */
+  withCode?: boolean;
+}) {
   const shown = max === undefined ? codes : codes.slice(0, max);
   const name = kind === 'discipline' ? disciplineName : industryName;
   return (
@@ -11,7 +22,7 @@ export function CodeTags({ kind, codes, max }: { kind: 'discipline' | 'industry'
       {shown.map((c) => (
         <Tooltip key={c} title={codeLabel(kind, c)}>
           <Tag color={kind === 'discipline' ? 'geekblue' : 'purple'} style={{ marginInlineEnd: 4 }}>
-            {name(c) ?? c}
+            {withCode ? codeLabel(kind, c) : (name(c) ?? c)}
           </Tag>
         </Tooltip>
       ))}

@@ -23,10 +23,12 @@ export function StatusTag({ status }: { status: TExpert['status'] }) {
   );
 }
 
-const period = (from: string | null, to: string | null, current: string) => `${from ?? '…'} ~ ${to ?? current}`;
+const period = (from: string | null, to: string | null, current: string) =>
+  from ? `${from} ~ ${to ?? current}` : to ? `~ ${to}` : current;
 
 /** An entry as the bureau's drawer and the expert's own page show it: profile, employers, relations, dates, history. */
-export function ExpertDetails({ e, withHistory = true }: { e: TExpert; withHistory?: boolean }) {
+/** `own`: the expert's own page, which edits relations and dates in cards of their own and shows no history. */
+export function ExpertDetails({ e, own = false }: { e: TExpert; own?: boolean }) {
   const { t } = useTranslation();
   const none = t('common.none');
   return (
@@ -45,10 +47,10 @@ export function ExpertDetails({ e, withHistory = true }: { e: TExpert; withHisto
         <Descriptions.Item label={t('expert.fields.phone')}>{e.phone ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('expert.fields.email')}>{e.email ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('expert.fields.disciplines')} span={2}>
-          <CodeTags kind="discipline" codes={e.disciplineCodes} />
+          <CodeTags kind="discipline" codes={e.disciplineCodes} withCode />
         </Descriptions.Item>
         <Descriptions.Item label={t('expert.fields.industries')} span={2}>
-          {e.industryCodes.length > 0 ? <CodeTags kind="industry" codes={e.industryCodes} /> : none}
+          {e.industryCodes.length > 0 ? <CodeTags kind="industry" codes={e.industryCodes} withCode /> : none}
         </Descriptions.Item>
         <Descriptions.Item label={t('expert.fields.specialty')} span={2}>
           {e.specialty || none}
@@ -84,6 +86,29 @@ export function ExpertDetails({ e, withHistory = true }: { e: TExpert; withHisto
         ]}
       />
 
+      {own ? null : <Declarations e={e} />}
+      {own ? null : (
+        <>
+          <Divider titlePlacement="start">{t('expert.fields.history')}</Divider>
+          <EventTimeline
+            events={[...e.history].reverse().map((h) => ({ at: h.at, actor: h.actor, kind: h.action, detail: h.reason }))}
+            label={(kind) => t(`expert.historyActions.${kind.replace(/^expert\./, '')}` as 'expert.historyActions.create', kind)}
+            color={(kind) => (/(reject|remove|pause)$/.test(kind) ? 'red' : /approve|resume|create/.test(kind) ? 'green' : 'blue')}
+            describe={(ev) => (typeof ev.detail === 'string' ? t('expert.reasonLine', { reason: ev.detail }) : null)}
+            empty={t('expert.noHistory')}
+            testId="expert-history"
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Declarations({ e }: { e: TExpert }) {
+  const { t } = useTranslation();
+  const none = t('common.none');
+  return (
+    <>
       <Divider titlePlacement="start">{t('expert.fields.relations')}</Divider>
       {e.relations.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('expert.noRelations')} />
@@ -135,20 +160,6 @@ export function ExpertDetails({ e, withHistory = true }: { e: TExpert; withHisto
           ]}
         />
       )}
-
-      {withHistory ? (
-        <>
-          <Divider titlePlacement="start">{t('expert.fields.history')}</Divider>
-          <EventTimeline
-            events={[...e.history].reverse().map((h) => ({ at: h.at, actor: h.actor, kind: h.action, detail: h.reason }))}
-            label={(kind) => t(`expert.historyActions.${kind.replace(/^expert\./, '')}` as 'expert.historyActions.create', kind)}
-            color={(kind) => (/(reject|remove|pause)$/.test(kind) ? 'red' : /approve|resume|create/.test(kind) ? 'green' : 'blue')}
-            describe={(ev) => (typeof ev.detail === 'string' ? t('expert.reasonLine', { reason: ev.detail }) : null)}
-            empty={t('expert.noHistory')}
-            testId="expert-history"
-          />
-        </>
-      ) : null}
-    </div>
+    </>
   );
 }

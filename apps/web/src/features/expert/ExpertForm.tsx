@@ -167,10 +167,10 @@ export function ExpertFields({ bureau, idLast4, regionLocked }: { bureau: boolea
                   <Input placeholder={t('expert.fields.orgName')} style={{ width: 260 }} maxLength={100} data-testid="expert-form-org" />
                 </Form.Item>
                 <Form.Item name={[f.name, 'fromDate']} style={{ marginBottom: 8 }}>
-                  <DatePicker placeholder={t('expert.fields.fromDate')} />
+                  <DatePicker placeholder={t('expert.fields.fromDate')} style={{ width: 150 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'toDate']} style={{ marginBottom: 8 }}>
-                  <DatePicker placeholder={t('expert.form.toDateCurrent')} />
+                  <DatePicker placeholder={t('expert.form.toDateCurrent')} style={{ width: 170 }} />
                 </Form.Item>
                 {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('expert.form.removeRow')} /> : null}
               </Space>

@@ -97,7 +97,7 @@ export function RelationsCard({ e }: { e: TExpert }) {
                       style={{ marginBottom: 8 }}
                     >
                       <Select
-                        style={{ width: 120 }}
+                        style={{ width: 110 }}
                         placeholder={t('expert.fields.relationKind')}
                         options={expertRelationKinds.map((k) => ({ value: k, label: t(`expert.relationKinds.${k}`) }))}
                         data-testid="relation-kind"
@@ -114,22 +114,22 @@ export function RelationsCard({ e }: { e: TExpert }) {
                     <Form.Item name={[f.name, 'idNumber']} style={{ marginBottom: 8 }}>
                       <Input
                         placeholder={last4 ? t('expert.form.idKeptShort', { last4 }) : t('expert.fields.personIdNumber')}
-                        style={{ width: 190 }}
+                        style={{ width: 170 }}
                         maxLength={18}
                         autoComplete="off"
                       />
                     </Form.Item>
                     <Form.Item name={[f.name, 'orgName']} style={{ marginBottom: 8 }}>
-                      <Input placeholder={t('expert.fields.relationOrg')} style={{ width: 200 }} maxLength={100} />
+                      <Input placeholder={t('expert.fields.relationOrg')} style={{ width: 180 }} maxLength={100} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'note']} style={{ marginBottom: 8 }}>
-                      <Input placeholder={t('expert.fields.note')} style={{ width: 160 }} maxLength={200} />
+                      <Input placeholder={t('expert.fields.note')} style={{ width: 140 }} maxLength={200} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'fromDate']} style={{ marginBottom: 8 }}>
-                      <DatePicker placeholder={t('expert.fields.fromDate')} />
+                      <DatePicker placeholder={t('expert.fields.fromDate')} style={{ width: 130 }} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'toDate']} style={{ marginBottom: 8 }}>
-                      <DatePicker placeholder={t('expert.fields.toDate')} />
+                      <DatePicker placeholder={t('expert.fields.toDate')} style={{ width: 130 }} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('expert.form.removeRow')} />
                   </Space>

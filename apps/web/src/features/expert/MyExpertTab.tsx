@@ -1,5 +1,5 @@
 import type { TExpert } from '@kechuang/contracts';
-import { Alert, App, Button, Card, Drawer, Form, Space } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageSkeleton } from '../../components/PageSkeleton.tsx';
@@ -45,7 +45,7 @@ export function MyExpertTab() {
           ) : null
         }
       >
-        <ExpertDetails e={e} withHistory={false} />
+        <ExpertDetails e={e} own />
       </Card>
       {e.status !== 'removed' ? (
         <>
@@ -94,7 +94,17 @@ function ProfileForm({ expert, onDone }: { expert: TExpert | null; onDone: () =>
     <Form<ExpertFormValues>
       form={form}
       layout="vertical"
-      initialValues={toFormValues(expert, user.regionCode)}
+      initialValues={
+        expert
+          ? toFormValues(expert, user.regionCode)
+          : // a first entry starts from the account: its unit as the current employer, its phone and email
+            {
+              ...toFormValues(null, user.regionCode),
+              phone: user.phone,
+              email: user.email,
+              employments: [{ orgName: user.orgName, fromDate: null, toDate: null }],
+            }
+      }
       onFinish={(v) =>
         save.mutate(v, {
           onSuccess: () => {
@@ -111,11 +121,11 @@ function ProfileForm({ expert, onDone }: { expert: TExpert | null; onDone: () =>
       data-testid="expert-me-form"
     >
       <ExpertFields bureau={false} idLast4={expert?.idLast4 ?? null} regionLocked={locked} />
-      <Space style={{ marginTop: 16 }}>
+      <div style={{ marginTop: 24 }}>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="expert-me-save">
           {expert ? t('common.actions.save') : t('expert.me.submit')}
         </Button>
-      </Space>
+      </div>
     </Form>
   );
 }

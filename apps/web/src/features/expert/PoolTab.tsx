@@ -43,7 +43,7 @@ export function PoolTab({ roles }: { roles: ExpertRoles }) {
       title: t('expert.fields.name'),
       key: 'name',
       sorter: true,
-      width: 150,
+      width: 130,
       render: (_, e) => (
         <div>
           <Typography.Link onClick={() => setSearch({ open: String(e.id), page: String(paging.page) })} data-testid="expert-open">
@@ -57,35 +57,34 @@ export function PoolTab({ roles }: { roles: ExpertRoles }) {
         </div>
       ),
     },
-    { title: t('expert.fields.employer'), dataIndex: 'employer', width: 200, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('expert.fields.employer'), dataIndex: 'employer', width: 190, render: (v: string | null) => v ?? t('common.none') },
     {
       title: t('expert.fields.disciplines'),
       key: 'disciplines',
-      width: 240,
+      width: 220,
       render: (_, e) => <CodeTags kind="discipline" codes={e.disciplineCodes} max={3} />,
     },
     {
       title: t('expert.fields.industries'),
       key: 'industries',
-      width: 200,
+      width: 170,
       render: (_, e) => (e.industryCodes.length > 0 ? <CodeTags kind="industry" codes={e.industryCodes} max={2} /> : t('common.none')),
     },
     {
       title: t('expert.fields.specialty'),
       dataIndex: 'specialty',
-      width: 200,
       ellipsis: true,
     },
-    { title: t('expert.fields.region'), dataIndex: 'regionName', width: 110 },
-    { title: t('expert.fields.status'), key: 'status', width: 90, render: (_, e) => <StatusTag status={e.status} /> },
-    { title: t('expert.fields.quotaShort'), dataIndex: 'yearlyQuota', width: 90, align: 'right' },
+    { title: t('expert.fields.region'), dataIndex: 'regionName', width: 100 },
+    { title: t('expert.fields.status'), key: 'status', width: 80, render: (_, e) => <StatusTag status={e.status} /> },
+    { title: t('expert.fields.quotaShort'), dataIndex: 'yearlyQuota', width: 80, align: 'right' },
   ];
   return (
     <>
       <ListCard<TExpertSummary>
         title={t('expert.tabs.pool')}
         testId="expert-pool"
-        scrollX={1300}
+        scrollX={1150}
         extra={
           <Space wrap>
             {roles.manager ? (
