@@ -339,6 +339,30 @@ describe('an expert keeps their own entry', () => {
     expect(away.json().status).toBe('active');
   });
 
+  it('keeps a relation’s person record when the list is saved again without the identity number', async () => {
+    const cur = (await expert.request({ method: 'GET', url: '/api/experts/me' })).json().expert as TExpert;
+    const kin = cur.relations.find((r) => r.kind === 'kin');
+    expect(kin?.personId).not.toBeNull();
+    const again = await expert.request({
+      method: 'PUT',
+      url: '/api/experts/me/relations',
+      payload: {
+        version: cur.version,
+        relations: cur.relations.map((r) => ({ id: r.id, kind: r.kind, personName: r.personName, orgName: r.orgName, note: r.note })),
+      },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const after = (again.json() as TExpert).relations.find((r) => r.kind === 'kin');
+    expect(after).toMatchObject({ personId: kin?.personId, personIdLast4: kin?.personIdLast4 });
+    // a renamed relation is a different person: the record is not carried over
+    const renamed = await expert.request({
+      method: 'PUT',
+      url: '/api/experts/me/relations',
+      payload: { version: again.json().version, relations: [{ id: after?.id, kind: 'kin', personName: '陈某某' }] },
+    });
+    expect(renamed.json().relations[0]).toMatchObject({ personName: '陈某某', personId: null });
+  });
+
   it('cannot edit once removed from the pool', async () => {
     const cur = (await expert.request({ method: 'GET', url: '/api/experts/me' })).json().expert as TExpert;
     await planner.request({
