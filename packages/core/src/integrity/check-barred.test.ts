@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noCache } from '../cache.ts';
 import type { Ctx } from '../context.ts';
 import { enterpriseBarred } from './check-api.ts';
-import { checkBarred, registerBanSource } from './check-barred.ts';
+import { barredAmong, checkBarred, registerBanSource } from './check-barred.ts';
 import { confirmRecord, revokeRecord } from './record-steps.ts';
 import { createRecord } from './save-record.ts';
 
@@ -144,5 +144,39 @@ describe('checkBarred across the rule-pack switch date', () => {
     expect((await enterpriseBarred(ctx.db, { orgId, uscc: 'NONE' }, 'hnte', '2026-06-01')).barred).toBe(true);
     expect((await enterpriseBarred(ctx.db, { orgId: null, uscc: 'NONE' }, 'hnte', '2026-06-01')).barred).toBe(false);
     expect((await enterpriseBarred(ctx.db, { orgId, uscc: 'NONE' }, 'hnte', '2027-01-02')).barred).toBe(false);
+  });
+});
+
+describe('barredAmong (a whole pool at once)', () => {
+  it('answers like checkBarred for each subject, in one query', async () => {
+    const [a, b] = await Promise.all(
+      ['孙甲', '钱乙'].map(
+        async (name) => (await ctx.db.insertInto('person').values({ name }).returning('id').executeTakeFirstOrThrow()).id,
+      ),
+    );
+    const r = await createRecord(ctx, {
+      subjectKind: 'person',
+      personId: a as number,
+      listKind: 'black',
+      misconductType: 'other',
+      severity: 'minor',
+      measures: ['ban'],
+      banScope: ['review'],
+      periodStart: '2026-02-01',
+      periodYears: 1,
+      docNo: '衡科诚〔2026〕8号',
+      decidedOn: '2026-02-01',
+      occurredOn: '2026-01-05',
+    });
+    await confirmRecord(ctx, r.id, r.version);
+    const ids = [a as number, b as number];
+    const found = await barredAmong(ctx, { kind: 'person', ids, activity: 'review', on: '2026-06-01' });
+    expect([...found.keys()]).toEqual([a]);
+    expect(found.get(a as number)?.reason).toContain('衡科诚〔2026〕8号');
+    for (const id of ids) {
+      const one = await checkBarred(ctx, { subject: { kind: 'person', id }, activity: 'review', on: '2026-06-01' });
+      expect(one.barred ? one.reason : null).toBe(found.get(id)?.reason ?? null);
+    }
+    expect((await barredAmong(ctx, { kind: 'person', ids, activity: 'apply', on: '2026-06-01' })).size).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ export {
   type BarredActivity,
   type BarredAnswer,
   type BarredQuery,
+  barredAmong,
   checkBarred,
   registerBanSource,
 } from './check-barred.ts';
