@@ -133,9 +133,17 @@ describe('a ban recorded on a project leader', () => {
     const findings = checks.applications.find((a: { id: number }) => a.id === first.id).findings;
     expect(findings).toEqual([expect.objectContaining({ kind: 'barred', message: expect.stringContaining('衡科诚〔2026〕3号') })]);
 
-    // revoked (an appeal upheld), the ban no longer holds
-    const revoked = await post(planner, `/api/integrity/records/${draft.json().id}/revoke`, {
+    // an appeal is noted; while it is pending the ban holds
+    const appealed = await post(planner, `/api/integrity/records/${draft.json().id}/appeal`, {
       version: confirmed.json().version,
+      appealStatus: 'pending',
+      note: '本人提出复核申请',
+    });
+    expect(appealed.json()).toMatchObject({ appealStatus: 'pending', appealNote: '本人提出复核申请', status: 'confirmed' });
+    expect((await get(planner, `/api/integrity/check?kind=person&id=${personId}&activity=apply`)).json().barred).toBe(true);
+    // revoked (the appeal upheld), the ban no longer holds
+    const revoked = await post(planner, `/api/integrity/records/${draft.json().id}/revoke`, {
+      version: appealed.json().version,
       reason: '申诉成立，撤销处理决定',
     });
     expect(revoked.json()).toMatchObject({ status: 'revoked', revokeReason: '申诉成立，撤销处理决定' });
