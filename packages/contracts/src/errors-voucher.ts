@@ -1,2 +1,41 @@
 /** Stable error codes of 科技创新券; merged into errorCatalog (errors.ts). */
-export const voucherErrors = {} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+export const voucherErrors = {
+  'voucher/not_found': { status: 404, zh: '创新券记录不存在', en: 'Unknown voucher record' },
+  'voucher/provider_not_found': { status: 404, zh: '服务机构不存在', en: 'Unknown service provider' },
+  'voucher/batch_not_found': { status: 404, zh: '兑付批次不存在', en: 'Unknown redemption batch' },
+  'voucher/no_pack': { status: 400, zh: '该地区当年没有生效的创新券管理规则', en: 'No voucher rules in force for the region and year' },
+  'voucher/not_tech_sme': {
+    status: 400,
+    zh: '申领企业须为入库的科技型中小企业',
+    en: 'Only a registered tech-based SME may apply',
+  },
+  'voucher/barred': { status: 400, zh: '申领主体存在科研失信记录，限制申领创新券', en: 'The applicant is barred by an integrity record' },
+  'voucher/team_too_small': { status: 400, zh: '创新创业团队核心成员人数不足', en: 'The team has too few core members' },
+  'voucher/quota_exists': { status: 409, zh: '该主体当年已申领创新券额度', en: 'A quota for this holder and year exists' },
+  'voucher/over_cap': { status: 400, zh: '申领或核定额度超过规则上限', en: 'The amount exceeds the cap of the rules' },
+  'voucher/quota_not_granted': { status: 409, zh: '额度尚未核定', en: 'The quota is not granted' },
+  'voucher/quota_expired': { status: 409, zh: '创新券额度已过期', en: 'The quota has expired' },
+  'voucher/quota_exhausted': { status: 409, zh: '创新券额度已用完', en: 'The quota is used up' },
+  'voucher/provider_not_listed': {
+    status: 400,
+    zh: '服务机构在合同签订日未列入服务机构名录',
+    en: 'The provider was not listed on the contract date',
+  },
+  'voucher/service_not_covered': { status: 400, zh: '该服务不在服务目录或该机构的服务范围内', en: 'The service is not covered' },
+  'voucher/related_party': {
+    status: 400,
+    zh: '申领主体与服务机构存在关联关系，不得使用创新券',
+    en: 'Holder and provider are related parties',
+  },
+  'voucher/provider_exists': { status: 409, zh: '该单位已在服务机构名录中', en: 'The organisation is already a provider' },
+  'voucher/files_missing': {
+    status: 400,
+    zh: '申请兑付须上传合同、发票和付款凭证',
+    en: 'Contract, invoice and payment proof are required',
+  },
+  'voucher/file_type': { status: 400, zh: '请上传 PDF、JPG 或 PNG 文件', en: 'Upload a PDF, JPG or PNG file' },
+  'voucher/wrong_status': { status: 409, zh: '当前状态下不能进行此操作', en: 'Not possible in the current status' },
+  'voucher/stale': { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'Changed by someone else; reload and retry' },
+  'voucher/batch_exists': { status: 409, zh: '该季度的兑付批次已存在', en: 'The quarter’s batch exists' },
+  'voucher/batch_empty': { status: 400, zh: '该季度没有待兑付的申请', en: 'No approved redemptions for the quarter' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
