@@ -186,6 +186,20 @@ describe('a panel from draw to ranking', () => {
     expect((opened.json() as TDrawRecord).panelList[0]?.status).toBe('open');
   });
 
+  it('puts the seat on the expert’s workbench once the review opens, without the title before declaring', async () => {
+    const seat = panel.members.find((m) => m.seat) as TPanel['members'][number];
+    const wb = (await (clients.get(seat.expertId) as Client).request({ method: 'GET', url: '/api/workbench' })).json() as {
+      sections: Array<{ key: string; total: number; items: Array<{ title: string; link: string }> }>;
+    };
+    expect(wb.sections).toEqual([
+      expect.objectContaining({
+        key: 'reviews',
+        total: 1,
+        items: [expect.objectContaining({ title: `申报书 #${app.id}（待声明）`, link: '/review?view=mine' })],
+      }),
+    ]);
+  });
+
   it('lets an expert read the application only after declaring, and never one they were not drawn for', async () => {
     const seat = panel.members.find((m) => m.seat) as TPanel['members'][number];
     const reserve = panel.members.find((m) => !m.seat) as TPanel['members'][number];
@@ -300,6 +314,20 @@ describe('a panel from draw to ranking', () => {
     expect(ranking.rows[0]).toMatchObject({ subjectId: app.id, n: 5, score: '78.33', spread: '42', dispersed: true, rank: 1 });
     const result = await planner.request({ method: 'GET', url: `/api/review/result?subjectId=${app.id}` });
     expect(result.json()).toMatchObject({ score: '78.33', rank: 1, of: 1, dispersed: true });
+  });
+
+  it('keeps the review result the decision was taken on, on the application’s timeline', async () => {
+    const a = (await planner.request({ method: 'GET', url: `/api/project-applications/${app.id}` })).json() as { version: number };
+    const res = await planner.request({
+      method: 'POST',
+      url: `/api/project-applications/${app.id}/decision`,
+      payload: { version: a.version, selected: true, grantedFen: 10_000_000 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const timeline = (res.json() as { timeline: Array<{ kind: string; detail: unknown }> }).timeline;
+    expect(timeline.find((e) => e.kind === 'select')?.detail).toMatchObject({
+      review: { score: '78.33', rank: 1, of: 1, dispersed: true },
+    });
   });
 
   it('exports the score sheet and the opinions', async () => {

@@ -7,5 +7,6 @@ export { type DrawOutcome, type DrawRecordInput, type DrawSubject, type PoolExpe
 export { opinionsDocx, scoreSheetXlsx } from './exports.ts';
 export { getPanel } from './panels.ts';
 export { drawAlgorithm, newSeed, xoshiro128ss } from './prng.ts';
-export { getRanking, getSubjectResult } from './ranking.ts';
+export { getRanking, getSubjectResult, subjectReviewResult } from './ranking.ts';
 export { getRubric, saveRubric } from './rubric.ts';
+export { expertReviewSection } from './workbench-reviews.ts';

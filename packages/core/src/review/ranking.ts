@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { aggregate, rank } from './aggregate.ts';
 import { requireReviewReader } from './review.policy.ts';
 import { batchOfSubject, type Db, loadBatch } from './review.repository.ts';
-import { getRubric } from './rubric.ts';
+import { findRubric, getRubric } from './rubric.ts';
 
 /*
  * The batch's ranking (§6.3): every application with a panel, its seated experts' submitted totals aggregated
@@ -11,7 +11,12 @@ import { getRubric } from './rubric.ts';
  * direction (the group). The decision step reads a subject's row from here.
  */
 
-export async function computeRanking(db: Db, kind: TReviewSubjectKind, batchId: number, rubric: TRubric): Promise<TReviewRanking> {
+export async function computeRanking(
+  db: Db,
+  kind: TReviewSubjectKind,
+  batchId: number,
+  rubric: Pick<TRubric, 'aggregation' | 'dispersionThreshold'>,
+): Promise<TReviewRanking> {
   const subjects = await db
     .selectFrom('project_application as a')
     .innerJoin('organization as o', 'o.id', 'a.org_id')
@@ -87,15 +92,20 @@ export async function getRanking(ctx: Ctx, query: { subjectKind: TReviewSubjectK
 export async function getSubjectResult(ctx: Ctx, query: { subjectKind: TReviewSubjectKind; subjectId: number }): Promise<TSubjectResult> {
   const batch = await batchOfSubject(ctx.db, query.subjectKind, query.subjectId);
   requireReviewReader(ctx, batch.regionCode);
-  const ranking = await computeRanking(
-    ctx.db,
-    query.subjectKind,
-    batch.id,
-    await getRubric(ctx, { subjectKind: query.subjectKind, batchId: batch.id }),
-  );
-  const row = ranking.rows.find((r) => r.subjectId === query.subjectId);
+  return subjectReviewResult(ctx.db, query.subjectKind, query.subjectId);
+}
+
+/**
+ * The same without an access check, inside the caller's transaction: the decision step (立项决定) keeps the
+ * review result it was taken on.
+ */
+export async function subjectReviewResult(db: Db, kind: TReviewSubjectKind, subjectId: number): Promise<TSubjectResult> {
+  const batch = await batchOfSubject(db, kind, subjectId);
+  const rubric = (await findRubric(db, kind, batch.id)) ?? { aggregation: 'trimmed_mean' as const, dispersionThreshold: '30' };
+  const ranking = await computeRanking(db, kind, batch.id, rubric);
+  const row = ranking.rows.find((r) => r.subjectId === subjectId);
   const panel = row?.panelId
-    ? await ctx.db.selectFrom('review_panel').select('status').where('id', '=', row.panelId).executeTakeFirst()
+    ? await db.selectFrom('review_panel').select('status').where('id', '=', row.panelId).executeTakeFirst()
     : undefined;
   return {
     panelId: row?.panelId ?? null,

@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../context.ts';
 import { listEnterprises } from '../enterprise-registry/index.ts';
 import { getInbox } from '../plan-execution/index.ts';
 import { hasRole, requireActor } from '../policy.ts';
+import { expertReviewSection } from '../review/index.ts';
 import { bureauSections, item } from './bureau-sections.ts';
 
 const listed = 6;
@@ -66,7 +67,7 @@ export async function getWorkbench(ctx: Ctx): Promise<TWorkbench> {
   if (view === 'bureau' || view === 'viewer') sections = await bureauSections(ctx, actor, asOf, view === 'bureau');
   else if (view === 'reporter') sections = await reporterSections(ctx);
   else if (view === 'enterprise') sections = await enterpriseSections(ctx);
-  // an expert's review assignments appear here once project review exists
-  else if (view === 'expert') sections = [{ key: 'reviews', total: 0, items: [], link: null }];
+  // an expert's seats on open panels, still to declare or to score (review module)
+  else if (view === 'expert') sections = [await expertReviewSection(ctx)];
   return { asOf, view, sections };
 }
