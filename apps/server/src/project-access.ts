@@ -262,6 +262,12 @@ export function projectAccessEntries(): Record<string, EntryLike> {
         return { method: 'POST', url: `/api/project-applications/${a.id}/submit`, payload: { version: a.version } };
       },
     },
+    'GET /api/project-calls/:id/recommenders': {
+      in: everyone,
+      out: [],
+      reqIn: async ({ t }) => ({ method: 'GET', url: `/api/project-calls/${await call(t, '430400', 'published')}/recommenders` }),
+      reqOut: async ({ t }) => ({ method: 'GET', url: `/api/project-calls/${await call(t, '420100', 'published')}/recommenders` }),
+    },
     'GET /api/project-calls/export': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/project-calls/export' }) },
     'GET /api/project-applications/export': {
       in: [...readers, 'enterprise'],

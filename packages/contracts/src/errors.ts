@@ -354,6 +354,21 @@ const baseErrors = {
   'project/over_granted': { status: 409, zh: '累计拨款超过立项资助金额', en: 'Payments would exceed the granted amount' },
   'project/tech_report_missing': { status: 400, zh: '申请验收前须提交科技报告', en: 'Submit the S&T report before requesting acceptance' },
   'project/change_not_pending': { status: 409, zh: '该变更申请已处理', en: 'The change request has already been decided' },
+  'project/recommender_required': {
+    status: 400,
+    zh: '本指南由主管部门推荐，请在申报书中选择推荐单位（主管部门）',
+    en: 'This call is recommended by departments: name the recommending department',
+  },
+  'project/recommender_invalid': {
+    status: 400,
+    zh: '所选推荐单位不是本指南所在地区的主管部门',
+    en: 'The recommending department is not a department of the call’s region',
+  },
+  'project/not_recommender': {
+    status: 403,
+    zh: '只有申报书中填写的推荐单位（主管部门）可以推荐该申报书',
+    en: 'Only the department named on the application recommends it',
+  },
   'project/budget_total_changed': {
     status: 400,
     zh: '调整预算只能在各科目之间调剂，财政资金合计须与任务书一致；增减总额请另行申请',

@@ -51,6 +51,7 @@ export const ZMemberInput = z.strictObject({
 export const ZApplicationInput = z.strictObject({
   title: z.string().trim().min(1).max(200),
   fieldCode: z.string().trim().max(20).nullable().optional().describe('所属领域 / 学科代码'),
+  recommenderOrgId: ZId.nullable().optional().describe('推荐单位（主管部门）：由主管部门推荐的指南必填'),
   direction: z.string().trim().max(200).nullable().optional().describe('申报的支持方向'),
   summary: z.string().trim().max(5000).nullable().optional(),
   leader: ZPersonInput.extend({ idNumber: ZPersonInput.shape.idNumber.unwrap() }).describe('项目负责人（须填身份证号码）'),
@@ -97,6 +98,8 @@ export const ZApplicationSummary = z.object({
   regionCode: z.string(),
   title: z.string(),
   leaderName: z.string(),
+  recommenderOrgId: z.number().int().nullable(),
+  recommenderOrgName: z.string().nullable(),
   fiscalFen: z.number().int(),
   status: ZApplicationStatus,
   submittedAt: z.string().nullable(),

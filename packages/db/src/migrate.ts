@@ -23,6 +23,7 @@ import * as m0018 from './migrations/0018_techmarket_market.ts';
 import * as m0019 from './migrations/0019_platform.ts';
 import * as m0020 from './migrations/0020_talent.ts';
 import * as m0021 from './migrations/0021_voucher.ts';
+import * as m0022 from './migrations/0022_project_recommender.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0019_platform': m0019,
   '0020_talent': m0020,
   '0021_voucher': m0021,
+  '0022_project_recommender': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

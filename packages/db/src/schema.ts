@@ -613,6 +613,8 @@ export interface ProjectApplicationTable {
   field_code: string | null;
   direction: string | null;
   leader_person_id: number;
+  /** 0022: the 主管部门 recommending it, on calls recommended by departments */
+  recommender_org_id: ColumnType<number | null, number | null | undefined, number | null>;
   members: Json;
   budget: Json;
   fiscal_fen: Fen;

@@ -37,6 +37,7 @@ import {
   getApplication,
   getCall,
   listApplications,
+  listCallRecommenders,
   listCalls,
   listOpenCalls,
   listProgrammes,
@@ -108,6 +109,18 @@ export const projectRoutes: Routes = async (app) => {
     '/project-calls/:id',
     { schema: { tags, summary: '申报指南详情', params: ZIdParams, response: { 200: ZCall } } },
     async (request) => getCall(request.ctx, request.params.id),
+  );
+  app.get(
+    '/project-calls/:id/recommenders',
+    {
+      schema: {
+        tags,
+        summary: '可选的推荐单位（主管部门推荐的指南：本地区的主管部门；其他指南为空）',
+        params: ZIdParams,
+        response: { 200: z.array(z.object({ id: z.number().int(), name: z.string() })) },
+      },
+    },
+    async (request) => listCallRecommenders(request.ctx, request.params.id),
   );
   app.put(
     '/project-calls/:id',

@@ -3,9 +3,11 @@ import { AppError, type TApplication, type TDecisionInput } from '@kechuang/cont
 import type { z } from 'zod';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
+import { requireActor } from '../policy.ts';
+import { subjectReviewResult } from '../review/index.ts';
 import { findApplicationFindings } from './call-checks.ts';
 import { loadApplication } from './get-application.ts';
-import { requireManagerOf } from './project.policy.ts';
+import { isRecommender, requireManagerOf } from './project.policy.ts';
 import { type ApplicationRow, addEvent, findApplicationRow, findCall } from './project.repository.ts';
 import { refreshProjectIndicators } from './project-indicators.ts';
 import { addProjectEvent } from './project-records.ts';
@@ -16,7 +18,7 @@ import { startProject } from './start-project.ts';
  *   submitted --推荐--> recommended (calls recommended by a region or department)
  *   submitted|recommended --退回(reasons)--> returned --(edit, resubmit)--> submitted
  *   形式审查 passed: submitted (direct calls) | recommended --> under_review (expert review, next issue)
- *   under_review --decision (review stub)--> selected (with the grant) | rejected
+ *   under_review --decision (on the expert review's ranking, review module)--> selected (with the grant) | rejected
  * Recommendation and formal check belong to the admin or planner whose subtree holds the applicant;
  * the decision to the bureau whose subtree holds the call.
  */
@@ -37,7 +39,7 @@ async function step(
     const app = await findApplicationRow(tx, id, true);
     if (!app || app.status === 'draft') throw new AppError('project/application_not_found', { id });
     const call = await findCall(tx, app.call_id, ctx.now());
-    requireManagerOf(ctx, kind === 'decide' ? call.regionCode : app.region_code);
+    requireDeskActor(ctx, kind, app, call);
     if (app.version !== version) throw new AppError('common/conflict', { id, version });
     const out = await act(app, tx);
     await tx
@@ -56,6 +58,22 @@ async function step(
     });
     return loadApplication(tx, id);
   });
+}
+
+/**
+ * Who acts at each step: the bureau decides; the 主管部门 named on the application recommends on calls
+ * recommended by departments (and may return what it has not yet recommended); otherwise the admin or
+ * planner whose subtree holds the applicant.
+ */
+function requireDeskActor(ctx: Ctx, kind: Step, app: ApplicationRow, call: { regionCode: string; recommendation: string }) {
+  if (kind === 'decide') return requireManagerOf(ctx, call.regionCode);
+  const actor = requireActor(ctx);
+  const byDepartment = call.recommendation === 'department' && (kind === 'recommend' || (kind === 'return' && isRecommender(actor)));
+  if (!byDepartment) return requireManagerOf(ctx, app.region_code);
+  if (!isRecommender(actor) || app.recommender_org_id !== actor.orgId)
+    throw new AppError('project/not_recommender', { id: app.id, recommenderOrgId: app.recommender_org_id });
+  if (kind === 'return' && app.status !== 'submitted') throw new AppError('project/wrong_status', { id: app.id, status: app.status });
+  return actor;
 }
 
 function requireStatus(app: ApplicationRow, ...allowed: string[]) {
@@ -102,7 +120,10 @@ export function passFormalCheck(ctx: Ctx, id: number, input: { version: number; 
 export function decideApplication(ctx: Ctx, id: number, input: TDecisionInput) {
   return step(ctx, id, input.version, 'decide', async (app, tx) => {
     requireStatus(app, 'under_review');
-    if (!input.selected) return { status: 'rejected', set: { granted_fen: null }, detail: { note: input.note ?? null } };
+    // the expert review's result the decision was taken on (score, rank in the call, flags), kept on the timeline
+    const r = await subjectReviewResult(tx, 'project_application', id);
+    const review = r.score === null ? null : { score: r.score, rank: r.rank, of: r.of, dispersed: r.dispersed, vetoed: r.vetoed };
+    if (!input.selected) return { status: 'rejected', set: { granted_fen: null }, detail: { note: input.note ?? null, review } };
     const call = await findCall(tx, app.call_id, ctx.now());
     const grant = input.grantedFen;
     if (grant === undefined || grant <= 0 || grant > call.maxGrantFen)
@@ -123,6 +144,6 @@ export function decideApplication(ctx: Ctx, id: number, input: TDecisionInput) {
       via: ctx.actor?.username ?? null,
       now: ctx.now(),
     });
-    return { status: 'selected', set: { granted_fen: grant }, detail: { grantedFen: grant, projectId, note: input.note ?? null } };
+    return { status: 'selected', set: { granted_fen: grant }, detail: { grantedFen: grant, projectId, note: input.note ?? null, review } };
   });
 }

@@ -13,6 +13,7 @@ export function summaryQuery(db: Db) {
     .innerJoin('project_call as c', 'c.id', 'a.call_id')
     .innerJoin('organization as o', 'o.id', 'a.org_id')
     .innerJoin('person as p', 'p.id', 'a.leader_person_id')
+    .leftJoin('organization as rec', 'rec.id', 'a.recommender_org_id')
     .select([
       'a.id',
       'a.call_id',
@@ -22,6 +23,8 @@ export function summaryQuery(db: Db) {
       'a.region_code',
       'a.title',
       'p.name as leader_name',
+      'a.recommender_org_id',
+      'rec.name as recommender_org_name',
       'a.fiscal_fen',
       'a.status',
       'a.submitted_at',
@@ -40,6 +43,8 @@ export function toSummary(r: SummaryRow): TApplicationSummary {
     regionCode: r.region_code,
     title: r.title,
     leaderName: r.leader_name,
+    recommenderOrgId: r.recommender_org_id,
+    recommenderOrgName: r.recommender_org_name,
     fiscalFen: Number(r.fiscal_fen),
     status: r.status as TApplicationSummary['status'],
     submittedAt: r.submitted_at ? shanghaiIso(r.submitted_at) : null,

@@ -22,6 +22,7 @@ export { decideChange, requestChange } from './project-changes.ts';
 export { confirmContract } from './project-contract.ts';
 export { addPayment, addProjectReport } from './project-execution.ts';
 export { projectFigures, syncProjectIndicators } from './project-indicators.ts';
+export { listCallRecommenders } from './recommenders.ts';
 export { pendingProjectReminders, projectReminderJob, projectReportSlots, runProjectReminders } from './report-reminders.ts';
 export { createApplication, updateApplication } from './save-application.ts';
 export { closeCall, createCall, publishCall, updateCall } from './save-call.ts';

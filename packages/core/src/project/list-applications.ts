@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
 import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
 import { summaryQuery, toSummary } from './get-application.ts';
-import { isApplicant } from './project.policy.ts';
+import { isApplicant, isRecommender } from './project.policy.ts';
 
 /** Applications the actor may see: its subtree for the bureau and regions, its own unit's for applicants. */
 type Page = { items: TApplicationSummary[]; total: number; page: number; pageSize: number };
@@ -17,6 +17,7 @@ export async function listApplications(ctx: Ctx, input: TApplicationListQuery): 
   let q = summaryQuery(ctx.db);
   if (isRegionWide(actor)) q = q.where('a.region_code', 'like', subtreePattern(actor.regionCode));
   else if (isApplicant(actor)) q = q.where('a.org_id', '=', actor.orgId);
+  else if (isRecommender(actor)) q = q.where('a.recommender_org_id', '=', actor.orgId).where('a.status', '<>', 'draft');
   else throw new AppError('auth/forbidden');
   // the bureau does not read drafts: an application is the unit's own until it is submitted
   if (isRegionWide(actor)) q = q.where('a.status', '<>', 'draft');

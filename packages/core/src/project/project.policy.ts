@@ -34,11 +34,20 @@ export function canReadCall(actor: Actor, call: { regionCode: string; status: st
   return call.status !== 'draft' && inRegionScope({ ...actor, regionCode: call.regionCode }, actor.regionCode);
 }
 
-type AppScope = { orgId: number; regionCode: string; status: string };
+type AppScope = { orgId: number; regionCode: string; status: string; recommender_org_id?: number | null };
+
+/**
+ * 主管部门: the users of a department that recommends applications (calls recommended by departments name it
+ * on each application). They see, recommend and return the submitted applications that name them.
+ */
+export function isRecommender(actor: Actor): boolean {
+  return hasRole(actor, 'reporter') && actor.orgKind === 'department';
+}
 
 /** A draft is the unit's own: region-wide roles see an application once it has been submitted. */
 export function canReadApplication(actor: Actor, app: AppScope): boolean {
   if (isRegionWide(actor)) return app.status !== 'draft' && inRegionScope(actor, app.regionCode);
+  if (isRecommender(actor)) return app.status !== 'draft' && app.recommender_org_id === actor.orgId;
   return isApplicant(actor) && actor.orgId === app.orgId;
 }
 

@@ -26,6 +26,7 @@ async function contentFields(tx: Transaction<DB>, actor: Actor, input: TApplicat
   return {
     title: input.title,
     field_code: input.fieldCode ?? null,
+    recommender_org_id: input.recommenderOrgId ?? null,
     direction: input.direction ?? null,
     summary: input.summary ?? null,
     leader_person_id: leaderId,

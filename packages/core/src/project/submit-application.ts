@@ -8,6 +8,7 @@ import { callWindow } from './call-time.ts';
 import { loadApplication } from './get-application.ts';
 import { assertOwnApplication, requireApplicant } from './project.policy.ts';
 import { addEvent, findApplicationRow, findCall } from './project.repository.ts';
+import { recommendersOf } from './recommenders.ts';
 
 /** Applications that count against 限项: everything submitted and not withdrawn or turned down at the desk. */
 const countedStatuses = ['submitted', 'recommended', 'returned', 'under_review', 'selected', 'rejected'];
@@ -39,6 +40,12 @@ export async function submitApplication(ctx: Ctx, id: number, version: number): 
     const members = (app.members as Array<{ personId: number }>).map((m) => m.personId);
     const barred = await barredReason(tx, app.org_id, [app.leader_person_id, ...members], day);
     if (barred) throw new AppError('project/barred', { reason: barred });
+    if (call.recommendation === 'department') {
+      if (app.recommender_org_id === null) throw new AppError('project/recommender_required', { id });
+      const recommenders = await recommendersOf(tx, call.regionCode);
+      if (!recommenders.some((r) => r.id === app.recommender_org_id))
+        throw new AppError('project/recommender_invalid', { id, recommenderOrgId: app.recommender_org_id });
+    }
 
     const problems = budgetProblems(
       app.budget as TBudgetLine[],

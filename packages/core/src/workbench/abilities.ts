@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { requireBureau, requireRegistryReader } from '../enterprise-registry/enterprise-registry.policy.ts';
 import { requireCatalogAdmin, requireIndicatorReader, requireIndicatorWriter } from '../indicator/indicator.policy.ts';
 import { hasRole, requireActor, requireRole } from '../policy.ts';
-import { isApplicant } from '../project/project.policy.ts';
+import { isApplicant, isRecommender } from '../project/project.policy.ts';
 import { isSellerUser } from '../techmarket/techmarket.policy.ts';
 
 /** Whether a policy check passes for this actor (the same function the use cases call). */
@@ -42,8 +42,8 @@ export function abilitiesOf(ctx: Ctx): TAbilities {
   if (actions.planRead) modules.push('plans');
   if (may(() => requireIndicatorReader(ctx))) modules.push('indicators');
   if (actions.registryRead || actions.ownEnterprise) modules.push('enterprises');
-  // 科技项目: the bureau, and the units that apply (project.policy.ts)
-  if (bureau || isApplicant(actor)) modules.push('projects');
+  // 科技项目: the bureau, the units that apply and the 主管部门 that recommend (project.policy.ts)
+  if (bureau || isApplicant(actor) || isRecommender(actor)) modules.push('projects');
   // 专家库: the bureau keeps the pool; an expert keeps their own profile (expert/expert.policy.ts)
   if (bureau || hasRole(actor, 'expert')) modules.push('experts');
   // 专家评审: the bureau draws panels and reads rankings; an expert reviews what they were drawn for (review/review.policy.ts)

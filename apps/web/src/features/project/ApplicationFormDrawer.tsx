@@ -12,12 +12,13 @@ import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { BudgetTable, budgetIsConsistent } from './BudgetTable.tsx';
 import { type BudgetRowText, budgetLines, budgetToText, emptyBudget } from './budget-model.ts';
 import { DemandCard } from './DemandFields.tsx';
-import { applicationApi, useApplication, useCall, useProjectMutation } from './project-api.ts';
+import { applicationApi, useApplication, useCall, useProjectMutation, useRecommenders } from './project-api.ts';
 
 interface AppForm {
   title: string;
   direction?: string | null;
   fieldCode?: string | null;
+  recommenderOrgId?: number | null;
   summary?: string | null;
   leader: { name: string; idNumber: string; title?: string | null; phone?: string | null };
   members: { name: string; role: string; workMonths: number }[];
@@ -29,6 +30,7 @@ function toForm(a: TApplication): AppForm {
     title: a.title,
     direction: a.direction,
     fieldCode: a.fieldCode,
+    recommenderOrgId: a.recommenderOrgId,
     summary: a.summary,
     // the identity number is never sent back: the applicant types it again to save
     leader: { name: a.leader.name, idNumber: '', title: a.leader.title },
@@ -52,6 +54,8 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
   const callId = props.call?.id ?? existing.data?.callId;
   const call = useCall(props.call ? undefined : callId);
   const theCall = props.call ?? call.data ?? null;
+  const byDepartment = theCall?.recommendation === 'department';
+  const recommenders = useRecommenders(theCall?.id, byDepartment);
   const [rows, setRows] = useState<BudgetRowText[]>(emptyBudget());
   const [totals, setTotals] = useState<[string, string]>(['', '']);
   const open = props.call !== null || props.applicationId !== undefined;
@@ -71,6 +75,7 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
       title: v.title,
       direction: v.direction ?? null,
       fieldCode: v.fieldCode || null,
+      recommenderOrgId: v.recommenderOrgId ?? null,
       summary: v.summary || null,
       leader: { name: v.leader.name, idNumber: v.leader.idNumber, title: v.leader.title || null, phone: v.leader.phone || null },
       members: (v.members ?? []).map((m) => ({ person: { name: m.name }, role: m.role, workMonths: m.workMonths ?? 0 })),
@@ -159,6 +164,20 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
             <Input maxLength={20} />
           </Form.Item>
         </Flex>
+        {byDepartment ? (
+          <Form.Item
+            name="recommenderOrgId"
+            label={t('project.page.app.recommender')}
+            extra={t('project.page.app.recommenderHint')}
+            rules={[{ required: true }]}
+          >
+            <Select
+              data-testid="recommender-select"
+              loading={recommenders.isPending}
+              options={(recommenders.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item name="summary" label={t('project.page.app.summary')}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>

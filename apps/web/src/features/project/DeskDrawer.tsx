@@ -6,6 +6,7 @@ import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { fenToWan, isWanText, wanToFen } from '../enterprise/money.ts';
+import { ReviewResult } from '../review/ReviewResult.tsx';
 import { AppTimeline } from './AppTimeline.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { FindingTags } from './CallChecksCard.tsx';
@@ -27,7 +28,7 @@ export function DeskDrawer({ id, roles, onClose }: { id: number | undefined; rol
       {a ? (
         <div data-testid="desk-drawer">
           <ApplicationContent a={a} />
-          {roles.manager ? <DeskActions a={a} /> : null}
+          {roles.manager || roles.recommender ? <DeskActions a={a} recommender={roles.recommender} /> : null}
           <Divider titlePlacement="start">{t('project.page.timeline')}</Divider>
           <AppTimeline events={a.timeline} />
         </div>
@@ -69,7 +70,8 @@ function ApplicationContent({ a }: { a: TApplication }) {
   );
 }
 
-function DeskActions({ a }: { a: TApplication }) {
+/** The bureau's desk steps; a 主管部门 sees only its own: recommend, or return what it has not yet recommended. */
+function DeskActions({ a, recommender }: { a: TApplication; recommender: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -88,9 +90,11 @@ function DeskActions({ a }: { a: TApplication }) {
   const run = (f: () => Promise<TApplication>) =>
     step.mutate(f, { onSuccess: () => message.success(t('common.done')), onError: (e) => message.error(errorText(e)) });
   const direct = call.data?.recommendation === 'direct';
-  const canRecommend = a.status === 'submitted' && call.data !== undefined && !direct;
-  const canCheck = (a.status === 'submitted' && direct) || a.status === 'recommended';
-  const canReturn = a.status === 'submitted' || a.status === 'recommended';
+  const byDepartment = call.data?.recommendation === 'department';
+  // on calls recommended by departments the department recommends, not the bureau
+  const canRecommend = a.status === 'submitted' && call.data !== undefined && !direct && byDepartment === recommender;
+  const canCheck = !recommender && ((a.status === 'submitted' && direct) || a.status === 'recommended');
+  const canReturn = recommender ? a.status === 'submitted' : a.status === 'submitted' || a.status === 'recommended';
   const reasonList = reasons
     .split('\n')
     .map((r) => r.trim())
@@ -176,9 +180,10 @@ function DeskActions({ a }: { a: TApplication }) {
           </Button>
         </div>
       ) : null}
-      {a.status === 'under_review' ? (
+      {a.status === 'under_review' && !recommender ? (
         <>
           <Divider titlePlacement="start">{t('project.page.decision.title')}</Divider>
+          <ReviewResult subjectId={a.id} callId={a.callId} />
           <Typography.Paragraph type="secondary">{t('project.page.decision.stub')}</Typography.Paragraph>
           <Space direction="vertical" style={{ width: '100%' }}>
             <Radio.Group

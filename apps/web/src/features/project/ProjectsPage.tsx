@@ -20,7 +20,9 @@ export function ProjectsPage() {
   const items = [
     { key: 'calls', label: t('project.page.tabs.calls'), children: <CallsTab roles={roles} /> },
     ...(roles.applicant ? [{ key: 'mine', label: t('project.page.tabs.mine'), children: <MyApplicationsTab /> }] : []),
-    ...(roles.reader ? [{ key: 'desk', label: t('project.page.tabs.desk'), children: <DeskTab roles={roles} /> }] : []),
+    ...(roles.reader || roles.recommender
+      ? [{ key: 'desk', label: t('project.page.tabs.desk'), children: <DeskTab roles={roles} /> }]
+      : []),
     { key: 'bank', label: t('project.page.tabs.bank'), children: <ProjectBankTab roles={roles} /> },
     ...(roles.reader ? [{ key: 'upward', label: t('project.page.tabs.upward'), children: <UpwardTab roles={roles} /> }] : []),
   ];

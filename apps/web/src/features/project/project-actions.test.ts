@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, allowedVerdicts, verdictFits } from './project-actions.ts';
 
-const bureau = { manager: true, reader: true, applicant: false };
-const unit = { manager: false, reader: false, applicant: true };
-const viewer = { manager: false, reader: true, applicant: false };
+const bureau = { manager: true, reader: true, applicant: false, recommender: false };
+const unit = { manager: false, reader: false, applicant: true, recommender: false };
+const viewer = { manager: false, reader: true, applicant: false, recommender: false };
 
 describe('the project page offers only the steps the state machine allows', () => {
   it('lets both sides confirm the 任务书 while contracting, and ask for or decide changes', () => {

@@ -41,6 +41,15 @@ export function useCalls(query: Record<string, QueryValue>) {
   });
 }
 
+/** 主管部门 an applicant may name (calls recommended by departments; empty for the others). */
+export function useRecommenders(callId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['projects', 'recommenders', callId],
+    queryFn: () => api.get<Array<{ id: number; name: string }>>(`/api/project-calls/${callId}/recommenders`),
+    enabled: callId !== undefined && enabled,
+  });
+}
+
 export function useCall(id: number | undefined) {
   return useQuery({
     queryKey: ['projects', 'call', id],
