@@ -15,7 +15,9 @@ beforeAll(async () => {
   database = await createTestDb();
   const ctx: Ctx = { db: database.db, actor: null, ip: null, now: () => new Date('2026-12-07T02:00:00Z'), cache: noCache, via: 'test' };
   await loadDemo(ctx, { password: 'TestPass2026', withPlan: false });
-  made = (await database.db.transaction().execute((tx) => loadDemoExperts(tx, ctx.now()))).experts;
+  // the demo loader may already hold the demo experts; load them here only if it does not
+  const before = await database.db.selectFrom('expert').select('id').execute();
+  made = before.length > 0 ? before.length : (await database.db.transaction().execute((tx) => loadDemoExperts(tx, ctx.now()))).experts;
 }, 120_000);
 afterAll(async () => database?.close());
 

@@ -22,7 +22,12 @@ export function ExpertsPage() {
   return (
     <div data-testid="page-experts">
       <PageHeader title={t('modules.experts.title')} subtitle={t('modules.experts.subtitle')} />
-      <Tabs activeKey={active} onChange={(k) => navigate(`/experts/${k}`)} items={items} destroyOnHidden />
+      {items.length === 1 ? (
+        // one tab only (the bureau, or an expert): no tab bar repeating the card's title
+        items[0]?.children
+      ) : (
+        <Tabs activeKey={active} onChange={(k) => navigate(`/experts/${k}`)} items={items} destroyOnHidden />
+      )}
     </div>
   );
 }

@@ -77,7 +77,7 @@ export function PoolTab({ roles }: { roles: ExpertRoles }) {
     },
     { title: t('expert.fields.region'), dataIndex: 'regionName', width: 100 },
     { title: t('expert.fields.status'), key: 'status', width: 80, render: (_, e) => <StatusTag status={e.status} /> },
-    { title: t('expert.fields.quotaShort'), dataIndex: 'yearlyQuota', width: 80, align: 'right' },
+    { title: t('expert.fields.quotaShort'), dataIndex: 'yearlyQuota', width: 100, align: 'right' },
   ];
   return (
     <>
