@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, regionContains, type TDrawConstraints, type TReviewSubjectKind } from '@kechuang/contracts';
 import type { DB, Kysely, Transaction } from '@kechuang/db';
-import { checkBarred } from '../integrity/index.ts';
+import { barredAmong } from '../integrity/index.ts';
 import type { DrawSubject, PoolExpert } from './draw-engine.ts';
 
 /*
@@ -207,11 +207,12 @@ export async function poolSnapshot(
   const jobsBy = group(jobs);
   const relBy = group(relations);
   const offBy = group(unavailable);
+  // 科研诚信: bans on reviewing in force on the first review day, for the whole pool in one read
+  const bans = await barredAmong({ db }, { kind: 'person', ids: experts.map((e) => e.person_id), activity: 'review', on: c.reviewFrom });
   const out: PoolExpert[] = [];
   for (const e of experts) {
     const myJobs = jobsBy.get(e.id) ?? [];
     const current = myJobs.find((j) => j.to_date === null);
-    const ban = await checkBarred({ db }, { subject: { kind: 'person', id: e.person_id }, activity: 'review', on: c.reviewFrom });
     out.push({
       id: e.id,
       personId: e.person_id,
@@ -232,7 +233,7 @@ export async function poolSnapshot(
       unavailable: (offBy.get(e.id) ?? []).map((u) => ({ from: u.from_date, to: u.to_date })),
       quota: e.yearly_quota,
       used: usedBy.get(e.id) ?? 0,
-      barred: ban.barred ? ban.reason : null,
+      barred: bans.get(e.person_id)?.reason ?? null,
     });
   }
   return out;
