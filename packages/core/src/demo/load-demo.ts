@@ -8,6 +8,7 @@ import { demoOrgs, demoUsers } from './demo-data.ts';
 import { demoEnterprises } from './demo-enterprises.ts';
 import { loadDemoIndicators } from './demo-indicators.ts';
 import { demoLadder } from './demo-ladder.ts';
+import { loadDemoIntegrity } from './demo-integrity.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 
@@ -125,6 +126,8 @@ export async function loadDemo(
     if (opts.withPlan !== false) {
       progress('演示工作计划、分工与报送');
       await loadDemoPlan(tx, ids, userIds, ctx.now());
+      progress('演示科研诚信记录');
+      await loadDemoIntegrity(tx, ctx.now());
     }
     await tx
       .insertInto('setting')

@@ -39,7 +39,7 @@ export async function submitApplication(ctx: Ctx, id: number, version: number): 
     if (reasons.length > 0) throw new AppError('project/not_eligible', { reasons });
     const members = (app.members as Array<{ personId: number }>).map((m) => m.personId);
     const barred = await barredReason(tx, app.org_id, [app.leader_person_id, ...members], day);
-    if (barred) throw new AppError('project/barred', { reason: barred });
+    if (barred) throw new AppError('project/barred', { reason: barred }, barred);
     if (call.recommendation === 'department') {
       if (app.recommender_org_id === null) throw new AppError('project/recommender_required', { id });
       const recommenders = await recommendersOf(tx, call.regionCode);
