@@ -488,7 +488,7 @@ export const ZStatsCube = z.object({
   region: z.string(),
   year: z.number().int(),
   direction: z.enum(['output', 'absorption']),
-  /** one row per (region of the counted side, contract type, month) */
+  /** one row per (region of the counted side — a province's cities, a city's counties —, contract type, month) */
   rows: z.array(
     z.object({
       regionCode: z.string(),

@@ -159,7 +159,18 @@ export interface TmPackSwitchTable {
   updated_at: TimestampDefault;
 }
 
+export interface TechContractMonthTable {
+  direction: string;
+  region_code: string;
+  contract_type: string;
+  month: string;
+  n: number;
+  contract_amount_fen: ColumnType<string, string | bigint, string | bigint>;
+  technical_amount_fen: ColumnType<string, string | bigint, string | bigint>;
+}
+
 export interface TechmarketMarketTables {
+  tech_contract_month: TechContractMonthTable;
   tm_achievement: TmAchievementTable;
   tm_achievement_counter: TmAchievementCounterTable;
   tm_listing: TmListingTable;

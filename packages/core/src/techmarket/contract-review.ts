@@ -7,6 +7,7 @@ import { requireActor } from '../policy.ts';
 import { addEvent, type LoadedContract, loadContract } from './contract.repository.ts';
 import { registrationDeadline } from './deadline.ts';
 import { syncContractIndicators } from './indicator-feed.ts';
+import { addToContractMonth } from './market/contract-month.ts';
 import { enabledPacksFor } from './market/packs.ts';
 import { nextRegistrationNo } from './registration-no.ts';
 import { contractPackOn, fileContract, type SubjectMatter } from './rule-packs.ts';
@@ -66,8 +67,10 @@ async function registrarStep(ctx: Ctx, id: number, version: number, from: string
       before: loaded.contract,
       after: after.contract,
     });
-    if (after.contract.status === 'registered')
+    if (after.contract.status === 'registered') {
       await syncContractIndicators(tx, after.contract, { userId: actor.userId, via: null, now: ctx.now() });
+      await addToContractMonth(tx, after.contract);
+    }
     return after.contract;
   });
 }

@@ -181,8 +181,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (region_code, pack_id)
     );
 
-    -- statistics by region × type × month read the registered contracts of a year by month
-    create index tech_contract_registered_type_idx on tech_contract(registered_on, contract_type) where status = 'registered';
+    -- registered contracts summed by (输出 seller's / 吸纳 buyer's) region × contract type × month, kept in the
+    -- registration's transaction: the statistics cross table reads a few hundred rows instead of every contract
+    create table tech_contract_month (
+      direction text not null check (direction in ('output', 'absorption')),
+      region_code text not null,
+      contract_type text not null,
+      month text not null,
+      n integer not null,
+      contract_amount_fen bigint not null,
+      technical_amount_fen bigint not null,
+      primary key (direction, month, region_code, contract_type)
+    );
+    insert into tech_contract_month
+      select 'output', seller_region_code, coalesce(contract_type, ''), to_char(registered_on, 'YYYY-MM'), count(*),
+        sum(contract_amount_fen), sum(coalesce(technical_amount_fen, 0))
+      from tech_contract where status = 'registered' group by 2, 3, 4
+      union all
+      select 'absorption', buyer_region_code, coalesce(contract_type, ''), to_char(registered_on, 'YYYY-MM'), count(*),
+        sum(contract_amount_fen), sum(coalesce(technical_amount_fen, 0))
+      from tech_contract where status = 'registered' group by 2, 3, 4;
 
     insert into indicator (code, name_zh, name_en, unit, category, definition, caliber, polarity, aggregation, decimals, builtin, position)
     values ('achievement_registered_count', '登记科技成果数', 'Registered achievements', '项', 'output',

@@ -21,6 +21,7 @@ export {
   registerBroker,
   setContractBroker,
 } from './brokers.ts';
+export { addToContractMonth, rebuildContractMonth } from './contract-month.ts';
 export {
   addEventParticipant,
   createMarketEvent,

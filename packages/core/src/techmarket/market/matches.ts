@@ -102,24 +102,10 @@ export async function matchListing(ctx: Ctx, id: number, limit: number): Promise
  * demand: active experts only, ranked the same way (no 技术领域 on an expert: disciplines use another code).
  */
 async function matchExperts(db: Db, terms: readonly string[], regionCode: string, limit: number): Promise<TMarketMatches['experts']> {
-  const present = await sql<{ t: string | null }>`select to_regclass('expert')::text as t`.execute(db);
-  if (!present.rows[0]?.t) return [];
-  const { rows } = await sql<{
-    id: number;
-    region_code: string;
-    specialty: string;
-    title: string | null;
-    name: string;
-    employer: string | null;
-  }>`
-    select e.id, e.region_code, e.specialty, e.title, p.name, coalesce(o.name, p.employer_name) as employer
-    from expert e join person p on p.id = e.person_id left join organization o on o.id = p.employer_org_id
-    where e.status = 'active' and e.specialty <> ''`.execute(db);
-  if (rows.length === 0) return [];
-  const index = new RankIndex(rows.map((r) => ({ id: r.id, terms: termsOf(r.specialty), fieldCode: '', regionCode: r.region_code })));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return index.bm25({ terms, fieldCode: null, regionCode }, limit, chosenOptions).map((r) => {
-    const e = byId.get(r.id) as (typeof rows)[number];
+  const pool = await expertPool(db);
+  if (!pool) return [];
+  return pool.index.bm25({ terms, fieldCode: null, regionCode }, limit, chosenOptions).map((r) => {
+    const e = pool.byId.get(r.id) as ExpertRow;
     return {
       expertId: e.id,
       name: e.name,
@@ -130,4 +116,35 @@ async function matchExperts(db: Db, terms: readonly string[], regionCode: string
       reason: reasonOf(r, null),
     };
   });
+}
+
+interface ExpertRow {
+  id: number;
+  region_code: string;
+  specialty: string;
+  title: string | null;
+  name: string;
+  employer: string | null;
+}
+const expertPools = new WeakMap<object, { signature: string; index: RankIndex; byId: Map<number, ExpertRow> }>();
+
+/** The active experts' specialties, indexed once per change of the pool (count and latest update). */
+async function expertPool(db: Db) {
+  const present = await sql<{ t: string | null }>`select to_regclass('expert')::text as t`.execute(db);
+  if (!present.rows[0]?.t) return null;
+  const sig = await sql<{ n: string; at: string | null }>`select count(*) as n, max(updated_at)::text as at from expert`.execute(db);
+  const signature = `${sig.rows[0]?.n}:${sig.rows[0]?.at}`;
+  const cached = expertPools.get(db);
+  if (cached?.signature === signature) return cached;
+  const { rows } = await sql<ExpertRow>`
+    select e.id, e.region_code, e.specialty, e.title, p.name, coalesce(o.name, p.employer_name) as employer
+    from expert e join person p on p.id = e.person_id left join organization o on o.id = p.employer_org_id
+    where e.status = 'active' and e.specialty <> ''`.execute(db);
+  const pool = {
+    signature,
+    index: new RankIndex(rows.map((r) => ({ id: r.id, terms: termsOf(r.specialty), fieldCode: '', regionCode: r.region_code }))),
+    byId: new Map(rows.map((r) => [r.id, r])),
+  };
+  expertPools.set(db, pool);
+  return pool;
 }

@@ -44,36 +44,49 @@ export interface Ranked {
   region: Nearness;
 }
 
-interface Posting {
-  doc: number;
-  tf: number;
+interface Postings {
+  docs: Int32Array;
+  tfs: Float64Array;
 }
 
 /** An inverted index over documents; built once, queried many times. */
 export class RankIndex {
   readonly docs: readonly RankDoc[];
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, Postings>();
   private readonly lengths: Float64Array;
   private readonly avgdl: number;
+  /** score accumulator, reused by every query (an index is queried by one caller at a time: queries are synchronous) */
+  private readonly acc: Float64Array;
 
   constructor(docs: readonly RankDoc[]) {
     this.docs = docs;
     this.lengths = new Float64Array(docs.length);
+    this.acc = new Float64Array(docs.length);
+    const lists = new Map<string, number[]>();
     let total = 0;
     docs.forEach((d, i) => {
       const tf = new Map<string, number>();
       for (const t of d.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const [t, n] of tf) {
-        let list = this.postings.get(t);
+        let list = lists.get(t);
         if (!list) {
           list = [];
-          this.postings.set(t, list);
+          lists.set(t, list);
         }
-        list.push({ doc: i, tf: n });
+        list.push(i, n);
       }
       this.lengths[i] = d.terms.length;
       total += d.terms.length;
     });
+    for (const [t, list] of lists) {
+      const n = list.length / 2;
+      const p: Postings = { docs: new Int32Array(n), tfs: new Float64Array(n) };
+      for (let k = 0; k < n; k++) {
+        p.docs[k] = list[2 * k] as number;
+        p.tfs[k] = list[2 * k + 1] as number;
+      }
+      this.postings.set(t, p);
+    }
     this.avgdl = docs.length > 0 ? total / docs.length : 1;
   }
 
@@ -82,7 +95,7 @@ export class RankIndex {
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.postings.get(term)?.docs.length ?? 0;
     const n = this.docs.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -95,59 +108,73 @@ export class RankIndex {
   ): Ranked[] {
     const qtf = new Map<string, number>();
     for (const t of query.terms) qtf.set(t, (qtf.get(t) ?? 0) + 1);
-    const scores = new Map<number, number>();
-    const shared = new Map<number, string[]>();
-    const terms = [...qtf.keys()].sort((a, b) => this.idf(b) - this.idf(a));
-    for (const t of terms) {
-      const list = this.postings.get(t);
-      if (!list) continue;
+    const touched: number[] = [];
+    const acc = this.acc;
+    for (const [t, n] of qtf) {
+      const p = this.postings.get(t);
+      if (!p) continue;
       const idf = this.idf(t);
       // a query term said several times weighs a little more (saturating, as on the document side)
-      const qw = ((qtf.get(t) as number) * 2.2) / ((qtf.get(t) as number) + 1.2);
-      for (const p of list) {
-        const norm = o.k1 * (1 - o.b + (o.b * (this.lengths[p.doc] as number)) / this.avgdl);
-        const s = (idf * qw * (p.tf * (o.k1 + 1))) / (p.tf + norm);
-        scores.set(p.doc, (scores.get(p.doc) ?? 0) + s);
-        const sh = shared.get(p.doc);
-        if (sh) sh.push(t);
-        else shared.set(p.doc, [t]);
+      const w = (idf * (n * 2.2)) / (n + 1.2);
+      for (let k = 0; k < p.docs.length; k++) {
+        const d = p.docs[k] as number;
+        const tf = p.tfs[k] as number;
+        const norm = o.k1 * (1 - o.b + (o.b * (this.lengths[d] as number)) / this.avgdl);
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = (acc[d] as number) + (w * tf * (o.k1 + 1)) / (tf + norm);
       }
     }
-    return this.finish(scores, shared, query, limit, o);
+    return this.finish(touched, query, limit, o, [...qtf.keys()]);
   }
 
   /** The baseline: the number of distinct shared terms, no weights, no boosts. */
   overlap(query: { terms: readonly string[] }, limit: number): Ranked[] {
-    const scores = new Map<number, number>();
-    const shared = new Map<number, string[]>();
-    for (const t of new Set(query.terms)) {
-      for (const p of this.postings.get(t) ?? []) {
-        scores.set(p.doc, (scores.get(p.doc) ?? 0) + 1);
-        const sh = shared.get(p.doc);
-        if (sh) sh.push(t);
-        else shared.set(p.doc, [t]);
+    const touched: number[] = [];
+    const acc = this.acc;
+    const terms = [...new Set(query.terms)];
+    for (const t of terms) {
+      const p = this.postings.get(t);
+      if (!p) continue;
+      for (let k = 0; k < p.docs.length; k++) {
+        const d = p.docs[k] as number;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = (acc[d] as number) + 1;
       }
     }
-    return this.finish(scores, shared, { fieldCode: null, regionCode: null }, limit, { ...chosenOptions, fieldBoost: 0, regionBoost: 0 });
+    return this.finish(touched, { fieldCode: null, regionCode: null }, limit, { ...chosenOptions, fieldBoost: 0, regionBoost: 0 }, terms);
   }
 
   private finish(
-    scores: Map<number, number>,
-    shared: Map<number, string[]>,
+    touched: number[],
     query: { fieldCode: string | null; regionCode: string | null },
     limit: number,
     o: RankOptions,
+    queryTerms: string[],
   ): Ranked[] {
-    const out: Ranked[] = [];
-    for (const [i, s] of scores) {
+    const top: Array<{ i: number; score: number; sameField: boolean; region: Nearness }> = [];
+    let floor = -1;
+    for (const i of touched) {
+      const s = this.acc[i] as number;
+      this.acc[i] = 0;
       const d = this.docs[i] as RankDoc;
       const sameField = query.fieldCode !== null && d.fieldCode === query.fieldCode;
       const region = query.regionCode ? nearness(query.regionCode, d.regionCode) : null;
       const score = s * (1 + (sameField ? o.fieldBoost : 0)) * (1 + (region ? o.regionBoost * nearnessWeight[region] : 0));
-      out.push({ id: d.id, score, sharedTerms: shared.get(i) ?? [], sameField, region });
+      if (top.length >= limit && score < floor) continue;
+      top.push({ i, score, sameField, region });
+      if (top.length > limit * 4) {
+        top.sort((a, b) => b.score - a.score || (this.docs[a.i] as RankDoc).id - (this.docs[b.i] as RankDoc).id);
+        top.length = limit;
+        floor = (top[limit - 1] as { score: number }).score;
+      }
     }
-    // partial selection would do for very large candidate sets; a sort of the candidates is fast enough here
-    out.sort((a, b) => b.score - a.score || a.id - b.id);
-    return out.slice(0, limit);
+    top.sort((a, b) => b.score - a.score || (this.docs[a.i] as RankDoc).id - (this.docs[b.i] as RankDoc).id);
+    // the shared terms of the few returned, the most telling (rarest) first
+    const byIdf = [...queryTerms].sort((a, b) => this.idf(b) - this.idf(a));
+    return top.slice(0, limit).map((x) => {
+      const d = this.docs[x.i] as RankDoc;
+      const own = new Set(d.terms);
+      return { id: d.id, score: x.score, sharedTerms: byIdf.filter((t) => own.has(t)), sameField: x.sameField, region: x.region };
+    });
   }
 }
