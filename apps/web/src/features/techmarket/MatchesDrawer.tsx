@@ -47,10 +47,10 @@ export function MatchesDrawer({ listing, onClose }: { listing: TListing | undefi
           <Divider titlePlacement="start">
             {t(m.direction === 'demand_to_supply' ? 'techmarket.match.supplies' : 'techmarket.match.demands')}
           </Divider>
-          {m.listings.length === 0 ? <Empty description={t('techmarket.match.none')} /> : null}
           <List
             dataSource={m.listings}
             split={false}
+            locale={{ emptyText: <Empty description={t('techmarket.match.none')} /> }}
             renderItem={(x, i) => (
               <List.Item style={{ display: 'block' }} data-testid="match-listing">
                 <ListingCard
@@ -58,9 +58,15 @@ export function MatchesDrawer({ listing, onClose }: { listing: TListing | undefi
                   terms={x.reason.sharedTerms}
                   region={<RegionName code={x.listing.regionCode} />}
                   extra={
-                    <Flex gap={8} align="center" style={{ width: 200 }}>
+                    <Flex gap={6} align="center">
                       <Typography.Text strong>#{i + 1}</Typography.Text>
-                      <Progress percent={Math.round((x.score / top) * 100)} size="small" showInfo={false} />
+                      <Progress
+                        type="circle"
+                        size={28}
+                        percent={Math.round((x.score / top) * 100)}
+                        format={() => ''}
+                        aria-label={t('techmarket.match.score')}
+                      />
                     </Flex>
                   }
                 />
@@ -73,9 +79,9 @@ export function MatchesDrawer({ listing, onClose }: { listing: TListing | undefi
           {m.direction === 'demand_to_supply' ? (
             <>
               <Divider titlePlacement="start">{t('techmarket.match.experts')}</Divider>
-              {m.experts.length === 0 ? <Empty description={t('techmarket.match.noExperts')} /> : null}
               <List
                 dataSource={m.experts}
+                locale={{ emptyText: <Empty description={t('techmarket.match.noExperts')} /> }}
                 renderItem={(e, i) => (
                   <List.Item data-testid="match-expert">
                     <List.Item.Meta

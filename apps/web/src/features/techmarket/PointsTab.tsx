@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TPoint, TPointInput } from '@kechuang/contracts';
-import { App, Button, Card, Flex, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
@@ -8,10 +8,11 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { RegionMultiSelect } from '../../components/RegionMultiSelect.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
+import { packApi, type RulePackSwitch, useRulePacks } from './market-api.ts';
 import { sellerApi, usePoints, useTechmarketMutation } from './techmarket-api.ts';
 
 /** 登记机构: the points that register contracts, the organisation whose planners act as registrars, the regions served. */
-export function PointsTab({ canCreate }: { canCreate: boolean }) {
+export function PointsTab({ canCreate, canSwitch }: { canCreate: boolean; canSwitch: boolean }) {
   const { t } = useTranslation();
   const points = usePoints();
   const [open, setOpen] = useState(false);
@@ -54,7 +55,63 @@ export function PointsTab({ canCreate }: { canCreate: boolean }) {
         ]}
       />
       {open ? <PointModal onClose={() => setOpen(false)} /> : null}
+      <RulePacks canSwitch={canSwitch} />
     </Card>
+  );
+}
+
+/** The recognition rule packs and whether each is in force here; an admin switches the 2024 draft on or off. */
+function RulePacks({ canSwitch }: { canSwitch: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const packs = useRulePacks();
+  const toggle = useTechmarketMutation((v: { id: string; enabled: boolean }) => packApi.switch(v.id, v.enabled));
+  return (
+    <div style={{ padding: 16 }} data-testid="rule-packs">
+      <Typography.Title level={5}>{t('techmarket.packs.title')}</Typography.Title>
+      {packs.isError ? <QueryError error={packs.error} onRetry={() => packs.refetch()} /> : null}
+      <Table<RulePackSwitch>
+        rowKey="id"
+        size="small"
+        loading={packs.isPending}
+        dataSource={packs.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('techmarket.packs.name'), key: 'name', render: (_, p) => <Typography.Text strong>{p.name}</Typography.Text> },
+          { title: t('techmarket.packs.source'), dataIndex: 'source' },
+          {
+            title: t('techmarket.packs.effective'),
+            key: 'effective',
+            width: 200,
+            render: (_, p) => `${p.effectiveFrom} ~ ${p.effectiveTo ?? t('techmarket.packs.open')}`,
+          },
+          {
+            title: t('techmarket.packs.enabled'),
+            key: 'enabled',
+            width: 150,
+            render: (_, p) =>
+              p.enabledByDefault ? (
+                <Tag color="green">{t('techmarket.packs.byDefault')}</Tag>
+              ) : canSwitch ? (
+                <Popconfirm
+                  title={t(p.enabled ? 'techmarket.packs.offConfirm' : 'techmarket.packs.onConfirm')}
+                  onConfirm={() =>
+                    toggle.mutate(
+                      { id: p.id, enabled: !p.enabled },
+                      { onSuccess: () => message.success(t('common.done')), onError: (e) => message.error(errorText(e)) },
+                    )
+                  }
+                >
+                  <Switch checked={p.enabled} loading={toggle.isPending} />
+                </Popconfirm>
+              ) : (
+                <Tag color={p.enabled ? 'green' : 'default'}>{t(p.enabled ? 'techmarket.packs.on' : 'techmarket.packs.off')}</Tag>
+              ),
+          },
+        ]}
+      />
+    </div>
   );
 }
 

@@ -23,6 +23,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { isWanText, wanToFen } from '../enterprise/money.ts';
 import { wanText } from '../project/wan.ts';
+import { ContractBrokerForm } from './ContractBrokerForm.tsx';
 import { ContractDetails, DeadlineNote } from './ContractDetails.tsx';
 import { previewTechnicalAmount } from './deduction-preview.ts';
 import { subjectGroups } from './form-vocab.ts';
@@ -40,6 +41,9 @@ export function ReviewDrawer({ id, onClose }: { id: number | undefined; onClose:
         <div data-testid="review-drawer">
           <DeadlineNote detail={d} />
           <ReviewActions key={d.contract.version} detail={d} />
+          {['submitted', 'accepted', 'correction_requested', 'registered'].includes(d.contract.status) ? (
+            <ContractBrokerForm contract={d.contract} />
+          ) : null}
           <ContractDetails detail={d} />
         </div>
       ) : null}

@@ -1,4 +1,5 @@
-import type { TSeller, TStats } from '@kechuang/contracts';
+import type { TSeller, TStats, TStatsCube } from '@kechuang/contracts';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Card, Empty, Flex, Segmented, Select, Statistic, Table, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { fetchRegionPath } from '../../components/region-data.ts';
 import { bureauYear } from '../../lib/bureau-date.ts';
 import { useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
@@ -13,9 +15,45 @@ import { fenToWan } from '../enterprise/money.ts';
 import { wanText } from '../project/wan.ts';
 import { EChart, type EChartOption } from './chart.ts';
 import type { ContractTypeKey } from './form-vocab.ts';
+import { useStatsCube } from './market-api.ts';
 import { useStats } from './techmarket-api.ts';
 
-const bys = ['type', 'month', 'field', 'sellerKind'] as const;
+/** The cube (region × type × month) summed by region: each region of the counted side once. */
+function regionRows(cube: TStatsCube): TStats {
+  const by = new Map<string, TStats['rows'][number]>();
+  for (const r of cube.rows) {
+    const row = by.get(r.regionCode) ?? { key: r.regionCode, count: 0, contractAmountFen: 0, technicalAmountFen: 0 };
+    row.count += r.count;
+    row.contractAmountFen += r.contractAmountFen;
+    row.technicalAmountFen += r.technicalAmountFen;
+    by.set(r.regionCode, row);
+  }
+  const rows = [...by.values()].sort((a, b) => b.contractAmountFen - a.contractAmountFen);
+  const total = { key: 'total', count: 0, contractAmountFen: 0, technicalAmountFen: 0 };
+  for (const r of rows) {
+    total.count += r.count;
+    total.contractAmountFen += r.contractAmountFen;
+    total.technicalAmountFen += r.technicalAmountFen;
+  }
+  return { region: cube.region, year: cube.year, direction: cube.direction, by: 'region', rows, total };
+}
+
+/** Region names for codes, from the same cache RegionName fills. */
+function useRegionNames(codes: string[]): Map<string, string> {
+  const qc = useQueryClient();
+  const results = useQueries({
+    queries: codes.map((code) => ({
+      queryKey: ['regions', 'path-label', code],
+      queryFn: () => fetchRegionPath(qc, code),
+      staleTime: 30 * 60_000,
+    })),
+  });
+  const key = results.map((r) => r.data?.at(-1)?.name ?? '').join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the names change only when `key` does
+  return useMemo(() => new Map(codes.map((c, i) => [c, results[i]?.data?.at(-1)?.name ?? c])), [key, codes.join('|')]);
+}
+
+const bys = ['region', 'type', 'month', 'field', 'sellerKind'] as const;
 const directions = ['output', 'absorption'] as const;
 
 /**
@@ -31,14 +69,19 @@ export function StatsTab() {
   const direction = directions.find((d) => d === search.direction) ?? 'output';
   const by = bys.find((b) => b === search.by) ?? 'type';
   const region = search.region ?? user.regionCode;
-  const stats = useStats({ region, year, direction, by });
+  const byRegion = by === 'region';
+  const plain = useStats({ region, year, direction, by: byRegion ? 'type' : by });
+  const cube = useStatsCube({ region, year, direction }, byRegion);
+  const names = useRegionNames(byRegion ? [...new Set((cube.data?.rows ?? []).map((r) => r.regionCode))] : []);
+  const stats = byRegion ? { ...cube, data: cube.data ? regionRows(cube.data) : undefined } : plain;
   const keyLabel = useCallback(
     (key: string) => {
       if (by === 'type') return key ? t(`techmarket.types.${key as ContractTypeKey}`) : t('common.none');
       if (by === 'sellerKind') return t(`techmarket.sellerKinds.${key as TSeller['kind']}`);
+      if (by === 'region') return names.get(key) ?? key;
       return key;
     },
-    [by, t],
+    [by, t, names],
   );
   return (
     <div data-testid="techmarket-stats">

@@ -49,7 +49,11 @@ export function TechmarketPage() {
     items.push({ key: 'brokers', label: t('techmarket.tabs.brokers'), children: <BrokersTab roles={roles} /> });
   }
   if (roles.statsReader)
-    items.push({ key: 'points', label: t('techmarket.tabs.points'), children: <PointsTab canCreate={roles.manager} /> });
+    items.push({
+      key: 'points',
+      label: t('techmarket.tabs.points'),
+      children: <PointsTab canCreate={roles.manager} canSwitch={roles.admin} />,
+    });
   const active = items.some((i) => i.key === tab) ? (tab as string) : (items[0]?.key ?? 'stats');
   return (
     <div data-testid="page-techmarket">

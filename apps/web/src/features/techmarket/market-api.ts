@@ -12,6 +12,7 @@ import type {
   TMarketMatches,
   TMarketPair,
   TPublicSearchPage,
+  TStatsCube,
 } from '@kechuang/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../lib/api.ts';
@@ -141,10 +142,10 @@ export const eventApi = {
   addPair: (eventId: number, input: { demandListingId: number; supplyListingId: number | null; supplierName?: string; note: string }) =>
     api.post<TMarketPair>(`${base}/events/${eventId}/pairs`, input),
   intention: (p: Versioned, input: { signedOn: string; amountFen: number | null; note: string }) =>
-    api.post<TMarketPair>(`${base}/pairs/${p.id}/intention`, { version: p.version, ...input }),
-  drop: (p: Versioned) => api.post<TMarketPair>(`${base}/pairs/${p.id}/drop`, { version: p.version }),
+    api.post<TMarketPair>(`${base}/event-pairs/${p.id}/intention`, { version: p.version, ...input }),
+  drop: (p: Versioned) => api.post<TMarketPair>(`${base}/event-pairs/${p.id}/drop`, { version: p.version }),
   contract: (p: Versioned, contractId: number) =>
-    api.post<TMarketPair>(`${base}/pairs/${p.id}/contract`, { version: p.version, contractId }),
+    api.post<TMarketPair>(`${base}/event-pairs/${p.id}/contract`, { version: p.version, contractId }),
 };
 
 export const brokerApi = {
@@ -161,4 +162,40 @@ export const brokerApi = {
     b: Pick<TBroker, 'id'>,
     input: { certificateNo: string; level: string; issuedBy: string; issuedOn: string; validUntil: string | null },
   ) => api.post<TBroker>(`${base}/brokers/${b.id}/certificates`, input),
+};
+
+export interface RulePackSwitch {
+  id: string;
+  name: string;
+  source: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  enabledByDefault: boolean;
+  enabled: boolean;
+  switchedBy: string | null;
+}
+
+export function useRulePacks() {
+  return useQuery({ queryKey: ['techmarket', 'rule-packs'], queryFn: get<RulePackSwitch[]>(`${base}/rule-packs`) });
+}
+
+export function useStatsCube(query: { region: string; year: number; direction: 'output' | 'absorption' }, enabled: boolean) {
+  return useQuery({
+    queryKey: ['techmarket', 'cube', query],
+    queryFn: get<TStatsCube>(`${base}/stats/cube`, query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export const packApi = {
+  switch: (packId: string, enabled: boolean) => api.put<RulePackSwitch[]>(`${base}/rule-packs/${encodeURIComponent(packId)}`, { enabled }),
+};
+
+export const contractBrokerApi = {
+  set: (contractId: number, input: { agencyId: number | null; brokerId: number | null; feeFen: number | null }) =>
+    api.put<{ agencyName: string | null; brokerName: string | null; feeFen: number | null }>(
+      `${base}/contracts/${contractId}/broker`,
+      input,
+    ),
 };

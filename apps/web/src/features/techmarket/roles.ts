@@ -11,6 +11,8 @@ export interface MarketRoles {
   registrar: boolean;
   statsReader: boolean;
   manager: boolean;
+  /** switches a rule pack that is off by default (the 2024 draft) for the region */
+  admin: boolean;
 }
 
 export function marketRoles(user: Pick<TUser, 'roles' | 'orgKind' | 'orgId'>, points: TPoint[] | undefined): MarketRoles {
@@ -21,5 +23,6 @@ export function marketRoles(user: Pick<TUser, 'roles' | 'orgKind' | 'orgId'>, po
     registrar: manager && (points ?? []).some((p) => p.orgId === user.orgId),
     statsReader: manager || has('viewer'),
     manager,
+    admin: has('admin'),
   };
 }
