@@ -1,3 +1,4 @@
+import { countsByTypeLevelRegion } from '@kechuang/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -385,6 +386,21 @@ describe('status history and 摘牌 after two 不合格 in a row', () => {
       'platform/delisted',
       b2,
     );
+  });
+});
+
+describe('statistics', () => {
+  it('reads the tally kept by every change, equal to the counts computed live from the history', async () => {
+    for (const y of [year - 3, year - 1, year]) {
+      const api = (await get(planner, `/api/platform-stats?year=${y}`)).json();
+      const live = await countsByTypeLevelRegion(t.database.db, '430400', y);
+      expect(api.cells).toEqual(live.cells);
+      expect(api.net).toEqual(expect.arrayContaining(live.net));
+      expect(live.net).toEqual(expect.arrayContaining(api.net));
+    }
+    // the delisted station left its level this year
+    const now = (await get(planner, `/api/platform-stats?year=${year}`)).json();
+    expect(now.net).toContainEqual({ typeCode: 'academician_station', level: 'city', added: 0, removed: 1 });
   });
 });
 

@@ -58,6 +58,16 @@ export interface PlatformSpanTable {
   valid_to: DateTextNull;
 }
 
+export interface PlatformTallyTable {
+  region_code: string;
+  year: number;
+  type_code: string;
+  level: string;
+  stock: Generated<number>;
+  added: Generated<number>;
+  removed: Generated<number>;
+}
+
 export interface PlatformCallTable {
   id: Generated<number>;
   title: string;
@@ -135,6 +145,7 @@ export interface PlatformTables {
   platform: PlatformTable;
   platform_event: PlatformEventTable;
   platform_span: PlatformSpanTable;
+  platform_tally: PlatformTallyTable;
   platform_call: PlatformCallTable;
   platform_application: PlatformApplicationTable;
   platform_report: PlatformReportTable;

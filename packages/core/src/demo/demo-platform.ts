@@ -5,6 +5,7 @@ import { writeValues } from '../indicator/index.ts';
 import { gradePlatforms } from '../platform/grading.ts';
 import { platformValues } from '../platform/indicators.ts';
 import { json, writeEvent } from '../platform/platform.repository.ts';
+import { retally } from '../platform/tally.ts';
 
 /*
  * Demo innovation platforms of 衡阳 (430400): research bases, incubation carriers, agricultural parks and an
@@ -417,5 +418,6 @@ export async function loadDemoPlatforms(tx: Transaction<DB>, now: Date): Promise
   const years: number[] = [];
   for (let y = thisYear - 5; y <= thisYear; y++) years.push(y);
   await writeValues(tx, await platformValues(tx, known, years), { userId: null, via: 'demo', now });
+  await retally(tx, null, 2015, thisYear);
   return platforms.length;
 }

@@ -17,6 +17,7 @@ export { countsByTypeLevelRegion, platformFigures, platformStats, platformValues
 export { listPublicPlatforms } from './public-list.ts';
 export { changePlatformStatus, getPlatform, listPlatforms, registerPlatform } from './registry.ts';
 export { savePlatformReport } from './reports.ts';
+export { retally } from './tally.ts';
 export { assertTypeFields, checkConditions, loadPlatformTypes, platformType } from './types.ts';
 
 import type { Ctx } from '../context.ts';

@@ -68,6 +68,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index platform_span_from_idx on platform_span(valid_from, valid_to);
 
+    -- the counts by type × level × region (the leaf region of the platform) at each year end and the year's moves,
+    -- kept in step with the spans by every change (core/platform/tally.ts), so the statistics read a few rows
+    create table platform_tally (
+      region_code text not null,
+      year integer not null,
+      type_code text not null,
+      level text not null,
+      stock integer not null default 0,
+      added integer not null default 0,
+      removed integer not null default 0,
+      primary key (year, region_code, type_code, level)
+    );
+
     create table platform_call (
       id integer generated always as identity primary key,
       title text not null,

@@ -195,7 +195,7 @@ function ConfirmModal({ id, onClose }: { id: number; onClose: () => void }) {
     >
       <Typography.Paragraph type="secondary">{t('platform.evaluations.confirmHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ on: dayjs() }}>
-        <Form.Item name="docNo" label={t('platform.fields.docNo')} rules={[{ required: true, min: 2 }]}>
+        <Form.Item name="docNo" label={t('platform.fields.decisionDocNo')} rules={[{ required: true, min: 2 }]}>
           <Input />
         </Form.Item>
         <Form.Item name="on" label={t('platform.fields.on')} rules={[{ required: true }]}>
