@@ -94,6 +94,42 @@ async function callWithProject(t: TestApp, side: 'in' | 'out') {
   return call.id;
 }
 
+async function reportOf(t: TestApp, projectId: number): Promise<number> {
+  const r = await t.database.db.selectFrom('project_report').select('id').where('project_id', '=', projectId).executeTakeFirstOrThrow();
+  return r.id;
+}
+
+const reportPdf = Buffer.from('%PDF-1.4\n科技报告\n%%EOF\n');
+
+async function reportFileUpload(p: { id: number }, t: TestApp) {
+  return {
+    method: 'POST' as const,
+    url: `/api/projects/${p.id}/reports/${await reportOf(t, p.id)}/file?filename=report.pdf`,
+    headers: { 'content-type': 'application/pdf' },
+    payload: reportPdf,
+  };
+}
+
+/** A report whose full text the unit (衡阳's demo enterprise, or a 武汉 unit's own account) has archived. */
+async function archivedReportFile(t: TestApp, side: 'in' | 'out') {
+  const p = await project(t, side, 'executing');
+  const reportId = await reportOf(t, p.id);
+  const bytes = new Uint8Array(reportPdf);
+  await t.database.db
+    .updateTable('project_report')
+    .set({
+      file_name: 'report.pdf',
+      file_type: 'application/pdf',
+      file_size: bytes.length,
+      file_sha256: 'x',
+      file_storage_key: `access/report-${reportId}`,
+    })
+    .where('id', '=', reportId)
+    .execute();
+  await t.ctx().files?.put(`access/report-${reportId}`, bytes, 'application/pdf');
+  return { method: 'GET' as const, url: `/api/projects/${p.id}/reports/${reportId}/file` };
+}
+
 const onProject = (status: string, path: string, body: (version: number) => Record<string, unknown>, roles: TRole[]): EntryLike => ({
   in: roles,
   out: [],
@@ -188,6 +224,18 @@ export function projectLifecycleAccessEntries(): Record<string, EntryLike> {
       (version) => ({ version, amountFen: 100, paidOn: '2026-05-01' }),
       managers,
     ),
+    'POST /api/projects/:id/reports/:reportId/file': {
+      in: unit,
+      out: [],
+      reqIn: async ({ t }) => reportFileUpload(await project(t, 'in', 'executing'), t),
+      reqOut: async ({ t }) => reportFileUpload(await project(t, 'out', 'executing'), t),
+    },
+    'GET /api/projects/:id/reports/:reportId/file': {
+      in: [...readers, 'enterprise'],
+      out: [],
+      reqIn: async ({ t }) => archivedReportFile(t, 'in'),
+      reqOut: async ({ t }) => archivedReportFile(t, 'out'),
+    },
     'POST /api/projects/:id/reports': onProject('executing', '/reports', () => ({ kind: 'periodic', content: { progress: '进展' } }), unit),
     'POST /api/projects/:id/changes': onProject(
       'executing',

@@ -230,6 +230,37 @@ describe('execution and acceptance', () => {
     );
   });
 
+  it('archives the 科技报告 full text once, with its checksum; others may read it, nobody replaces it', async () => {
+    const { projectId } = await executing();
+    const reported = (
+      await post(enterprise, `/api/projects/${projectId}/reports`, { kind: 'tech_report', content: { progress: '科技报告摘要' } })
+    ).json();
+    const reportId = reported.reports[0].id;
+    const pdf = Buffer.from('%PDF-1.4\n科技报告全文\n%%EOF\n');
+    const upload = (c: Client, bytes: Buffer) =>
+      c.request({
+        method: 'POST',
+        url: `/api/projects/${projectId}/reports/${reportId}/file?filename=${encodeURIComponent('科技报告.pdf')}`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: bytes,
+      });
+    const before = await audits();
+    expect((await upload(planner, pdf)).statusCode).toBe(403);
+    expect(await audits()).toBe(before);
+    const archived = await upload(enterprise, pdf);
+    expect(archived.statusCode, archived.body).toBe(200);
+    expect(archived.json().reports[0].file).toMatchObject({ filename: '科技报告.pdf', size: pdf.length });
+    expect(archived.json().reports[0].file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await audits()).toBe(before + 1);
+    const again = await upload(enterprise, Buffer.from('%PDF-1.4\nother\n%%EOF\n'));
+    expect(again.json().code).toBe('project/report_file_exists');
+    expect(await audits()).toBe(before + 1);
+    const download = await planner.request({ method: 'GET', url: `/api/projects/${projectId}/reports/${reportId}/file` });
+    expect(download.statusCode).toBe(200);
+    expect(Buffer.from(download.rawPayload).equals(pdf)).toBe(true);
+    expect(download.headers['content-disposition']).toContain(encodeURIComponent('科技报告.pdf'));
+  });
+
   it('adjusts the budget between categories only: the 任务书 fiscal total stays', async () => {
     const { projectId } = await executing();
     const contract = (await planner.request({ method: 'GET', url: `/api/projects/${projectId}` })).json().contract;
@@ -247,7 +278,9 @@ describe('execution and acceptance', () => {
       { category: 'equipment', fiscalFen: fiscal - 1_000_000, selfFen: 0 },
       { category: 'labour', fiscalFen: 1_000_000, selfFen: 0 },
     ];
-    const asked = (await post(enterprise, `/api/projects/${projectId}/changes`, { kind: 'budget_adjustment', budget: moved, reason: '增加劳务费' })).json();
+    const asked = (
+      await post(enterprise, `/api/projects/${projectId}/changes`, { kind: 'budget_adjustment', budget: moved, reason: '增加劳务费' })
+    ).json();
     const approved = (await post(planner, `/api/projects/${projectId}/changes/${asked.changes[0].id}/decision`, { approve: true })).json();
     expect(approved.contract.budget).toEqual(moved);
   });

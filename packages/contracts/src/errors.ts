@@ -369,6 +369,11 @@ const baseErrors = {
     zh: '只有申报书中填写的推荐单位（主管部门）可以推荐该申报书',
     en: 'Only the department named on the application recommends it',
   },
+  'project/report_file_exists': {
+    status: 409,
+    zh: '该报告已存档全文，存档后不可替换；如需更正请另行提交报告',
+    en: 'This report already has its archived full text; submit a new report to correct it',
+  },
   'project/budget_total_changed': {
     status: 400,
     zh: '调整预算只能在各科目之间调剂，财政资金合计须与任务书一致；增减总额请另行申请',

@@ -89,6 +89,7 @@ export const ZProject = ZProjectSummary.extend({
       period: z.string().nullable(),
       outcome: z.string().nullable(),
       submittedAt: z.string(),
+      file: z.object({ filename: z.string(), size: z.number().int(), sha256: z.string() }).nullable().describe('报告全文（存档文件）'),
     }),
   ),
   acceptances: z.array(

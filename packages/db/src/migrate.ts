@@ -24,6 +24,7 @@ import * as m0019 from './migrations/0019_platform.ts';
 import * as m0020 from './migrations/0020_talent.ts';
 import * as m0021 from './migrations/0021_voucher.ts';
 import * as m0022 from './migrations/0022_project_recommender.ts';
+import * as m0023 from './migrations/0023_project_report_file.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0020_talent': m0020,
   '0021_voucher': m0021,
   '0022_project_recommender': m0022,
+  '0023_project_report_file': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

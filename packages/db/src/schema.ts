@@ -731,6 +731,13 @@ export interface ProjectReportTable {
   outcome: string | null;
   submitted_at: Timestamp;
   submitted_by: number | null;
+  /** 0023: the report's full text as one archived file */
+  file_name: ColumnType<string | null, string | null | undefined, string | null>;
+  file_type: ColumnType<string | null, string | null | undefined, string | null>;
+  file_size: ColumnType<number | null, number | null | undefined, number | null>;
+  file_sha256: ColumnType<string | null, string | null | undefined, string | null>;
+  file_storage_key: ColumnType<string | null, string | null | undefined, string | null>;
+  file_uploaded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ProjectAcceptanceTable {

@@ -26,10 +26,12 @@ import {
   addProjectReport,
   approvalListDocx,
   approvalListXlsx,
+  attachReportFile,
   confirmContract,
   createUpward,
   decideAcceptance,
   decideChange,
+  downloadReportFile,
   endProject,
   exportProjectsXlsx,
   exportUpwardXlsx,
@@ -48,12 +50,21 @@ import { sendDownload } from './download.ts';
 import type { Routes } from './types.ts';
 
 const tags = ['project'];
+const reportFileLimit = 50 * 1024 * 1024 + 1024;
+const ZReportParams = z.strictObject({ id: ZIdParams.shape.id, reportId: ZIdParams.shape.id });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The project after 立项: 项目库, 任务书, changes, 拨款, reports, acceptance, 争资 and the indicator feed. */
 export const projectLifecycleRoutes: Routes = async (app) => {
+  // a report's full text arrives as the file's raw bytes
+  app.addContentTypeParser(
+    ['application/pdf', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    { parseAs: 'buffer', bodyLimit: reportFileLimit },
+    (_req, body, done) => done(null, body),
+  );
+
   app.get(
     '/project-calls/:id/approval-list/:format',
     {
@@ -146,6 +157,37 @@ export const projectLifecycleRoutes: Routes = async (app) => {
     '/projects/:id/payments',
     { schema: { tags, summary: '登记拨款', params: ZIdParams, body: ZPaymentInput, response: { 200: ZProject } } },
     async (request) => addPayment(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/projects/:id/reports/:reportId/file',
+    {
+      bodyLimit: reportFileLimit,
+      schema: {
+        tags,
+        summary: '存档报告全文（原始字节，?filename=；PDF/Word 等，50 MB 以内；存档后不可替换）',
+        params: ZReportParams,
+        querystring: z.strictObject({ filename: z.string().min(1).max(255) }),
+        response: { 200: ZProject },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
+      return attachReportFile(request.ctx, request.params.id, request.params.reportId, { filename: request.query.filename, bytes });
+    },
+  );
+  app.get(
+    '/projects/:id/reports/:reportId/file',
+    { schema: { tags, summary: '下载报告全文', params: ZReportParams } },
+    async (request, reply) => {
+      const file = await downloadReportFile(request.ctx, request.params.id, request.params.reportId);
+      return sendDownload(reply, {
+        bytes: file.bytes,
+        type: file.contentType,
+        asciiName: file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_'),
+        name: file.filename,
+      });
+    },
   );
   app.post(
     '/projects/:id/reports',

@@ -19,6 +19,7 @@ export { fenToWan, wanToFen } from './money.ts';
 export { createProgramme, listProgrammes } from './programmes.ts';
 export { decideAcceptance, endProject, requestAcceptance } from './project-acceptance.ts';
 export { decideChange, requestChange } from './project-changes.ts';
+export { attachReportFile, downloadReportFile } from './report-files.ts';
 export { confirmContract } from './project-contract.ts';
 export { addPayment, addProjectReport } from './project-execution.ts';
 export { projectFigures, syncProjectIndicators } from './project-indicators.ts';

@@ -116,7 +116,7 @@ export async function loadProject(db: Db, id: number): Promise<TProject> {
     db.selectFrom('project_change').selectAll().where('project_id', '=', id).orderBy('id').execute(),
     db
       .selectFrom('project_report')
-      .select(['id', 'kind', 'period', 'outcome', 'submitted_at'])
+      .select(['id', 'kind', 'period', 'outcome', 'submitted_at', 'file_name', 'file_size', 'file_sha256'])
       .where('project_id', '=', id)
       .orderBy('id')
       .execute(),
@@ -146,6 +146,7 @@ export async function loadProject(db: Db, id: number): Promise<TProject> {
       period: x.period,
       outcome: x.outcome,
       submittedAt: shanghaiIso(x.submitted_at),
+      file: x.file_name ? { filename: x.file_name, size: x.file_size ?? 0, sha256: x.file_sha256 ?? '' } : null,
     })),
     acceptances: acceptances.map((a) => ({
       round: a.round,

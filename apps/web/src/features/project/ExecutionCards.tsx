@@ -1,8 +1,10 @@
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TProject } from '@kechuang/contracts';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../lib/api.ts';
 import { bureauDay } from '../../lib/bureau-date.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { fenToWan, isWanText, wanToFen } from '../enterprise/money.ts';
@@ -139,6 +141,36 @@ function ReportsCard({ p, unit, bureau }: { p: TProject; unit: boolean; bureau: 
             render: (v: string | null) => (v ? <Tag>{t(`project.page.reports.outcomes.${v as 'good'}`)}</Tag> : '—'),
           },
           { title: t('project.page.reports.at'), dataIndex: 'submittedAt', render: (v: string) => formatDateTime(v) },
+          {
+            title: t('project.page.reports.file'),
+            key: 'file',
+            render: (_, r) =>
+              r.file ? (
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<PaperClipOutlined />}
+                  data-testid="report-file-download"
+                  onClick={() => downloadFile(`/api/projects/${p.id}/reports/${r.id}/file`, r.file?.filename ?? 'report')}
+                >
+                  {r.file.filename}
+                </Button>
+              ) : unit && r.kind !== 'midterm' ? (
+                <Upload
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    run(() => projectApi.reportFile(p, r.id, file));
+                    return false;
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />} loading={pending} data-testid="report-file-upload">
+                    {t('project.page.reports.upload')}
+                  </Button>
+                </Upload>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       {kind ? (

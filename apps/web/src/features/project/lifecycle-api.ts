@@ -1,6 +1,6 @@
 import type { TChangeRequest, TProject, TProjectContract, TProjectSummary, TUpward } from '@kechuang/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type QueryValue } from '../../lib/api.ts';
+import { api, type QueryValue, uploadBytes } from '../../lib/api.ts';
 import type { Page } from './project-api.ts';
 
 /* The project after 立项: 项目库, the project record and its steps, 争资. */
@@ -48,6 +48,8 @@ export const projectApi = {
       content: { progress: input.progress },
       ...(input.kind === 'midterm' ? { outcome: input.outcome } : {}),
     }),
+  reportFile: (p: Versioned, reportId: number, file: File) =>
+    uploadBytes<TProject>(`${base(p)}/reports/${reportId}/file`, file, { query: { filename: file.name } }),
   requestChange: (p: Versioned, input: TChangeRequest) => api.post<TProject>(`${base(p)}/changes`, input),
   decideChange: (p: Versioned, changeId: number, approve: boolean, note: string | null) =>
     api.post<TProject>(`${base(p)}/changes/${changeId}/decision`, { approve, note }),
