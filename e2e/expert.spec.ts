@@ -151,6 +151,14 @@ test('the bureau imports a pool and decides; an expert joins and declares relati
   await expect(drawer.getByTestId('expert-employments')).toContainText('2008-09-01 ~ 2014-07-31');
   await expect(drawer).toContainText('人工智能');
   await shot(planner, (n) => info.outputPath(n), 'drawer');
+  await planner.getByTestId('expert-edit').click();
+  const form = planner.getByTestId('expert-form');
+  await expect(form.getByTestId('expert-form-name')).toHaveValue('周正');
+  await expect(form).toContainText('人工智能');
+  await expect(planner.getByTestId('expert-form-save')).toBeInViewport({ ratio: 1 });
+  await shot(planner, (n) => info.outputPath(n), 'edit-form');
+  await planner.getByRole('button', { name: /^取\s*消$/ }).click();
+  await expect(form).toHaveCount(0);
 
   // pausing needs a reason, which the history keeps
   await drawer.getByTestId('expert-action-pause').click();
