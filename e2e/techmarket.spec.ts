@@ -53,7 +53,7 @@ async function confirmStep(page: Page, button: ReturnType<Page['getByTestId']>, 
 test('a contract runs from 卖方注册 through 补正 to 登记证明, and moves 技术合同成交额 and the plan target bound to it', async ({
   browser,
 }, info) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const out = (n: string) => info.outputPath(n);
   const problems: string[] = [];
   const planner = await as(browser, 'planner');
@@ -208,5 +208,128 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   await expect(targetRow).toContainText('1,200 万元');
   await expect(targetRow).toContainText('24%');
   await shot(planner, out, 'plan-target');
+
+  // 7. the market: the seller offers its achievement, a demand is published, matched, introduced at a 对接会
+  //    and followed to the registered contract — the event's funnel counts it with its 成交额
+  await seller.goto('/techmarket/listings');
+  await seller.getByTestId('listing-new').click();
+  const sellerDrawer = seller.getByTestId('listing-drawer');
+  await chooseOption(seller, sellerDrawer.getByLabel('清单'), '成果清单');
+  await sellerDrawer.getByLabel('名称').fill('高精度光谱仪核心光学部件技术');
+  await sellerDrawer.getByLabel('具体内容').fill('高分辨率光栅光谱仪的光学设计与精密装调技术，可用于智能装备在线检测。');
+  await chooseOption(seller, sellerDrawer.getByLabel('技术领域'), '先进制造');
+  await sellerDrawer.getByTestId('listing-save').click();
+  await expect(sellerDrawer).toBeHidden();
+  await seller.getByTestId('listing-open').filter({ hasText: '高精度光谱仪核心光学部件技术' }).click();
+  await confirmStep(seller, sellerDrawer.getByTestId('listing-submit'), /\/listings\/\d+\/submit$/);
+
+  await planner.goto('/techmarket/listings');
+  await planner.getByTestId('listing-new').click();
+  const listingDrawer = planner.getByTestId('listing-drawer');
+  await chooseOption(planner, listingDrawer.getByLabel('清单'), /^技术需求清单$/);
+  await listingDrawer.getByLabel('名称').fill('智能装备在线检测用光谱仪研发');
+  await listingDrawer.getByLabel('具体内容').fill('需要高分辨率光谱仪及其光学部件，用于智能装备生产线的在线检测。');
+  await chooseOption(planner, listingDrawer.getByLabel('技术领域'), '先进制造');
+  await listingDrawer.getByLabel('拟投入经费（万元）').fill('1500');
+  await listingDrawer.getByTestId('listing-save').click();
+  await expect(listingDrawer).toBeHidden();
+  for (const title of ['智能装备在线检测用光谱仪研发', '高精度光谱仪核心光学部件技术']) {
+    await planner.getByTestId('listing-open').filter({ hasText: title }).click();
+    if (title.startsWith('智能')) await confirmStep(planner, listingDrawer.getByTestId('listing-submit'), /\/submit$/);
+    if (title.startsWith('智能')) await planner.getByTestId('listing-open').filter({ hasText: title }).click();
+    await confirmStep(planner, listingDrawer.getByTestId('listing-publish'), /\/publish$/);
+    await expect(listingDrawer).toBeHidden();
+  }
+  const demandRow = planner.getByTestId('listings').locator('tr', { hasText: '智能装备在线检测用光谱仪研发' });
+  await expect(demandRow.getByTestId('listing-status')).toHaveText('已发布');
+  await shot(planner, out, 'registrar-listings');
+  await demandRow.getByTestId('listing-match').click();
+  const matched = planner.getByTestId('match-listing').filter({ hasText: '高精度光谱仪核心光学部件技术' });
+  await expect(matched.getByTestId('match-reason')).toContainText('光谱仪');
+  await shot(planner, out, 'registrar-matches');
+  await planner.keyboard.press('Escape');
+
+  // the public hall finds the published demand by a word and by pinyin initials, without a session
+  const visitor = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
+  await visitor.goto('/market');
+  const box = visitor.getByPlaceholder(/输入中文关键词或拼音首字母/);
+  await box.fill('光谱仪');
+  await box.press('Enter');
+  await expect(visitor.getByTestId('market-entry').filter({ hasText: '智能装备在线检测用光谱仪研发' })).toBeVisible();
+  await shot(visitor, out, 'visitor-search');
+  await box.fill('znzb');
+  await box.press('Enter');
+  await expect(visitor.getByTestId('market-entry').filter({ hasText: '智能装备在线检测用光谱仪研发' })).toBeVisible();
+  await visitor.close();
+
+  await planner.goto('/techmarket/events');
+  await planner.getByTestId('event-new').click();
+  const eventModal = planner.locator('.ant-modal');
+  await eventModal.getByLabel('活动名称').fill(`${year}年衡阳市智能装备技术对接会`);
+  await eventModal.getByLabel('举办日期').fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+  await eventModal.getByLabel('举办日期').press('Enter');
+  await eventModal.getByRole('button', { name: yes }).click();
+  await expect(eventModal).toBeHidden();
+  await planner.getByTestId('event-open').filter({ hasText: '智能装备技术对接会' }).click();
+  const eventDrawer = planner.getByTestId('event-drawer');
+  await chooseOption(planner, eventDrawer.getByTestId('pair-demand').getByRole('combobox'), '智能装备在线检测用光谱仪研发');
+  await chooseOption(planner, eventDrawer.getByTestId('pair-supply').getByRole('combobox'), '高精度光谱仪核心光学部件技术');
+  await eventDrawer.getByTestId('pair-add').click();
+  const pair = eventDrawer.getByTestId('event-pairs').locator('tr', { hasText: '智能装备在线检测用光谱仪研发' });
+  await expect(pair.getByTestId('pair-status')).toHaveText('已对接');
+  await pair.getByTestId('pair-intention').click();
+  const intentionDate = planner.locator('input[data-testid=intention-date], [data-testid=intention-date] input');
+  await intentionDate.fill(`${year}-03-01`);
+  await intentionDate.press('Enter');
+  await planner.getByTestId('intention-amount').fill('1200');
+  await planner.getByTestId('intention-save').click();
+  await expect(pair.getByTestId('pair-status')).toHaveText('已签意向');
+  await pair.getByTestId('pair-contract').click();
+  await chooseOption(planner, planner.getByTestId('pair-contract-select').getByRole('combobox'), '高精度光谱仪联合研发合同', '光谱仪');
+  await planner.getByTestId('pair-contract-save').click();
+  await expect(pair.getByTestId('pair-status')).toHaveText('已签合同');
+  await expect(pair.getByTestId('pair-progress')).toContainText('1200 万元');
+  const eventFunnel = eventDrawer.getByTestId('funnel-event');
+  await expect(eventFunnel).toContainText('1200 万元');
+  await shot(planner, out, 'registrar-event');
+  await planner.keyboard.press('Escape');
+  await expect(planner.getByTestId('funnel-year')).toContainText('1200 万元');
+  await shot(planner, out, 'registrar-events');
+  expect(problems).toEqual([]);
+});
+
+test('every market page, as a seller, a registrar, a province viewer and a visitor, loads without a failure', async ({ browser }, info) => {
+  test.setTimeout(300_000);
+  const out = (n: string) => info.outputPath(n);
+  const problems: string[] = [];
+  const tour: [string, string[]][] = [
+    ['enterprise', ['', 'achievements', 'listings']],
+    [
+      'planner',
+      ['queue', 'registered', 'stats', 'stats?by=region&direction=absorption', 'achievements', 'listings', 'events', 'brokers', 'points'],
+    ],
+    ['province', ['stats', 'achievements', 'listings', 'events', 'brokers', 'points']],
+  ];
+  for (const [user, tabs] of tour) {
+    const page = await as(browser, user);
+    page.on('pageerror', (e) => problems.push(`${user}: ${e.message}`));
+    for (const tab of tabs) {
+      await page.goto(`/techmarket/${tab}`);
+      await expect(page.getByTestId('page-techmarket'), problems.join('\n')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expect(page.getByText('加载失败'), `${user} /techmarket/${tab}`).toHaveCount(0);
+      await shot(page, out, `${user}-${(tab || 'home').replace(/[?&=]/g, '-')}`);
+    }
+    await page.context().close();
+  }
+  // the visitor: no session, the public hall only
+  const visitor = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
+  visitor.on('pageerror', (e) => problems.push(`visitor: ${e.message}`));
+  await visitor.goto('/market');
+  await expect(visitor.getByTestId('page-public-market')).toBeVisible();
+  await visitor.waitForLoadState('networkidle');
+  await expect(visitor.getByText('加载失败')).toHaveCount(0);
+  await shot(visitor, out, 'visitor-market');
+  await visitor.close();
   expect(problems).toEqual([]);
 });
