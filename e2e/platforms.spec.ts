@@ -153,8 +153,8 @@ test('a city 认定 round makes a 工程技术研究中心 that reports, is grad
 
   // the registry shows it with its status history and the report
   await planner.goto('/platforms/registry');
-  await planner.getByTestId('platform-search').fill('精密分析仪器');
-  await planner.getByTestId('platform-search').press('Enter');
+  await planner.getByTestId('platform-search').locator('input').fill('精密分析仪器');
+  await planner.getByTestId('platform-search').locator('input').press('Enter');
   await planner.getByTestId('platform-open').filter({ hasText: '衡阳市精密分析仪器工程技术研究中心' }).click();
   const drawer = planner.getByTestId('platform-drawer');
   await expect(drawer.getByTestId('platform-event')).toContainText(`认定 · 市级 · ${day(0)}`);

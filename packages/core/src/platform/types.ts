@@ -1,4 +1,10 @@
-import { AppError, type TPlatformConditionResult, type TPlatformFieldValues, type TPlatformType } from '@kechuang/contracts';
+import {
+  AppError,
+  platformTypeCatalogue,
+  type TPlatformConditionResult,
+  type TPlatformFieldValues,
+  type TPlatformType,
+} from '@kechuang/contracts';
 import type { DB, Kysely, Transaction } from '@kechuang/db';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -16,7 +22,8 @@ export async function loadPlatformTypes(db: Db): Promise<TPlatformType[]> {
     .orderBy('code')
     .orderBy('version', 'desc')
     .execute();
-  const order = ['key_lab', 'eng_center', 'clinical_center', 'new_rd_institution', 'enterprise_tech_center', 'incubator'];
+  // the catalogue's own order (research bases, incubation carriers, agriculture, talent); new types last
+  const order = platformTypeCatalogue.map((t) => t.code);
   const rank = (c: string) => (order.indexOf(c) < 0 ? 99 : order.indexOf(c));
   return rows
     .map((r) => ({ ...parse(r.definition), code: r.code, version: r.version }))
