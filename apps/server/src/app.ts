@@ -5,10 +5,11 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { type AppCache, type FileStore, MemoryCache, noCache } from '@kechuang/core';
+import type { AppCache, FileStore } from '@kechuang/core';
 import type { Database } from '@kechuang/db';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createAppCache, SharedCache } from './cache-shared.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerProblemHandlers, sendProblem } from './plugins/problem.ts';
@@ -92,8 +93,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // The API speaks JSON only; anything else is 415 rather than a string handed to validation.
   app.removeContentTypeParser('text/plain');
 
-  // Only the embedded database guarantees a single process, so only there is memory caching safe.
-  const cache = opts.cache ?? (opts.database.kind === 'pglite' ? new MemoryCache() : noCache);
+  // The embedded database has one process; on PostgreSQL the cache listens for the writes of every process.
+  const cache = opts.cache ?? (await createAppCache(opts.database, (e) => app.log.warn(e, 'cache broadcast connection')));
+  if (cache instanceof SharedCache) app.addHook('onClose', () => cache.close());
 
   registerSecurityHeaders(app, { hsts: process.env.KECHUANG_COOKIE_SECURE === '1' });
   await app.register(cookie);

@@ -56,6 +56,9 @@ export function registerAuth(app: FastifyInstance, deps: { db: Kysely<DB>; cache
     const ctx: Ctx = { db: deps.db, cache: deps.cache, ip: request.ip ?? null, now, actor: null };
     if (deps.files) ctx.files = deps.files;
     const token = request.cookies?.[authPolicy.sessionCookie];
+    // On PostgreSQL, first apply every cache invalidation committed by other processes before this request came
+    // (cache-shared.ts), so neither the session nor anything else is read stale from this process's cache.
+    if (deps.cache.fence && (token || isApiRequest(request))) await deps.cache.fence();
     const session = token ? await resolveSession(ctx, token) : null;
     ctx.actor = session?.actor ?? null;
     request.session = session;

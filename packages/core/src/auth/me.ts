@@ -15,6 +15,6 @@ export async function isDemo(ctx: Pick<Ctx, 'db' | 'cache'>): Promise<boolean> {
   if (cached !== undefined) return cached;
   const row = await ctx.db.selectFrom('setting').select('value').where('key', '=', 'demo').executeTakeFirst();
   const demo = row?.value === true;
-  ctx.cache.set('setting:demo', demo);
+  ctx.cache.set('setting:demo', demo, ['setting']);
   return demo;
 }

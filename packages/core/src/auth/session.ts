@@ -46,23 +46,50 @@ export async function insertSession(
 const touchEveryMs = 60_000;
 
 /**
+ * What a cached session depends on (cache.ts tags): only a change to these columns of existing rows ends or
+ * alters it — a revocation, a disabled user or unit, new roles, a password change. Sign-ins elsewhere (new
+ * session rows, last-login times) leave cached sessions alone.
+ */
+export const sessionCacheTags = [
+  'session.revoked_at',
+  'session.expires_at',
+  'session.user_id',
+  'session.token_hash',
+  'session.csrf_token',
+  'app_user.disabled_at',
+  'app_user.roles',
+  'app_user.must_change_password',
+  'app_user.password_hash',
+  'app_user.username',
+  'app_user.org_id',
+  'organization.disabled_at',
+  'organization.kind',
+  'organization.region_code',
+] as const;
+
+/**
  * Resolves a cookie token to a live session. A session ends at its absolute expiry or after
  * `sessionIdleHours` without use; last-seen is written at most once a minute.
+ *
+ * One indexed query (by the token's hash) when the session is not in the process cache; none when it is. The
+ * cached entry is dropped, in every process, by any committed write to the columns in `sessionCacheTags`.
  */
 export async function resolveSession(ctx: Omit<Ctx, 'actor'>, token: string): Promise<SessionInfo | null> {
   if (!token || token.length > 100) return null;
   // Keyed by the token itself so a cache hit costs no hashing; the database only ever sees the hash.
   const key = `session:${token}`;
   let info = ctx.cache.get<SessionInfo>(key) ?? null;
+  const now = ctx.now();
+  const idleEnded = (s: SessionInfo) => now.getTime() > s.lastSeenAt.getTime() + authPolicy.sessionIdleHours * 3_600_000;
+  // Another process may have seen the session used since this one cached it: an idle-looking entry is re-read.
+  if (info && idleEnded(info)) info = null;
   if (!info) {
     info = await loadSession(ctx.db, hashToken(token));
     if (!info) return null;
-    ctx.cache.set(key, info);
+    ctx.cache.set(key, info, sessionCacheTags);
   }
   const tokenHash = info.tokenHash;
-  const now = ctx.now();
-  const idleLimit = info.lastSeenAt.getTime() + authPolicy.sessionIdleHours * 3_600_000;
-  if (now >= info.expiresAt || now.getTime() > idleLimit) return null;
+  if (now >= info.expiresAt || idleEnded(info)) return null;
   if (now.getTime() - info.lastSeenAt.getTime() > touchEveryMs) {
     // mark first, so concurrent requests on the same session don't all send the same update
     info.lastSeenAt = now;

@@ -45,7 +45,7 @@ export async function listOrgs(ctx: Ctx, input: ListOrgsInput) {
       .executeTakeFirstOrThrow(),
   );
   const result = { items: rows.map(toOrg), total, page: input.page, pageSize: input.pageSize };
-  ctx.cache.set(key, result);
+  ctx.cache.set(key, result, ['organization', 'region']);
   return result;
 }
 

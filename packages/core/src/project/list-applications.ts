@@ -29,6 +29,6 @@ export async function listApplications(ctx: Ctx, input: TApplicationListQuery): 
   const rows = await q.orderBy('a.id', 'desc').limit(limit).offset(offset).execute();
   const { n } = await q.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const result = { items: rows.map(toSummary), total: Number(n), page: input.page, pageSize: input.pageSize };
-  ctx.cache.set(key, result);
+  ctx.cache.set(key, result, ['project_application', 'project_call', 'organization', 'person']);
   return result;
 }

@@ -42,8 +42,8 @@ function filtered(db: Db, actor: Actor, input: Omit<TProjectListQuery, 'page' | 
 
 /**
  * One page: the page's rows first (no window count, so the database stops at the page), then the paid sums
- * of those rows only, and the filtered count separately when the page does not tell it. Served from the read cache on the embedded database
- * (cleared by every committed change).
+ * of those rows only, and the filtered count separately when the page does not tell it. Served from the read cache
+ * (dropped by any committed write to the tables it reads).
  */
 type Page = { items: TProjectSummary[]; total: number; page: number; pageSize: number };
 
@@ -87,7 +87,7 @@ export async function listProjects(ctx: Ctx, input: TProjectListQuery): Promise<
     page: input.page,
     pageSize: input.pageSize,
   };
-  ctx.cache.set(key, result);
+  ctx.cache.set(key, result, ['project', 'project_payment']);
   return result;
 }
 
