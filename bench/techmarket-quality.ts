@@ -29,6 +29,15 @@ export interface Quality {
 
 export function measure(set: LabelledSet, subset?: (i: number) => boolean) {
   const num = (id: string) => Number(id.slice(1));
+  // the plain baseline: every word of two characters or more, no stop words, counted once
+  const plainIndex = new RankIndex(
+    set.achievements.map((a) => ({
+      id: num(a.id),
+      terms: termsOf(`${a.title} ${a.description}`, { plain: true }),
+      fieldCode: a.fieldCode,
+      regionCode: a.regionCode,
+    })),
+  );
   const index = new RankIndex(
     set.achievements.map((a) => ({
       id: num(a.id),
@@ -40,6 +49,7 @@ export function measure(set: LabelledSet, subset?: (i: number) => boolean) {
   const demands = set.demands
     .filter((_, i) => subset?.(i) ?? true)
     .map((d) => ({
+      plain: termsOf(`${d.title} ${d.description}`, { plain: true }),
       terms: entryTerms({ title: d.title, keywords: [], body: d.description }),
       fieldCode: d.fieldCode,
       regionCode: d.regionCode,
@@ -66,8 +76,9 @@ export function measure(set: LabelledSet, subset?: (i: number) => boolean) {
   return {
     demands: demands.length,
     achievements: index.size,
-    baseline: score('关键词重合（基线）', (q) => index.overlap(q, 10)),
+    baseline: score('关键词重合（基线：结巴分词，全部词）', (q) => plainIndex.overlap({ terms: q.plain }, 10)),
     variants: [
+      score('关键词重合（去停用词）', (q) => index.overlap(q, 10)),
       score('BM25', bm({ ...chosenOptions, fieldBoost: 0, regionBoost: 0 })),
       score('BM25 × 领域', bm({ ...chosenOptions, regionBoost: 0 })),
       score('BM25 × 领域 × 地域（采用）', bm(chosenOptions)),
@@ -84,6 +95,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const m = measure(set);
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   console.log(`${m.demands} 个需求 × ${m.achievements} 项成果`);
+  const colloquial = measure(set, (i) => (set.demands[i]?.id ?? '') >= 'D63');
+  console.log(`其中口语化需求（D63–D82）${colloquial.demands} 条：`);
+  for (const q of [colloquial.baseline, ...colloquial.variants])
+    console.log(
+      `  ${q.method.padEnd(24)} P@5 ${pct(q.p5).padStart(6)}  R@10 ${pct(q.r10).padStart(6)}  MRR ${q.mrr.toFixed(3)}  前十无命中 ${q.misses}`,
+    );
+  console.log('全部：');
   for (const q of [m.baseline, ...m.variants])
     console.log(
       `${q.method.padEnd(24)} P@5 ${pct(q.p5).padStart(6)}  R@10 ${pct(q.r10).padStart(6)}  MRR ${q.mrr.toFixed(3)}  前十无命中 ${q.misses}`,
@@ -97,7 +115,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const even = measure(set, (i) => i % 2 === 0).grid(grid);
     const odd = measure(set, (i) => i % 2 === 1).grid(grid);
     even.sort((a, b) => b.q.p5 + b.q.r10 + b.q.mrr - (a.q.p5 + a.q.r10 + a.q.mrr));
-    for (const g of even.slice(0, 8)) {
+    const chosen = JSON.stringify(chosenOptions);
+    for (const g of [...even.slice(0, 8), ...even.filter((x) => x.q.method === chosen)]) {
       const o = odd.find((x) => x.q.method === g.q.method)?.q;
       console.log(
         `${g.q.method} even P@5 ${pct(g.q.p5)} R@10 ${pct(g.q.r10)} MRR ${g.q.mrr.toFixed(3)} | odd P@5 ${pct(o?.p5 ?? 0)} R@10 ${pct(o?.r10 ?? 0)} MRR ${(o?.mrr ?? 0).toFixed(3)}`,

@@ -30,12 +30,16 @@ const meaningful = (w: string): boolean => {
   return /\p{Script=Han}/u.test(w) && [...w].length >= 2;
 };
 
-/** The meaningful words of a text, with repeats (term frequencies count). */
-export function termsOf(text: string): string[] {
+/**
+ * The meaningful words of a text, with repeats (term frequencies count). `plain` keeps the boilerplate words
+ * too (only punctuation and single characters go): the plain keyword baseline of the benchmark.
+ */
+export function termsOf(text: string, opts: { plain?: boolean } = {}): string[] {
   const out: string[] = [];
   for (const raw of segmenter().cutForSearch(text.normalize('NFKC').toLowerCase(), true)) {
     const w = raw.trim();
-    if (w && meaningful(w)) out.push(w);
+    if (!w) continue;
+    if (opts.plain ? /[\p{Script=Han}a-z0-9]/u.test(w) && [...w].length >= 2 : meaningful(w)) out.push(w);
   }
   return out;
 }
