@@ -152,6 +152,15 @@ describe('the bureau keeps the pool', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ yearlyQuota: 12, version: created.version + 1 });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity_type', '=', 'expert')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.action).toBe('expert.update');
+    expect(JSON.parse(JSON.stringify(audit.before))).toMatchObject({ yearlyQuota: 20 });
+    expect(JSON.parse(JSON.stringify(audit.after))).toMatchObject({ yearlyQuota: 12 });
     const stale = await planner.request({
       method: 'PUT',
       url: `/api/experts/${created.id}`,

@@ -299,3 +299,21 @@ export async function bumpVersion(
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) !== 1) throw new AppError('common/conflict', { id, version });
 }
+
+/** What an entry was before a change, for the audit row (no identity numbers, no ids of child rows). */
+export function expertSnapshot(e: TExpert) {
+  return {
+    name: e.name,
+    title: e.title,
+    regionCode: e.regionCode,
+    status: e.status,
+    yearlyQuota: e.yearlyQuota,
+    username: e.username,
+    disciplineCodes: e.disciplineCodes,
+    industryCodes: e.industryCodes,
+    specialty: e.specialty,
+    phone: e.phone,
+    email: e.email,
+    employments: e.employments.map(({ id: _id, ...x }) => x),
+  };
+}

@@ -6,6 +6,7 @@ import { requirePoolManager } from './expert.policy.ts';
 import {
   assertRegionKnown,
   bumpVersion,
+  expertSnapshot,
   findExpertRow,
   loadExpert,
   replaceEmployments,
@@ -85,6 +86,7 @@ export async function updateExpert(ctx: Ctx, id: number, input: TExpertInput): P
   if (input.version === undefined) throw new AppError('common/conflict', { id, reason: 'version required' });
   if (input.regionCode !== before.region_code) await assertRegionKnown(ctx.db, input.regionCode);
   const version = input.version;
+  const snapshot = expertSnapshot(await loadExpert(ctx.db, before));
   await withAudit(ctx, async (tx, record) => {
     const now = ctx.now();
     const personId = await savePerson(tx, before.person_id, input, now);
@@ -113,7 +115,7 @@ export async function updateExpert(ctx: Ctx, id: number, input: TExpertInput): P
       entityType: 'expert',
       entityId: id,
       regionCode: input.regionCode,
-      before: { regionCode: before.region_code, status: before.status, version: before.version },
+      before: snapshot,
       after: auditView(input),
     });
   });

@@ -12,6 +12,7 @@ import { requireExpertAccount } from './expert.policy.ts';
 import {
   assertRegionKnown,
   bumpVersion,
+  expertSnapshot,
   findExpertRow,
   loadExpert,
   replaceEmployments,
@@ -39,20 +40,6 @@ export async function getMyExpert(ctx: Ctx): Promise<TMyExpert> {
   const actor = requireExpertAccount(ctx);
   const row = await findExpertRow(ctx.db, { userId: actor.userId });
   return { expert: row ? await loadExpert(ctx.db, row) : null };
-}
-
-function snapshot(e: TExpert) {
-  return {
-    name: e.name,
-    title: e.title,
-    regionCode: e.regionCode,
-    disciplineCodes: e.disciplineCodes,
-    industryCodes: e.industryCodes,
-    specialty: e.specialty,
-    phone: e.phone,
-    email: e.email,
-    employments: e.employments.map(({ id: _id, ...x }) => x),
-  };
 }
 
 async function myEntry(ctx: Ctx) {
@@ -100,7 +87,7 @@ export async function saveMyExpert(ctx: Ctx, input: TExpertSelfInput): Promise<T
     if (!movable) throw new AppError('expert/region_locked', { id: row.id });
     await assertRegionKnown(ctx.db, input.regionCode);
   }
-  const before = snapshot(await loadExpert(ctx.db, row));
+  const before = expertSnapshot(await loadExpert(ctx.db, row));
   await withAudit(ctx, async (tx, record) => {
     const now = ctx.now();
     const personId = await savePerson(tx, row.person_id, input, now);
