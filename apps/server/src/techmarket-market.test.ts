@@ -1,3 +1,4 @@
+import { sql } from '@kechuang/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
@@ -217,6 +218,20 @@ describe('四张清单：填报、审核发布与公开检索', () => {
     expect(first?.listing.id).toBe(ids.supply);
     expect(first?.reason).toMatchObject({ sameField: true, fieldCode: 'advanced_manufacturing', region: 'city' });
     expect(first?.reason.sharedTerms).toEqual(expect.arrayContaining(['光谱', '检测']));
+    // experts of the pool whose specialty speaks of the demand; a paused expert is not proposed
+    const expert = async (name: string, specialty: string, status: string) => {
+      const person = await t.database.db.insertInto('person').values({ name }).returning('id').executeTakeFirstOrThrow();
+      await sql`insert into expert (person_id, region_code, specialty, status) values (${person.id}, '430407', ${specialty}, ${status})`.execute(
+        t.database.db,
+      );
+    };
+    await expert('光谱专家', '拉曼光谱与在线光谱检测仪器', 'active');
+    await expert('暂停专家', '拉曼光谱仪器', 'paused');
+    await expert('农业专家', '油茶栽培与病虫害防治', 'active');
+    const withExperts = await call(company, 'GET', `/api/techmarket/listings/${ids.demand}/matches`);
+    const experts = withExperts.body.experts as Array<{ name: string; reason: Body }>;
+    expect(experts.map((e) => e.name)).toEqual(['光谱专家']);
+    expect(experts[0]?.reason).toMatchObject({ sameField: false, region: 'city' });
     const back = await call(planner, 'GET', `/api/techmarket/listings/${ids.supply}/matches`);
     expect(back.body.direction).toBe('supply_to_demand');
     expect((back.body.listings as Array<{ listing: Body }>).map((x) => x.listing.id)[0]).toBe(ids.demand);
