@@ -42,7 +42,7 @@ export function DrawDrawer({ id, onClose }: { id: number | undefined; onClose: (
                 reserves: c.reserves,
                 discipline: c.disciplinePrefix ?? (c.matchSubjectField ? t('review.record.byField') : t('review.draw.noLimit')),
                 outside: c.minOutsideCity,
-                perEmployer: c.maxPerEmployer ?? t('review.draw.noLimit'),
+                perEmployer: c.maxPerEmployer === null ? t('review.draw.noLimit') : t('review.record.persons', { n: c.maxPerEmployer }),
                 window: c.employerWindowYears,
                 from: c.reviewFrom,
                 to: c.reviewTo,

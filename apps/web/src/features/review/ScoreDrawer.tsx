@@ -112,13 +112,7 @@ export function ScoreDrawer(props: {
                       label={`${c.name}（${c.min}–${c.max}${c.weight !== '1' ? `，×${c.weight}` : ''}）`}
                       rules={[{ required: true, message: t('review.score.required') }]}
                     >
-                      <InputNumber
-                        min={Number(c.min)}
-                        max={Number(c.max)}
-                        step={0.5}
-                        style={{ width: 140 }}
-                        data-testid={`score-${c.key}`}
-                      />
+                      <InputNumber min={Number(c.min)} max={Number(c.max)} step={1} style={{ width: 140 }} data-testid={`score-${c.key}`} />
                     </Form.Item>
                     <Form.Item
                       name={['comments', c.key]}
