@@ -1,2 +1,15 @@
 // 科技人才与科技特派员: the module's public functions.
-export {};
+export {
+  addTarget,
+  assessCommissioner,
+  commissionerCounts,
+  countsByRegion,
+  createCommissioner,
+  createTeam,
+  listCommissioners,
+  listTeams,
+} from './commissioners.ts';
+export { createRound, createTalentProgramme, decideRound, listTalentProgrammes, nominate } from './programmes.ts';
+export { addAward, createTalent, exportTalentsXlsx, listTalents } from './registry.ts';
+export { confirmService, listServiceLogs, logService, myCommission, uploadServicePhoto } from './service-logs.ts';
+export { talentFigures } from './talent-indicators.ts';
