@@ -8,6 +8,7 @@ import { demoOrgs, demoUsers } from './demo-data.ts';
 import { demoEnterprises } from './demo-enterprises.ts';
 import { loadDemoIndicators } from './demo-indicators.ts';
 import { demoLadder } from './demo-ladder.ts';
+import { loadDemoExperts } from './demo-expert.ts';
 import { loadDemoIntegrity } from './demo-integrity.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoProjects } from './demo-projects.ts';
@@ -128,6 +129,8 @@ export async function loadDemo(
       await loadDemoPlan(tx, ids, userIds, ctx.now());
       progress('演示科研诚信记录');
       await loadDemoIntegrity(tx, ctx.now());
+      progress('演示评审专家库');
+      await loadDemoExperts(tx, ctx.now());
     }
     await tx
       .insertInto('setting')
