@@ -169,9 +169,9 @@ export const ZPlatformCall = z
   .meta({ id: 'PlatformCall' });
 export type TPlatformCall = z.infer<typeof ZPlatformCall>;
 
-export const ZPublicityInput = z.strictObject({ from: ZDay });
-export const ZRecogniseInput = z.strictObject({ docNo: ZDocNo, on: ZDay });
-export type TRecogniseInput = z.infer<typeof ZRecogniseInput>;
+export const ZPlatformPublicityInput = z.strictObject({ from: ZDay });
+export const ZPlatformRecogniseInput = z.strictObject({ docNo: ZDocNo, on: ZDay });
+export type TPlatformRecogniseInput = z.infer<typeof ZPlatformRecogniseInput>;
 
 export const platformApplicationStatuses = ['draft', 'submitted', 'passed', 'failed', 'publicity', 'recognised'] as const;
 export const ZPlatformApplicationStatus = z.enum(platformApplicationStatuses);

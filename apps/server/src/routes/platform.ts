@@ -14,16 +14,16 @@ import {
   ZPlatformInput,
   ZPlatformListQuery,
   ZPlatformPage,
+  ZPlatformPublicityInput,
+  ZPlatformRecogniseInput,
   ZPlatformReportInput,
   ZPlatformReportParams,
   ZPlatformReviewInput,
   ZPlatformStats,
   ZPlatformStatsQuery,
   ZPlatformType,
-  ZPublicityInput,
   ZPublicPlatformPage,
   ZPublicPlatformQuery,
-  ZRecogniseInput,
 } from '@kechuang/contracts';
 import {
   changePlatformStatus,
@@ -159,7 +159,7 @@ export const platformRoutes: Routes = async (app) => {
         tags,
         summary: '评审通过的申请进入公示（不少于5个工作日）',
         params: ZIdParams,
-        body: ZPublicityInput,
+        body: ZPlatformPublicityInput,
         response: { 200: ZPlatformCall },
       },
     },
@@ -167,7 +167,7 @@ export const platformRoutes: Routes = async (app) => {
   );
   app.post(
     '/platform-calls/:id/recognise',
-    { schema: { tags, summary: '公示期满后发文认定', params: ZIdParams, body: ZRecogniseInput, response: { 200: ZPlatformCall } } },
+    { schema: { tags, summary: '公示期满后发文认定', params: ZIdParams, body: ZPlatformRecogniseInput, response: { 200: ZPlatformCall } } },
     async (request) => recognisePlatformCall(request.ctx, request.params.id, request.body),
   );
 

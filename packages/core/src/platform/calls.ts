@@ -5,8 +5,8 @@ import {
   type TPlatformCall,
   type TPlatformCallInput,
   type TPlatformConditionResult,
+  type TPlatformRecogniseInput,
   type TPlatformReviewInput,
-  type TRecogniseInput,
 } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import { bureauDate } from '../bureau-date.ts';
@@ -164,7 +164,7 @@ export async function startPlatformPublicity(ctx: Ctx, id: number, input: { from
 }
 
 /** 认定 after the 公示: every application in 公示 becomes a city-level platform under the document number. */
-export async function recognisePlatformCall(ctx: Ctx, id: number, input: TRecogniseInput): Promise<TPlatformCall> {
+export async function recognisePlatformCall(ctx: Ctx, id: number, input: TPlatformRecogniseInput): Promise<TPlatformCall> {
   const { c, actor } = await managedCall(ctx, id, 'publicity');
   const today = bureauDate(ctx.now());
   if (!c.publicity_to || today <= c.publicity_to) throw new AppError('platform/publicity_pending', { until: c.publicity_to });

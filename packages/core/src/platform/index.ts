@@ -14,6 +14,7 @@ export { confirmPlatformEvaluation, getPlatformEvaluation, listPlatformEvaluatio
 export { exportPlatformsXlsx } from './export-xlsx.ts';
 export { type GradeInput, type GradeOutcome, gradePlatforms, platformScheme } from './grading.ts';
 export { countsByTypeLevelRegion, platformFigures, platformStats, platformValues, ruleValue } from './indicators.ts';
+export { isUnitUser as isPlatformUnitUser } from './platform.policy.ts';
 export { listPublicPlatforms } from './public-list.ts';
 export { changePlatformStatus, getPlatform, listPlatforms, registerPlatform } from './registry.ts';
 export { savePlatformReport } from './reports.ts';
