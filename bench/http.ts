@@ -1,24 +1,32 @@
 /**
- * npm run bench:http — requests/s and p99 latency of GET /api/health and of an authenticated list
- * endpoint (GET /api/orgs), beside a bare Fastify "hello" server measured in the same run.
- * Each server runs in its own process; the load generator runs here. Prints figures, never fails on them.
- * Goal (issue 2): the authenticated list endpoint at ≥ 0.5 of the bare server's requests/s.
- * The targets are measured in turn, BENCH_ROUNDS times over (default 3), and each figure is the median
- * of its rounds, so a burst of other work on the machine does not land on one target only. The server
- * CPU time per request (from /proc, Linux only) is printed too: it does not depend on the load generator.
+ * npm run bench:http — what a signed-in list request costs, honestly: the hot path (one URL, one session, answered
+ * from the process cache) and the paths a province deployment actually runs — distinct queries from many sessions
+ * (the list cache misses), and the same with the process cache switched off (every request resolves its session in
+ * the database and runs its query) — beside a bare Fastify server measured in the same run.
+ *
+ * On the embedded database always; on PostgreSQL too when DATABASE_URL is set (a fresh database is created on that
+ * server and dropped afterwards). Each server runs in its own process, the load generator here. Targets are measured
+ * in turn, BENCH_ROUNDS times (default 2), and the median is shown, so a burst of other work on the machine does not
+ * land on one target only. Server CPU time per request (from /proc) is printed: it does not depend on the load
+ * generator. BENCH_PROFILE=1 also profiles the uncached server (node --cpu-prof) and prints where its time went.
+ * Prints figures, never fails on them. Goal: uncached signed-in list ≥ 0.1× bare hello req/s, p99 < 50 ms.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const warmup = Number(process.env.BENCH_WARMUP ?? 4);
-const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const seconds = Number(process.env.BENCH_SECONDS ?? 6);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const warmup = Number(process.env.BENCH_WARMUP ?? 2);
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+const sessionCount = Number(process.env.BENCH_SESSIONS ?? 60);
+const profile = process.env.BENCH_PROFILE === '1';
 const root = path.resolve(import.meta.dirname, '..');
 const password = 'Bench2026pass';
+const users = ['planner', 'admin', 'province', 'reporter.hengnan', 'reporter.leiyang'];
 
 function start(args: string[], ready: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -34,11 +42,17 @@ function start(args: string[], ready: string, env: Record<string, string> = {}):
   });
 }
 
+async function stop(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await done;
+}
+
 /** CPU seconds (user + system, all threads) a process has used so far; null where /proc is missing. */
 function cpuSeconds(pid: number | undefined): number | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime + stime, in clock ticks (USER_HZ, 100 on Linux)
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
@@ -48,15 +62,42 @@ function cpuSeconds(pid: number | undefined): number | null {
 interface Figures {
   rps: number;
   p99: number;
-  /** server CPU microseconds per request */
   cpu: number | null;
 }
 
-async function measure(url: string, pid: number | undefined, headers: Record<string, string> = {}): Promise<Figures> {
+type Shape = { url: string; headers: Record<string, string> } | { base: string; paths: () => string; cookies: string[] };
+
+/** the measured periods on the monotonic clock (µs), to keep only their samples from a CPU profile */
+const windows: [number, number][] = [];
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+async function run(target: Shape, pid: number | undefined, duration: number): Promise<Figures> {
   const before = cpuSeconds(pid);
-  const r = await autocannon({ url, connections, duration: seconds, headers, pipelining: 1 });
+  const t0 = nowUs();
+  const r =
+    'url' in target
+      ? await autocannon({ url: target.url, connections, duration, headers: target.headers })
+      : await autocannon({
+          url: target.base,
+          connections,
+          duration,
+          requests: [
+            {
+              setupRequest: (req: Record<string, unknown>) => ({
+                ...req,
+                path: target.paths(),
+                headers: {
+                  ...(req.headers as object),
+                  cookie: target.cookies[Math.floor(Math.random() * target.cookies.length)] as string,
+                },
+              }),
+            },
+          ],
+        });
   const after = cpuSeconds(pid);
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  windows.push([t0, nowUs()]);
+  if (r.non2xx > 0 || r.errors > 0)
+    throw new Error(`${'url' in target ? target.url : target.base}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   const cpu = before === null || after === null ? null : ((after - before) / r.requests.total) * 1e6;
   return { rps: r.requests.average, p99: r.latency.p99, cpu };
 }
@@ -67,90 +108,243 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-/** Median of each figure over the rounds. */
-function summary(runs: Figures[]): Figures & { all: number[] } {
+function summary(runs: Figures[]): Figures {
   const cpus = runs.map((r) => r.cpu).filter((c): c is number => c !== null);
+  return { rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)), cpu: cpus.length ? median(cpus) : null };
+}
+
+/** Distinct list queries: the list cache misses almost every time. */
+let counter = 0;
+function distinctListPath(): string {
+  counter++;
+  const kinds = ['', '&kind=park', '&kind=enterprise', '&kind=agency', '&kind=institute'];
+  const sorts = ['', '&sort=name', '&sort=createdAt'];
+  // one request in four searches by a name fragment (a scan of the names), the others page through filters
+  const q = counter % 4 === 0 ? `&q=${encodeURIComponent(String.fromCharCode(0x4e00 + (counter % 2000)))}` : '';
+  return `/api/orgs?pageSize=${10 + (counter % 11)}&page=${1 + (counter % 3)}${kinds[counter % 5]}${sorts[counter % 3]}${q}`;
+}
+
+async function signIn(port: number, n: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: users[i % users.length], password }),
+    });
+    if (res.status !== 200) throw new Error(`login ${users[i % users.length]}: ${res.status} ${await res.text()}`);
+    out.push((res.headers.getSetCookie().find((c) => c.startsWith('kc_session=')) ?? '').split(';')[0] as string);
+  }
+  return out;
+}
+
+/** Self time of a .cpuprofile by function and by source file, the top entries. */
+function summariseProfile(file: string): { busy: number; text: string } {
+  const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+    startTime: number;
+  };
+  let at = prof.startTime;
+  // V8's sample times and process.hrtime are both the monotonic clock; if they ever disagree, keep every sample
+  let t = prof.startTime;
+  const anyIn = prof.timeDeltas.some((dt) => {
+    t += dt;
+    return windows.some(([a, b]) => t >= a && t <= b);
+  });
+  const inWindow = (x: number) => !anyIn || windows.some(([a, b]) => x >= a && x <= b);
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const fn = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  let idle = 0;
+  prof.samples.forEach((id, i) => {
+    const dt = prof.timeDeltas[i] ?? 0;
+    at += dt;
+    if (!inWindow(at)) return;
+    const n = byId.get(id);
+    if (!n) return;
+    if (n.callFrame.functionName === '(idle)') {
+      idle += dt;
+      return;
+    }
+    total += dt;
+    const url = n.callFrame.url.replace(/^file:\/\//, '').replace(`${root}/`, '');
+    const where = url.includes('node_modules/')
+      ? (url
+          .split('node_modules/')
+          .pop()
+          ?.split('/')
+          .slice(0, url.includes('node_modules/@') ? 2 : 1)
+          .join('/') ?? url)
+      : url || `(${n.callFrame.functionName || 'native'})`;
+    fn.set(
+      `${n.callFrame.functionName || '(anonymous)'}  ${url}:${n.callFrame.lineNumber + 1}`,
+      (fn.get(`${n.callFrame.functionName || '(anonymous)'}  ${url}:${n.callFrame.lineNumber + 1}`) ?? 0) + dt,
+    );
+    byFile.set(where, (byFile.get(where) ?? 0) + dt);
+  });
+  const top = (m: Map<string, number>, k: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name, t]) => `  ${((t / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
+      .join('\n');
   return {
-    rps: median(runs.map((r) => r.rps)),
-    p99: median(runs.map((r) => r.p99)),
-    cpu: cpus.length ? median(cpus) : null,
-    all: runs.map((r) => r.rps),
+    busy: total,
+    text: `\nwhere the uncached server's CPU went under load (self time; ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle)\nby package or source file:\n${top(byFile, 15)}\nby function:\n${top(fn, 15)}`,
   };
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-'));
-let bare: ChildProcess | undefined;
-const server = await start(
-  [
-    'apps/server/bin/kechuang.js',
-    '--data',
-    dataDir,
-    'serve',
-    '--port',
-    '18502',
-    '--host',
-    '127.0.0.1',
-    '--quiet',
-    '--demo',
-    '--demo-password',
-    password,
-  ],
-  '科创已启动',
-  process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { DATABASE_URL: '' },
-);
-try {
-  const login = await fetch('http://127.0.0.1:18502/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'planner', password }),
+interface DbSetup {
+  name: string;
+  env: Record<string, string>;
+  args: string[];
+  cleanup: () => Promise<void>;
+}
+
+async function databases(): Promise<DbSetup[]> {
+  const out: DbSetup[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-'));
+  out.push({
+    name: 'pglite',
+    env: { DATABASE_URL: '' },
+    args: ['--data', dataDir],
+    cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
   });
-  const cookie = (login.headers.getSetCookie().find((c) => c.startsWith('kc_session=')) ?? '').split(';')[0] as string;
-  const list = 'http://127.0.0.1:18502/api/orgs?pageSize=20';
-  const listRes = await fetch(list, { headers: { cookie } });
-  if (listRes.status !== 200) throw new Error('authenticated list endpoint not reachable');
-  const payloadFile = path.join(dataDir, 'payload.json');
-  fs.writeFileSync(payloadFile, await listRes.text());
-  bare = await start([path.join(root, 'bench/bare-server.mjs')], 'bare ready', { PAYLOAD_FILE: payloadFile });
+  const base = process.env.DATABASE_URL;
+  if (base) {
+    const name = `kc_bench_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    out.push({
+      name: 'postgres',
+      env: { DATABASE_URL: url.toString() },
+      args: [],
+      cleanup: async () => {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    });
+  }
+  return out;
+}
 
-  const targets: { name: string; url: string; pid: number | undefined; headers: Record<string, string> }[] = [
-    { name: 'bare fastify GET /hello', url: 'http://127.0.0.1:18501/hello', pid: bare.pid, headers: {} },
-    {
-      name: `bare fastify, same ${fs.statSync(payloadFile).size} B body`,
-      url: 'http://127.0.0.1:18501/payload',
-      pid: bare.pid,
-      headers: {},
-    },
-    { name: 'GET /api/health', url: 'http://127.0.0.1:18502/api/health', pid: server.pid, headers: {} },
-    { name: 'GET /api/orgs (signed in, list)', url: list, pid: server.pid, headers: { cookie } },
-  ];
-  const loadBefore = os.loadavg()[0] ?? 0;
-  // warm up each target once, then measure them in turn, round after round
-  for (const t of targets) await autocannon({ url: t.url, connections, duration: warmup, headers: t.headers });
-  const runs: Figures[][] = targets.map(() => []);
-  for (let round = 0; round < rounds; round++)
-    for (const [i, t] of targets.entries()) runs[i]?.push(await measure(t.url, t.pid, t.headers));
-  const [base, same, health, orgs] = runs.map(summary) as [ReturnType<typeof summary>, ...ReturnType<typeof summary>[]];
-  if (!base || !same || !health || !orgs) throw new Error('missing figures');
+const port = 18502;
+const loadBefore = os.loadavg()[0] ?? 0;
+const payloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-payload-'));
+const results: { db: string; name: string; f: Figures; pid: 'bare' | 'server' }[] = [];
+let bare: ChildProcess | undefined;
+const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-prof-'));
 
-  const db = process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite';
-  const load = `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]?.toFixed(1)} after (other work on the machine skews req/s)`;
-  console.log(
-    `\nbench:http — ${seconds}s per target and round, ${rounds} round(s), median shown; ${connections} connections, ${os.cpus().length} cores, database ${db}\n${load}\n`,
-  );
-  console.log('target                              req/s      p99 ms   ratio to bare hello   server CPU µs/req   req/s per round');
-  const row = (name: string, r: ReturnType<typeof summary>) =>
-    console.log(
-      `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)}   ${r.p99.toFixed(1).padStart(7)}   ${(r.rps / base.rps).toFixed(2).padStart(19)}   ${(r.cpu === null ? '–' : r.cpu.toFixed(1)).padStart(17)}   ${r.all.map((x) => x.toFixed(0)).join(' ')}`,
-    );
-  for (const [i, t] of targets.entries()) row(t.name, [base, same, health, orgs][i] as ReturnType<typeof summary>);
-  const ratio = orgs.rps / base.rps;
-  const perRound = runs[3]?.map((r, i) => (r.rps / (runs[0]?.[i]?.rps ?? Number.NaN)).toFixed(2)).join(' ');
-  console.log(
-    `\ngoal: list endpoint ≥ 0.50 of bare hello → ${ratio.toFixed(2)} ${ratio >= 0.5 ? '(met)' : '(not met)'}; per round: ${perRound}`,
-  );
-  console.log(`list endpoint against a bare server sending the same body: ${(orgs.rps / same.rps).toFixed(2)}`);
-  console.log(`GET /api/health against bare hello: ${(health.rps / base.rps).toFixed(2)}`);
+try {
+  for (const db of await databases()) {
+    try {
+      // two servers in turn on the same data: the process cache on (the default), then off
+      for (const cache of ['on', 'off'] as const) {
+        const node = cache === 'off' && profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+        const server = await start(
+          [
+            ...node,
+            'apps/server/bin/kechuang.js',
+            ...db.args,
+            'serve',
+            '--port',
+            String(port),
+            '--host',
+            '127.0.0.1',
+            '--quiet',
+            '--demo',
+            '--demo-password',
+            password,
+          ],
+          '科创已启动',
+          { ...db.env, KECHUANG_CACHE: cache === 'off' ? 'off' : '' },
+        );
+        try {
+          const cookies = await signIn(port, sessionCount);
+          const hot = `http://127.0.0.1:${port}/api/orgs?pageSize=20`;
+          const listRes = await fetch(hot, { headers: { cookie: cookies[0] as string } });
+          if (listRes.status !== 200) throw new Error('list endpoint not reachable');
+          if (!bare) {
+            const payloadFile = path.join(payloadDir, 'payload.json');
+            fs.writeFileSync(payloadFile, await listRes.text());
+            bare = await start([path.join(root, 'bench/bare-server.mjs')], 'bare ready', { PAYLOAD_FILE: payloadFile });
+          }
+          const targets: { name: string; shape: Shape; pid: number | undefined; who: 'bare' | 'server' }[] = [
+            { name: 'bare fastify GET /hello', shape: { url: 'http://127.0.0.1:18501/hello', headers: {} }, pid: bare.pid, who: 'bare' },
+            {
+              name: `list, one URL, one session (hot)`,
+              shape: { url: hot, headers: { cookie: cookies[0] as string } },
+              pid: server.pid,
+              who: 'server',
+            },
+            {
+              name: `list, distinct queries, ${sessionCount} sessions`,
+              shape: { base: `http://127.0.0.1:${port}`, paths: distinctListPath, cookies },
+              pid: server.pid,
+              who: 'server',
+            },
+          ];
+          if (cache === 'off') targets.splice(1, 1); // no hot path without a cache
+          for (const t of targets) await run(t.shape, t.pid, warmup);
+          const runs: Figures[][] = targets.map(() => []);
+          for (let round = 0; round < rounds; round++)
+            for (const [i, t] of targets.entries()) runs[i]?.push(await run(t.shape, t.pid, seconds));
+          for (const [i, t] of targets.entries()) {
+            results.push({
+              db: db.name,
+              name: t.who === 'bare' ? t.name : `cache ${cache}: ${t.name}`,
+              f: summary(runs[i] ?? []),
+              pid: t.who,
+            });
+          }
+        } finally {
+          await stop(server);
+        }
+        if (cache === 'off' && profile) {
+          const f = fs.readdirSync(profileDir).filter((x) => x.endsWith('.cpuprofile'));
+          // the main thread's profile, not the module loader's: the one that was busy
+          const best = f.map((x) => summariseProfile(path.join(profileDir, x))).sort((a, b) => b.busy - a.busy)[0];
+          if (best) console.log(`\n[${db.name}]${best.text}`);
+          for (const x of f) fs.rmSync(path.join(profileDir, x));
+        }
+      }
+    } finally {
+      await db.cleanup();
+    }
+  }
 } finally {
-  bare?.kill();
-  server.kill('SIGTERM');
+  await stop(bare);
+  fs.rmSync(payloadDir, { recursive: true, force: true });
+  fs.rmSync(profileDir, { recursive: true, force: true });
+}
+
+console.log(
+  `\nbench:http — ${seconds}s per target and round, ${rounds} round(s), median shown; ${connections} connections, ${os.cpus().length} cores\n` +
+    `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]?.toFixed(1)} after (other work on the machine skews req/s: measure on a quiet machine)\n`,
+);
+console.log(`${'database  target'.padEnd(62)} req/s   p99 ms   × bare hello   server CPU µs/req`);
+for (const db of [...new Set(results.map((r) => r.db))]) {
+  const bareRuns = results.filter((r) => r.db === db && r.pid === 'bare');
+  const base = bareRuns.length ? median(bareRuns.map((r) => r.f.rps)) : Number.NaN;
+  for (const r of results.filter((x) => x.db === db)) {
+    console.log(
+      `${`${db.padEnd(9)} ${r.name}`.padEnd(60)} ${r.f.rps.toFixed(0).padStart(7)}  ${r.f.p99.toFixed(1).padStart(7)}  ${(r.f.rps / base).toFixed(3).padStart(13)}   ${(r.f.cpu === null ? '–' : r.f.cpu.toFixed(0)).padStart(17)}`,
+    );
+  }
+  const off = results.find((r) => r.db === db && r.name.startsWith('cache off'));
+  if (off) {
+    const ratio = off.f.rps / base;
+    console.log(
+      `${db}: goal uncached signed-in list ≥ 0.1× bare hello → ${ratio.toFixed(3)} ${ratio >= 0.1 ? '(met)' : '(not met)'}; p99 < 50 ms → ${off.f.p99.toFixed(1)} ${off.f.p99 < 50 ? '(met)' : '(not met)'}`,
+    );
+  }
 }
