@@ -1,6 +1,296 @@
-import { moduleIcon } from '../../app/nav.tsx';
-import { ModulePlaceholder } from '../../components/ModulePlaceholder.tsx';
+import { PlusOutlined } from '@ant-design/icons';
+import { type TCommissioner, type TTalent, talentLevels } from '@kechuang/contracts';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Statistic,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { FilterBar, ListCard } from '../../components/ListCard.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
+import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { api } from '../../lib/api.ts';
+import { bureauYear } from '../../lib/bureau-date.ts';
+import { useErrorText } from '../../lib/error-text.ts';
+import { intParam, useSearchState } from '../../lib/use-search-state.ts';
+import { useCurrentUser } from '../auth/auth-api.ts';
+import { FieldLogPage } from './FieldLogPage.tsx';
+import { useCommissioners, useCounts, useMyCommission, useTalentMutation, useTalents } from './talent-api.ts';
 
+/** 人才与特派员: /talent (the bureau's registry and 特派员) and /talent/field (a 特派员's own log, phone-sized). */
 export function TalentPage() {
-  return <ModulePlaceholder module="talent" icon={moduleIcon('talent')} />;
+  return (
+    <Routes>
+      <Route path="field" element={<FieldLogPage />} />
+      <Route path="*" element={<TalentHome />} />
+    </Routes>
+  );
+}
+
+function TalentHome() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchState();
+  const mine = useMyCommission();
+  const items = [
+    { key: 'people', label: t('talent.tabs.people'), children: <PeopleTab /> },
+    { key: 'commissioners', label: t('talent.tabs.commissioners'), children: <CommissionersTab /> },
+    ...(mine.data ? [{ key: 'field', label: t('talent.tabs.field'), children: <FieldLogPage /> }] : []),
+  ];
+  return (
+    <div data-testid="talent-page">
+      <PageHeader title={t('talent.title')} subtitle={t('talent.subtitle')} />
+      <Tabs
+        activeKey={search.tab ?? 'people'}
+        onChange={(tab) => setSearch({ tab, page: undefined, q: undefined })}
+        items={items}
+        destroyOnHidden
+      />
+    </div>
+  );
+}
+
+interface TalentForm {
+  name: string;
+  idNumber?: string;
+  title?: string;
+  employerName?: string;
+  regionCode: string;
+  field: string;
+  level: string;
+  introducedOn?: Dayjs;
+  introducedFrom?: string;
+}
+
+function PeopleTab() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const { user } = useCurrentUser();
+  const writer = user.roles.includes('admin') || user.roles.includes('planner');
+  const [search, setSearch] = useSearchState();
+  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const filters = { q: search.q, level: search.level, introducedYear: search.introducedYear, region: search.region };
+  const list = useTalents({ ...paging, ...filters });
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<TalentForm>();
+  const save = useTalentMutation((v: TalentForm) =>
+    api.post('/api/talent/people', {
+      person: { name: v.name, idNumber: v.idNumber || undefined, title: v.title || null, employerName: v.employerName || null },
+      regionCode: v.regionCode,
+      field: v.field,
+      level: v.level,
+      introducedOn: v.introducedOn ? v.introducedOn.format('YYYY-MM-DD') : null,
+      introducedFrom: v.introducedFrom || null,
+    }),
+  );
+  const columns: TableColumnsType<TTalent> = [
+    { title: t('talent.fields.name'), dataIndex: 'name', width: 110, render: (n, r) => (r.idLast4 ? `${n}（…${r.idLast4}）` : n) },
+    { title: t('talent.fields.employer'), dataIndex: 'employerName' },
+    { title: t('talent.fields.title'), dataIndex: 'title', width: 100 },
+    { title: t('talent.fields.field'), dataIndex: 'field', width: 120 },
+    {
+      title: t('talent.fields.level'),
+      dataIndex: 'level',
+      width: 110,
+      render: (l: TTalent['level']) => <Tag>{t(`talent.levels.${l}`)}</Tag>,
+    },
+    { title: t('talent.fields.region'), dataIndex: 'regionCode', width: 110, render: (c: string) => <RegionName code={c} /> },
+    { title: t('talent.fields.introducedOn'), dataIndex: 'introducedOn', width: 110 },
+    {
+      title: t('talent.fields.programmes'),
+      dataIndex: 'programmes',
+      render: (p: TTalent['programmes']) => p.map((x) => <Tag key={`${x.name}${x.year}`}>{`${x.name} ${x.year}`}</Tag>),
+    },
+  ];
+  return (
+    <>
+      <ListCard<TTalent>
+        title={t('talent.tabs.people')}
+        testId="talent-people"
+        extra={
+          <Flex gap={8}>
+            <ExportButton
+              path="/api/talent/people/export"
+              fallbackName="科技人才库.xlsx"
+              query={filters}
+              label={t('talent.actions.export')}
+            />
+            {writer ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t('talent.actions.add')}
+              </Button>
+            ) : null}
+          </Flex>
+        }
+        filters={
+          <FilterBar>
+            <Input.Search
+              allowClear
+              style={{ width: 220 }}
+              placeholder={t('talent.fields.search')}
+              defaultValue={search.q}
+              onSearch={(v) => setSearch({ q: v })}
+            />
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('talent.fields.level')}
+              value={search.level}
+              onChange={(v) => setSearch({ level: v })}
+              options={talentLevels.map((l) => ({ value: l, label: t(`talent.levels.${l}`) }))}
+            />
+            <InputNumber
+              placeholder={t('talent.fields.introducedOn')}
+              min={2000}
+              max={2100}
+              value={search.introducedYear ? Number(search.introducedYear) : null}
+              onChange={(v) => setSearch({ introducedYear: v ? String(v) : undefined })}
+            />
+            <RegionPicker
+              value={search.region ?? null}
+              onChange={(v) => setSearch({ region: v })}
+              style={{ width: 200 }}
+              placeholder={t('talent.fields.region')}
+            />
+          </FilterBar>
+        }
+        query={list}
+        columns={columns}
+        rowKey="id"
+        paging={paging}
+        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+      />
+      <Drawer
+        open={adding}
+        title={t('talent.actions.add')}
+        onClose={() => setAdding(false)}
+        size="large"
+        extra={
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+            {t('talent.actions.save')}
+          </Button>
+        }
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ regionCode: user.regionCode, level: 'high' }}
+          onFinish={(v) =>
+            save.mutate(v, {
+              onSuccess: () => {
+                setAdding(false);
+                form.resetFields();
+              },
+              onError: (e) => message.error(errorText(e)),
+            })
+          }
+        >
+          <Form.Item name="name" label={t('talent.fields.name')} rules={[{ required: true, max: 50 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="idNumber" label="身份证号" extra={t('talent.hints.identity')}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="title" label={t('talent.fields.title')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="employerName" label={t('talent.fields.employer')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="regionCode" label={t('talent.fields.region')} rules={[{ required: true }]}>
+            <RegionPicker />
+          </Form.Item>
+          <Form.Item name="field" label={t('talent.fields.field')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="level" label={t('talent.fields.level')} rules={[{ required: true }]}>
+            <Select options={talentLevels.map((l) => ({ value: l, label: t(`talent.levels.${l}`) }))} />
+          </Form.Item>
+          <Form.Item name="introducedOn" label={t('talent.fields.introducedOn')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Form>
+      </Drawer>
+    </>
+  );
+}
+
+function CommissionersTab() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchState();
+  const year = Number(search.year) || bureauYear();
+  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const list = useCommissioners({ ...paging, year, q: search.q });
+  const counts = useCounts(year);
+  const total = counts.data?.rows[0];
+  const columns: TableColumnsType<TCommissioner> = [
+    { title: t('talent.fields.name'), dataIndex: 'name', width: 100 },
+    { title: t('talent.fields.employer'), dataIndex: 'employerName' },
+    { title: t('talent.fields.region'), dataIndex: 'regionCode', width: 110, render: (c: string) => <RegionName code={c} /> },
+    { title: t('talent.fields.team'), dataIndex: 'teamName', width: 160 },
+    { title: t('talent.fields.targets'), dataIndex: 'targets', render: (ts: TCommissioner['targets']) => ts.map((x) => x.name).join('、') },
+    { title: t('talent.fields.logs'), dataIndex: 'logCount', width: 90, render: (n: number, c) => `${n}（${c.confirmedCount}）` },
+    {
+      title: t('talent.fields.grade'),
+      dataIndex: 'grade',
+      width: 90,
+      render: (g: TCommissioner['grade']) => (g ? <Tag color={g === 'fail' ? 'red' : 'green'}>{t(`talent.grades.${g}`)}</Tag> : '—'),
+    },
+  ];
+  return (
+    <>
+      <Card size="small" style={{ marginBottom: 16 }} data-testid="commissioner-counts">
+        <Flex gap={32} wrap align="center">
+          <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setSearch({ year: String(v) })} />
+          <Statistic title={t('talent.fields.people')} value={total?.people ?? 0} />
+          <Statistic title={t('talent.fields.logs')} value={total?.services ?? 0} />
+          <Statistic title={t('talent.fields.villages')} value={total?.villages ?? 0} />
+          <Typography.Text type="secondary">
+            {(counts.data?.rows.slice(1) ?? []).map((r) => (
+              <span key={r.regionCode} style={{ marginRight: 16 }}>
+                <RegionName code={r.regionCode} />：{r.people} / {r.services} / {r.villages}
+              </span>
+            ))}
+          </Typography.Text>
+        </Flex>
+      </Card>
+      <ListCard<TCommissioner>
+        title={t('talent.tabs.commissioners')}
+        testId="talent-commissioners"
+        filters={
+          <FilterBar>
+            <Input.Search
+              allowClear
+              style={{ width: 220 }}
+              placeholder={t('talent.fields.name')}
+              defaultValue={search.q}
+              onSearch={(v) => setSearch({ q: v })}
+            />
+          </FilterBar>
+        }
+        query={list}
+        columns={columns}
+        rowKey="id"
+        paging={paging}
+        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+      />
+    </>
+  );
 }
