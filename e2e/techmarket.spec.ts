@@ -211,6 +211,28 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
 
   // 7. the market: the seller offers its achievement, a demand is published, matched, introduced at a 对接会
   //    and followed to the registered contract — the event's funnel counts it with its 成交额
+  // its 科技成果 registered by the bureau first
+  await seller.goto('/techmarket/achievements');
+  await seller.getByTestId('achievement-new').click();
+  const ach = seller.getByTestId('achievement-drawer');
+  await ach.getByLabel('成果名称').fill('高分辨率光栅光谱仪光学系统');
+  await ach.getByLabel('成果简介').fill('光栅光谱仪的光学设计与精密装调方法，分辨率达到0.05nm。');
+  await chooseOption(seller, ach.getByLabel('技术领域'), '先进制造');
+  await chooseOption(seller, ach.getByLabel('成熟度'), '中试');
+  await ach.getByTestId('achievement-save').click();
+  await expect(ach).toBeHidden();
+  const achRow = seller.getByTestId('achievements').locator('tr', { hasText: '高分辨率光栅光谱仪光学系统' });
+  await achRow.getByTestId('achievement-open').click();
+  await confirmStep(seller, ach.getByTestId('achievement-submit'), /\/achievements\/\d+\/submit$/);
+  await expect(achRow.getByTestId('achievement-status')).toHaveText('待登记');
+  await planner.goto('/techmarket/achievements');
+  await planner.getByTestId('achievement-open').filter({ hasText: '高分辨率光栅光谱仪光学系统' }).click();
+  await confirmStep(planner, planner.getByTestId('achievement-register'), /\/register$/);
+  await expect(
+    planner.getByTestId('achievements').locator('tr', { hasText: '高分辨率光栅光谱仪光学系统' }).getByTestId('achievement-status'),
+  ).toHaveText('已登记');
+  await shot(planner, out, 'registrar-achievements');
+
   await seller.goto('/techmarket/listings');
   await seller.getByTestId('listing-new').click();
   const sellerDrawer = seller.getByTestId('listing-drawer');
@@ -246,6 +268,7 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   await demandRow.getByTestId('listing-match').click();
   const matched = planner.getByTestId('match-listing').filter({ hasText: '高精度光谱仪核心光学部件技术' });
   await expect(matched.getByTestId('match-reason')).toContainText('光谱仪');
+  await expect(planner.locator('.ant-drawer-content-wrapper')).toHaveCSS('transform', 'none');
   await shot(planner, out, 'registrar-matches');
   await planner.keyboard.press('Escape');
 

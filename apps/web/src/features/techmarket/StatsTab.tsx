@@ -167,34 +167,33 @@ function StatsBody({ stats, keyLabel }: { stats: TStats; keyLabel: (k: string) =
         </Flex>
       </Card>
       <Card>
-        {stats.rows.length === 0 ? (
-          <Empty description={t('techmarket.stats.empty')} />
-        ) : (
-          <EChart option={option} style={{ height: 320 }} testId="stats-chart" />
+        {stats.rows.length === 0 ? <Empty description={t('techmarket.stats.empty')} /> : null}
+        {stats.rows.length === 0 ? null : <EChart option={option} style={{ height: 320 }} testId="stats-chart" />}
+        {stats.rows.length === 0 ? null : (
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={stats.rows}
+            data-testid="stats-table"
+            columns={[
+              { title: t(`techmarket.stats.by.${stats.by as (typeof bys)[number]}`), key: 'key', render: (_, r) => keyLabel(r.key) },
+              { title: t('techmarket.stats.countCol'), dataIndex: 'count', width: 100 },
+              { title: t('techmarket.fields.contractAmount'), key: 'a', width: 180, render: (_, r) => wanText(r.contractAmountFen) },
+              { title: t('techmarket.fields.technicalAmount'), key: 'b', width: 180, render: (_, r) => wanText(r.technicalAmountFen) },
+            ]}
+            summary={() =>
+              stats.rows.length > 0 ? (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>{t('techmarket.stats.total')}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={1}>{stats.total.count}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={2}>{wanText(stats.total.contractAmountFen)}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={3}>{wanText(stats.total.technicalAmountFen)}</Table.Summary.Cell>
+                </Table.Summary.Row>
+              ) : null
+            }
+          />
         )}
-        <Table
-          size="small"
-          rowKey="key"
-          pagination={false}
-          dataSource={stats.rows}
-          data-testid="stats-table"
-          columns={[
-            { title: t(`techmarket.stats.by.${stats.by as (typeof bys)[number]}`), key: 'key', render: (_, r) => keyLabel(r.key) },
-            { title: t('techmarket.stats.countCol'), dataIndex: 'count', width: 100 },
-            { title: t('techmarket.fields.contractAmount'), key: 'a', width: 180, render: (_, r) => wanText(r.contractAmountFen) },
-            { title: t('techmarket.fields.technicalAmount'), key: 'b', width: 180, render: (_, r) => wanText(r.technicalAmountFen) },
-          ]}
-          summary={() =>
-            stats.rows.length > 0 ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>{t('techmarket.stats.total')}</Table.Summary.Cell>
-                <Table.Summary.Cell index={1}>{stats.total.count}</Table.Summary.Cell>
-                <Table.Summary.Cell index={2}>{wanText(stats.total.contractAmountFen)}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3}>{wanText(stats.total.technicalAmountFen)}</Table.Summary.Cell>
-              </Table.Summary.Row>
-            ) : null
-          }
-        />
       </Card>
     </>
   );
