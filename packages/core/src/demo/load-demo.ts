@@ -6,11 +6,12 @@ import type { Ctx } from '../context.ts';
 import { rebuildAllLadders, refreshLadder } from '../enterprise-registry/index.ts';
 import { demoOrgs, demoUsers } from './demo-data.ts';
 import { demoEnterprises } from './demo-enterprises.ts';
-import { loadDemoIndicators } from './demo-indicators.ts';
-import { demoLadder } from './demo-ladder.ts';
 import { loadDemoExperts } from './demo-expert.ts';
+import { loadDemoIndicators } from './demo-indicators.ts';
 import { loadDemoIntegrity } from './demo-integrity.ts';
+import { demoLadder } from './demo-ladder.ts';
 import { loadDemoPlan } from './demo-plan.ts';
+import { loadDemoPlatforms } from './demo-platform.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 
 export interface DemoAccount {
@@ -131,6 +132,8 @@ export async function loadDemo(
       await loadDemoIntegrity(tx, ctx.now());
       progress('演示评审专家库');
       await loadDemoExperts(tx, ctx.now());
+      progress('演示创新平台');
+      await loadDemoPlatforms(tx, ctx.now());
     }
     await tx
       .insertInto('setting')

@@ -2,6 +2,7 @@ import type { TAbilities, TNavModule } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
 import { requireBureau, requireRegistryReader } from '../enterprise-registry/enterprise-registry.policy.ts';
 import { requireCatalogAdmin, requireIndicatorReader, requireIndicatorWriter } from '../indicator/indicator.policy.ts';
+import { isPlatformUnitUser } from '../platform/index.ts';
 import { hasRole, requireActor, requireRole } from '../policy.ts';
 import { isApplicant, isRecommender } from '../project/project.policy.ts';
 import { isSellerUser } from '../techmarket/techmarket.policy.ts';
@@ -52,8 +53,8 @@ export function abilitiesOf(ctx: Ctx): TAbilities {
   if (bureau) modules.push('integrity');
   // 技术市场: the bureau, and the selling units that register contracts (techmarket.policy.ts)
   if (bureau || isSellerUser(actor)) modules.push('techmarket');
-  // 创新平台: the bureau (platform/platform.policy.ts)
-  if (bureau) modules.push('platforms');
+  // 创新平台: the bureau, and the units that host or apply for platforms (platform/platform.policy.ts)
+  if (bureau || isPlatformUnitUser(actor)) modules.push('platforms');
   // 人才与特派员: the bureau (talent/talent.policy.ts)
   if (bureau) modules.push('talent');
   // 创新券: the bureau, and enterprises that hold or use vouchers (voucher/voucher.policy.ts)
