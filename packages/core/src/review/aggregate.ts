@@ -30,8 +30,10 @@ export interface Aggregate {
   n: number;
   /** rounded to two decimals */
   score: string | null;
-  /** the exact value before rounding, for ranking */
+  /** the exact value before rounding */
   exact: string | null;
+  /** the same as a decimal, for ranking without parsing it again */
+  value: Decimal | null;
   min: string | null;
   max: string | null;
   spread: string | null;
@@ -41,7 +43,8 @@ export interface Aggregate {
 
 export function aggregate(totals: string[], method: TReviewAggregation, threshold: string, vetoes = 0): Aggregate {
   const n = totals.length;
-  if (n === 0) return { n, score: null, exact: null, min: null, max: null, spread: null, dispersed: false, vetoed: vetoes > 0 };
+  if (n === 0)
+    return { n, score: null, exact: null, value: null, min: null, max: null, spread: null, dispersed: false, vetoed: vetoes > 0 };
   const sorted = totals.map((t) => new D(t)).sort((a, b) => a.comparedTo(b));
   const lo = sorted[0] as Decimal;
   const hi = sorted[n - 1] as Decimal;
@@ -58,6 +61,7 @@ export function aggregate(totals: string[], method: TReviewAggregation, threshol
     n,
     score: value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
     exact: value.toString(),
+    value,
     min: lo.toString(),
     max: hi.toString(),
     spread: spread.toString(),
@@ -75,7 +79,7 @@ export interface Rankable {
 /** Competition ranks over the whole batch and within each group; unscored subjects get no rank. */
 export function rank<T extends Rankable>(rows: T[]): Array<T & { rank: number | null; groupRank: number | null }> {
   const keys = new Map<number, Decimal>();
-  for (const r of rows) if (r.agg.exact !== null) keys.set(r.id, new D(r.agg.exact));
+  for (const r of rows) if (r.agg.exact !== null) keys.set(r.id, r.agg.value ?? new D(r.agg.exact));
   const key = (r: T) => keys.get(r.id);
   const scored = rows.filter((r) => r.agg.exact !== null);
   const cmp = (a: T, b: T) => {
