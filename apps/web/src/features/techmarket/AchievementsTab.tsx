@@ -155,7 +155,8 @@ function AchievementDrawer(props: { open: boolean; item: TAchievement | null; ro
   const [form] = Form.useForm<FormValues>();
   const [note, setNote] = useState('');
   const a = props.item;
-  const mine = a === null || a.ownerOrgId === user.orgId || props.roles.manager;
+  // the owner's users edit it; the bureau edits what it entered for a unit (a draft it can see is one it entered)
+  const mine = a === null || a.ownerOrgId === user.orgId || (props.roles.manager && a.status === 'draft');
   const editable = mine && (a === null || a.status === 'draft' || a.status === 'returned');
   const done = { onSuccess: () => props.onClose(), onError: (e: unknown) => message.error(errorText(e)) };
   const save = useTechmarketMutation((v: FormValues) => {

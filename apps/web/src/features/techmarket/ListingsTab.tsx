@@ -185,7 +185,8 @@ function ListingDrawer(props: {
   const [form] = Form.useForm<FormValues>();
   const [note, setNote] = useState('');
   const l = props.item;
-  const mine = l === null || l.ownerOrgId === user.orgId || props.roles.manager;
+  // the owner's users edit it; the bureau edits what it entered for a unit (a draft it can see is one it entered)
+  const mine = l === null || l.ownerOrgId === user.orgId || (props.roles.manager && l.status === 'draft');
   const editable = mine && (l === null || l.status === 'draft' || l.status === 'returned');
   const done = { onSuccess: () => props.onClose(), onError: (e: unknown) => message.error(errorText(e)) };
   const save = useTechmarketMutation((v: FormValues) => {
@@ -325,7 +326,7 @@ function ListingDrawer(props: {
             </Popconfirm>
           </Flex>
         ) : null}
-        {l && l.status === 'published' && mine ? (
+        {l && l.status === 'published' && (mine || props.roles.manager) ? (
           <Popconfirm title={t('techmarket.listing.withdrawConfirm')} onConfirm={() => step.mutate(() => listingApi.withdraw(l), done)}>
             <Button danger style={{ marginTop: 16 }} loading={step.isPending} data-testid="listing-withdraw">
               {t('techmarket.listing.withdraw')}
