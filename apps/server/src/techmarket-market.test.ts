@@ -516,6 +516,15 @@ describe('rule packs and statistics', () => {
         expect.objectContaining({ regionCode: '430408', type: 'development', month, contractAmountFen: 80_000_000 }),
       ]),
     );
+    // the province reads its cities, a county its own row
+    const province = await call(viewer, 'GET', `/api/techmarket/stats/cube?year=${year}&region=430000`);
+    expect(province.body.rows).toEqual(
+      expect.arrayContaining([expect.objectContaining({ regionCode: '430400', type: 'development', month })]),
+    );
+    expect((province.body.rows as Body[]).every((r) => String(r.regionCode).endsWith('00'))).toBe(true);
+    const county = await call(planner, 'GET', `/api/techmarket/stats/cube?year=${year}&region=430407`);
+    expect((county.body.rows as Body[]).every((r) => r.regionCode === '430407')).toBe(true);
+    expect((county.body.rows as Body[]).length).toBeGreaterThan(0);
     expect((await call(company, 'GET', `/api/techmarket/stats/cube?year=${year}`)).status).toBe(403);
   });
 });

@@ -161,6 +161,7 @@ export interface TmPackSwitchTable {
 
 export interface TechContractMonthTable {
   direction: string;
+  parent_code: string;
   region_code: string;
   contract_type: string;
   month: string;

@@ -182,25 +182,35 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
 
     -- registered contracts summed by (输出 seller's / 吸纳 buyer's) region × contract type × month, kept in the
-    -- registration's transaction: the statistics cross table reads a few hundred rows instead of every contract
+    -- registration's transaction, each at two levels: a county's row under its city, a city's row under its
+    -- province (a contract registered at a city's or province's own code also under itself, as 本级). The
+    -- statistics cross table of a region then reads exactly the rows it shows, by parent_code.
     create table tech_contract_month (
       direction text not null check (direction in ('output', 'absorption')),
+      parent_code text not null,
       region_code text not null,
       contract_type text not null,
       month text not null,
       n integer not null,
       contract_amount_fen bigint not null,
       technical_amount_fen bigint not null,
-      primary key (direction, month, region_code, contract_type)
+      primary key (direction, parent_code, month, region_code, contract_type)
     );
     insert into tech_contract_month
-      select 'output', seller_region_code, coalesce(contract_type, ''), to_char(registered_on, 'YYYY-MM'), count(*),
-        sum(contract_amount_fen), sum(coalesce(technical_amount_fen, 0))
-      from tech_contract where status = 'registered' group by 2, 3, 4
-      union all
-      select 'absorption', buyer_region_code, coalesce(contract_type, ''), to_char(registered_on, 'YYYY-MM'), count(*),
-        sum(contract_amount_fen), sum(coalesce(technical_amount_fen, 0))
-      from tech_contract where status = 'registered' group by 2, 3, 4;
+      with c as (
+        select 'output' as direction, seller_region_code as r, coalesce(contract_type, '') as t, to_char(registered_on, 'YYYY-MM') as m,
+          contract_amount_fen as a, coalesce(technical_amount_fen, 0) as ta
+        from tech_contract where status = 'registered'
+        union all
+        select 'absorption', buyer_region_code, coalesce(contract_type, ''), to_char(registered_on, 'YYYY-MM'),
+          contract_amount_fen, coalesce(technical_amount_fen, 0)
+        from tech_contract where status = 'registered'
+      ), levels as (
+        select direction, case when r like '%00' then r else substr(r, 1, 4) || '00' end as parent_code, r as region_code, t, m, a, ta from c
+        union all
+        select direction, substr(r, 1, 2) || '0000', substr(r, 1, 4) || '00', t, m, a, ta from c where r not like '%0000'
+      )
+      select direction, parent_code, region_code, t, m, count(*), sum(a), sum(ta) from levels group by 1, 2, 3, 4, 5;
 
     insert into indicator (code, name_zh, name_en, unit, category, definition, caliber, polarity, aggregation, decimals, builtin, position)
     values ('achievement_registered_count', '登记科技成果数', 'Registered achievements', '项', 'output',

@@ -2,7 +2,6 @@ import type { TStatsCube } from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
 import type { Ctx } from '../../context.ts';
 import { requireActor } from '../../policy.ts';
-import { subtreePattern } from '../../query.ts';
 import { requireStatsReader } from '../techmarket.policy.ts';
 
 /**
@@ -18,13 +17,15 @@ export async function contractStatsCube(
   const region = q.region ?? requireActor(ctx).regionCode;
   requireStatsReader(ctx, region);
   // the monthly sums kept at registration (contract-month.ts)
-  // a province is broken down by its cities, a city by its counties
-  const key = region.endsWith('0000') ? sql`substr(region_code, 1, 4) || '00'` : sql`region_code`;
+  // a province is broken down by its cities, a city by its counties (and 本级), a county is its own row
+  const county = !region.endsWith('00');
+  const parent = county ? `${region.slice(0, 4)}00` : region;
   const { rows } = await sql<{ region: string; type: string; month: string; n: string; amount: string; technical: string }>`
-    select ${key} as region, contract_type as type, month, sum(n) as n, sum(contract_amount_fen) as amount, sum(technical_amount_fen) as technical
+    select region_code as region, contract_type as type, month, n, contract_amount_fen as amount, technical_amount_fen as technical
     from tech_contract_month
-    where direction = ${q.direction} and month between ${`${q.year}-01`} and ${`${q.year}-12`} and region_code like ${subtreePattern(region)}
-    group by 1, 2, 3 order by 1, 2, 3`.execute(ctx.db);
+    where direction = ${q.direction} and parent_code = ${parent} and month between ${`${q.year}-01`} and ${`${q.year}-12`}
+      ${county ? sql`and region_code = ${region}` : sql``}
+    order by 1, 2, 3`.execute(ctx.db);
   return {
     region,
     year: q.year,
