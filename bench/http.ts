@@ -83,11 +83,11 @@ async function run(target: Shape, pid: number | undefined, duration: number): Pr
           duration,
           requests: [
             {
-              setupRequest: (req: Record<string, unknown>) => ({
+              setupRequest: (req: autocannon.Request) => ({
                 ...req,
                 path: target.paths(),
                 headers: {
-                  ...(req.headers as object),
+                  ...req.headers,
                   cookie: target.cookies[Math.floor(Math.random() * target.cookies.length)] as string,
                 },
               }),

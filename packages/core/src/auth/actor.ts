@@ -1,5 +1,6 @@
 import type { TOrgKind, TRole } from '@kechuang/contracts';
 import type { DB, Kysely } from '@kechuang/db';
+import { CompiledQuery } from 'kysely';
 import type { Actor } from '../context.ts';
 
 export interface SessionInfo {
@@ -12,9 +13,8 @@ export interface SessionInfo {
   actor: Actor;
 }
 
-/** One query: the live session, its user and the user's organisation. */
-export async function loadSession(db: Kysely<DB>, tokenHash: string): Promise<SessionInfo | null> {
-  const row = await db
+function sessionQuery(db: Kysely<DB>, tokenHash: string) {
+  return db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('organization as o', 'o.id', 'u.org_id')
@@ -35,8 +35,22 @@ export async function loadSession(db: Kysely<DB>, tokenHash: string): Promise<Se
       'o.region_code',
       'o.disabled_at as org_disabled_at',
     ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('s.token_hash', '=', tokenHash);
+}
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>;
+
+// Built and compiled once per database handle: every uncached request runs it, and building a query costs more
+// CPU than the database spends on this primary-key lookup.
+const compiled = new WeakMap<Kysely<DB>, string>();
+
+/** One query (by the session's primary key): the live session, its user and the user's organisation. */
+export async function loadSession(db: Kysely<DB>, tokenHash: string): Promise<SessionInfo | null> {
+  let text = compiled.get(db);
+  if (text === undefined) {
+    text = sessionQuery(db, '').compile().sql;
+    compiled.set(db, text);
+  }
+  const row = (await db.executeQuery(CompiledQuery.raw(text, [tokenHash]))).rows[0] as SessionRow;
   if (!row || row.revoked_at || row.disabled_at || row.org_disabled_at) return null;
   return {
     tokenHash: row.token_hash,
