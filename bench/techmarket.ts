@@ -12,7 +12,8 @@
  *     ranking of the same index as the baseline (goal: p95 < 50 ms); the index build is timed too;
  *  3. the matching quality on the labelled set (bench/data/techmarket-matching.json): precision@5,
  *     recall@10 and MRR of the method against the plain keyword baseline.
- * Prints figures, never fails on them. BENCH_CONTRACTS, BENCH_ACHIEVEMENTS and BENCH_RUNS override the sizes.
+ * Prints figures, never fails on them. BENCH_CONTRACTS, BENCH_ACHIEVEMENTS and BENCH_RUNS override the sizes;
+ * BENCH_SKIP_PGLITE=1 measures PostgreSQL only (e.g. scripts/with-postgres.sh npm run bench:techmarket).
  */
 import os from 'node:os';
 import {
@@ -251,11 +252,13 @@ for (const v of m.variants) show(v);
 
 const url = process.env.DATABASE_URL;
 delete process.env.DATABASE_URL;
-const lite = await createTestDb();
-try {
-  await run('PGlite（嵌入式）', lite);
-} finally {
-  await lite.close();
+if (process.env.BENCH_SKIP_PGLITE !== '1') {
+  const lite = await createTestDb();
+  try {
+    await run('PGlite（嵌入式）', lite);
+  } finally {
+    await lite.close();
+  }
 }
 if (url) {
   process.env.DATABASE_URL = url;
