@@ -231,6 +231,7 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   await expect(
     planner.getByTestId('achievements').locator('tr', { hasText: '高分辨率光栅光谱仪光学系统' }).getByTestId('achievement-status'),
   ).toHaveText('已登记');
+  await expect(planner.getByTestId('achievement-drawer')).toBeHidden();
   await shot(planner, out, 'registrar-achievements');
 
   await seller.goto('/techmarket/listings');
