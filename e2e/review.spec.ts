@@ -104,20 +104,13 @@ async function linkExpertAccount(planner: Page, expertId: number) {
   await put((await api<TExpert>(planner, 'GET', `/api/experts/${expertId}`)).body, 'expert');
 }
 
-test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with a dispersion flag, a ban', async ({ browser }, info) => {
-  test.setTimeout(180_000);
-  const planner = await as(browser, 'planner');
-  const enterprise = await as(browser, 'enterprise');
-  const problems: string[] = [];
-  for (const p of [planner, enterprise]) p.on('pageerror', (e) => problems.push(e.message));
-  const out = (n: string) => info.outputPath(n);
-
-  // a call with one application passed through 形式审查 (set up through the API)
+/** A published call with one application passed through 形式审查, set up through the API. */
+async function callWithApplication(planner: Page, enterprise: Page, title: string, leaderId: string, appTitle: string) {
   const programme = (
     await api<{ id: number }>(planner, 'POST', '/api/project-programmes', {
       regionCode: '430400',
       kind: 'natural_science',
-      name: '评审旅程计划类别',
+      name: `${title}计划类别`,
     })
   ).body;
   const now = Date.now();
@@ -126,7 +119,7 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
       programmeId: programme.id,
       regionCode: '430400',
       year: 2026,
-      title: '2026年度评审旅程项目申报指南',
+      title: title,
       directions: ['智能制造'],
       maxGrantFen: 30_000_000,
       budgetFen: 100_000_000,
@@ -140,13 +133,12 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
     })
   ).body;
   await api(planner, 'POST', `/api/project-calls/${call.id}/publish`, { version: call.version });
-  const leaderId = idNumber(now % 800);
   const draft = (
     await api<{ id: number; version: number }>(
       enterprise,
       'POST',
       '/api/project-applications',
-      applicationBody(call.id, leaderId, '光谱仪关键部件国产化'),
+      applicationBody(call.id, leaderId, appTitle),
     )
   ).body;
   const sub = (
@@ -158,6 +150,21 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
     version: sub.version,
     checklist: [{ item: '材料齐全', ok: true }],
   });
+
+  return { call, sub };
+}
+
+test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with a dispersion flag, a ban', async ({ browser }, info) => {
+  test.setTimeout(180_000);
+  const planner = await as(browser, 'planner');
+  const enterprise = await as(browser, 'enterprise');
+  const problems: string[] = [];
+  for (const p of [planner, enterprise]) p.on('pageerror', (e) => problems.push(e.message));
+  const out = (n: string) => info.outputPath(n);
+
+  // a call with one application passed through 形式审查 (set up through the API)
+  const leaderId = idNumber(Date.now() % 800);
+  const { call, sub } = await callWithApplication(planner, enterprise, '2026年度评审旅程项目申报指南', leaderId, '光谱仪关键部件国产化');
 
   // the pool from .xlsx through the expert pool's import: seven experts of the discipline, one of them at the applicant unit
   const book = new ExcelJS.Workbook();
@@ -346,4 +353,65 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
   expect(`${refused.body.title} ${refused.body.detail ?? ''}`).toMatch(/科研诚信|衡科诚〔2026〕9号/);
 
   expect(problems).toEqual([]);
+});
+
+test('an expert reviews online in blind mode: declares, reads without the applicant, scores', async ({ browser }, info) => {
+  const planner = await as(browser, 'planner');
+  const enterprise = await as(browser, 'enterprise');
+  const out = (n: string) => info.outputPath(n);
+  const { call, sub } = await callWithApplication(
+    planner,
+    enterprise,
+    '2026年度网评盲评项目申报指南',
+    idNumber((Date.now() + 400) % 800),
+    '智能传感器盲评课题',
+  );
+  await api(planner, 'PUT', '/api/review/rubrics', {
+    batchId: call.id,
+    criteria: [
+      { key: 'innovation', name: '创新性', max: '60' },
+      { key: 'feasibility', name: '可行性', max: '40', commentRequired: true },
+    ],
+    mode: 'online',
+    blind: true,
+  });
+  // the demo pool of 衡阳: 5 + 2, then the demo expert account on the first seat
+  const drawn = (
+    await api<TDrawRecord>(planner, 'POST', '/api/review/draws', {
+      batchId: call.id,
+      constraints: { size: 5, reserves: 2, reviewFrom: '2026-12-20', reviewTo: '2026-12-21' },
+    })
+  ).body;
+  const seat = (drawn.panelList[0] as TPanel).members[0] as TPanel['members'][number];
+  await linkExpertAccount(planner, seat.expertId);
+  await api(planner, 'POST', `/api/review/draws/${drawn.id}/open`);
+
+  const expert = await as(browser, 'expert');
+  await expert.goto('/review');
+  const mine = expert.getByTestId('my-reviews');
+  await mine
+    .getByRole('row', { name: new RegExp(`#${sub.id}`) })
+    .getByTestId('my-declare')
+    .click();
+  await expert.getByTestId('declare-none').click();
+  await expect(expert.getByText('已声明无利益冲突，可以查看申报书并评分')).toBeVisible();
+  await mine
+    .getByRole('row', { name: /智能传感器盲评课题/ })
+    .getByTestId('my-score')
+    .click();
+  const subject = expert.getByTestId('review-subject');
+  await expect(subject).toContainText('本批次为盲评');
+  await expect(subject).not.toContainText('衡阳衡山科学仪器有限公司');
+  await expect(subject).not.toContainText('周研发');
+  await subject.getByTestId('score-innovation').fill('52');
+  await subject.getByTestId('score-feasibility').fill('33');
+  await subject.getByTestId('score-opinion').fill('方案可行。');
+  await subject.getByTestId('score-submit').click();
+  // the required comment is asked for before anything is sent
+  await expect(subject.getByText('该指标须填写评语')).toBeVisible();
+  await subject.getByTestId('comment-feasibility').fill('样机验证计划充分');
+  await shot(expert, out, 'expert-blind-score');
+  await subject.getByTestId('score-submit').click();
+  await expect(expert.getByText('评分已提交，总分 85')).toBeVisible();
+  await expect(mine.getByRole('row', { name: /智能传感器盲评课题/ }).getByTestId('my-status')).toHaveText('已评分');
 });
