@@ -25,8 +25,16 @@ interface Side {
  */
 const indexes = new WeakMap<object, { gen: string; sides: Map<string, Side> }>();
 
-export async function sideIndex(db: Db, side: 'supply' | 'demand'): Promise<Side> {
-  const gen = (await db.selectFrom('tm_listing_generation').select('gen').where('id', '=', 1).executeTakeFirstOrThrow()).gen;
+/** One read tells whether the entries' index and the expert pool's are current. */
+async function freshness(db: Db): Promise<{ gen: string; experts: string }> {
+  const { rows } = await sql<{ gen: string; experts: string }>`
+    select (select gen from tm_listing_generation where id = 1)::text as gen,
+      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from expert) as experts`.execute(db);
+  return rows[0] as { gen: string; experts: string };
+}
+
+export async function sideIndex(db: Db, side: 'supply' | 'demand', known?: string): Promise<Side> {
+  const gen = known ?? (await freshness(db)).gen;
   let entry = indexes.get(db);
   if (!entry || entry.gen !== String(gen)) {
     entry = { gen: String(gen), sides: new Map() };
@@ -67,7 +75,8 @@ export async function matchListing(ctx: Ctx, id: number, limit: number): Promise
   const { l, row, owned } = await loadListing(ctx.db, id);
   if (!canReadOwned(actor, owned)) throw new AppError('auth/out_of_scope', { id });
   const toSupply = demandKinds.includes(l.kind);
-  const side = await sideIndex(ctx.db, toSupply ? 'supply' : 'demand');
+  const fresh = await freshness(ctx.db);
+  const side = await sideIndex(ctx.db, toSupply ? 'supply' : 'demand', fresh.gen);
   const today = bureauDate(ctx.now());
   const ranked = side.index
     .bm25({ terms: row.terms, fieldCode: l.fieldCode, regionCode: l.regionCode }, limit + 20, chosenOptions)
@@ -93,17 +102,23 @@ export async function matchListing(ctx: Ctx, id: number, limit: number): Promise
     direction: toSupply ? 'demand_to_supply' : 'supply_to_demand',
     method: methodName,
     listings,
-    experts: toSupply ? await matchExperts(ctx.db, row.terms, l.regionCode, limit) : [],
+    experts: toSupply ? await matchExperts(ctx.db, fresh.experts, row.terms, l.regionCode, limit) : [],
   };
 }
 
 /**
- * Experts of the pool (评审专家库, table `expert`, when that module is installed) whose specialty speaks of the
+ * Experts of the pool (评审专家库, table `expert`) whose specialty speaks of the
  * demand: active experts only, ranked the same way (no 技术领域 on an expert: disciplines use another code).
  */
-async function matchExperts(db: Db, terms: readonly string[], regionCode: string, limit: number): Promise<TMarketMatches['experts']> {
-  const pool = await expertPool(db);
-  if (!pool) return [];
+async function matchExperts(
+  db: Db,
+  signature: string,
+  terms: readonly string[],
+  regionCode: string,
+  limit: number,
+): Promise<TMarketMatches['experts']> {
+  const pool = await expertPool(db, signature);
+  if (pool.byId.size === 0) return [];
   return pool.index.bm25({ terms, fieldCode: null, regionCode }, limit, chosenOptions).map((r) => {
     const e = pool.byId.get(r.id) as ExpertRow;
     return {
@@ -128,12 +143,8 @@ interface ExpertRow {
 }
 const expertPools = new WeakMap<object, { signature: string; index: RankIndex; byId: Map<number, ExpertRow> }>();
 
-/** The active experts' specialties, indexed once per change of the pool (count and latest update). */
-async function expertPool(db: Db) {
-  const present = await sql<{ t: string | null }>`select to_regclass('expert')::text as t`.execute(db);
-  if (!present.rows[0]?.t) return null;
-  const sig = await sql<{ n: string; at: string | null }>`select count(*) as n, max(updated_at)::text as at from expert`.execute(db);
-  const signature = `${sig.rows[0]?.n}:${sig.rows[0]?.at}`;
+/** The active experts' specialties (评审专家库), indexed once per change of the pool (count and latest update). */
+async function expertPool(db: Db, signature: string) {
   const cached = expertPools.get(db);
   if (cached?.signature === signature) return cached;
   const { rows } = await sql<ExpertRow>`
