@@ -31,11 +31,18 @@ describe('the 衡阳 demo projects', () => {
     expect((await planner.request({ method: 'GET', url: `/api/projects?year=${year}` })).json().total).toBe(0);
   });
 
-  it('keep this year’s call open with one application waiting for its formal check', async () => {
+  it('keep this year’s call open with two applications waiting for expert review', async () => {
     const calls = (await planner.request({ method: 'GET', url: `/api/project-calls?year=${year}` })).json();
     expect(calls.items).toEqual([expect.objectContaining({ status: 'published', window: 'open' })]);
     const apps = (await planner.request({ method: 'GET', url: `/api/project-applications?callId=${calls.items[0].id}` })).json();
-    expect(apps.items.map((a: { status: string }) => a.status)).toEqual(['submitted']);
+    expect(apps.items.map((a: { status: string }) => a.status)).toEqual(['under_review', 'under_review']);
+    // the review demo drew a panel for each (5 + 2) and the secretary scored them
+    const panels = await t.database.db
+      .selectFrom('review_panel')
+      .select('subject_id')
+      .where('subject_kind', '=', 'project_application')
+      .execute();
+    expect(panels.map((p) => p.subject_id).sort()).toEqual(apps.items.map((a: { id: number }) => a.id).sort());
     const institute = await t.login('institute');
     const own = (await institute.request({ method: 'GET', url: '/api/project-applications' })).json();
     expect(own.total).toBe(3);

@@ -21,7 +21,7 @@ import {
  * The projects part of the demo, walked through the same use cases a bureau and its applicants use, with the
  * clock set to each step's day: last year's 重点研发 call from publication to two projects (one accepted, one
  * running with its first payment) and a provincial programme won upward (争资); this year's call open, with
- * one application waiting for its 形式审查. Nothing is started this year, so this year's project count starts
+ * two applications past their 形式审查 waiting for expert review. Nothing is started this year, so this year's project count starts
  * at zero and moves only with what a user does.
  */
 
@@ -264,5 +264,20 @@ export async function loadDemoProjects(ctx: Ctx, year: number): Promise<void> {
       self: 15,
     }),
   );
-  await submitApplication(as(university, new Date(now.getTime() - 2 * 86_400_000)), waiting.id, waiting.version);
+  const fromUniversity = await submitApplication(as(university, new Date(now.getTime() - 2 * 86_400_000)), waiting.id, waiting.version);
+  const second = await createApplication(
+    as(company, new Date(now.getTime() - 4 * 86_400_000)),
+    application(published.id, {
+      title: '智能光谱在线检测装置研发及应用',
+      leader: '周光谱',
+      id17: '43040419750312301',
+      field: '460',
+      fiscal: 50,
+      self: 80,
+    }),
+  );
+  const fromCompany = await submitApplication(as(company, new Date(now.getTime() - 2 * 86_400_000)), second.id, second.version);
+  // both pass the formal check and wait for expert review (the review demo draws their panels)
+  for (const a of [fromUniversity, fromCompany])
+    await passFormalCheck(as(planner, new Date(now.getTime() - 86_400_000)), a.id, { version: a.version, checklist });
 }

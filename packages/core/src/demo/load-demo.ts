@@ -13,6 +13,7 @@ import { demoLadder } from './demo-ladder.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoPlatforms } from './demo-platform.ts';
 import { loadDemoProjects } from './demo-projects.ts';
+import { loadDemoReview } from './demo-review.ts';
 
 export interface DemoAccount {
   username: string;
@@ -151,7 +152,10 @@ export async function loadDemo(
   // the modules below are walked through their own use cases, each step in its own transaction
   if (opts.withPlan !== false) {
     progress('演示科技项目（申报、立项、验收与争资）');
-    await loadDemoProjects({ ...ctx, via: ctx.via ?? 'demo' }, Number(bureauDate(ctx.now()).slice(0, 4)));
+    const year = Number(bureauDate(ctx.now()).slice(0, 4));
+    await loadDemoProjects({ ...ctx, via: ctx.via ?? 'demo' }, year);
+    progress('演示专家抽取与评审');
+    await loadDemoReview({ ...ctx, via: ctx.via ?? 'demo' }, year);
   }
   return demoAccounts;
 }
