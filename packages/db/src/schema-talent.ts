@@ -45,6 +45,7 @@ export interface TalentTables {
     team_id: number | null;
     grade: string | null;
     assessment_note: string | null;
+    log_count: Generated<number>;
     created_at: TimestampDefault;
     version: Generated<number>;
   };
@@ -55,6 +56,7 @@ export interface TalentTables {
     name: string;
     region_code: string;
     village_code: string | null;
+    served_logs: Generated<number>;
   };
   service_log: {
     id: Generated<number>;

@@ -163,18 +163,15 @@ export async function commissionerCounts(ctx: Ctx, q: { region?: string; year: n
 
 export async function countsByRegion(db: Ctx['db'], region: string, year: number) {
   const pattern = subtreePattern(region);
+  // the per-commissioner log counter and the per-target served counter are kept by logService in the log's
+  // transaction (a 特派员's logs all fall in their year), so this reads the commissioners and targets only
   const r = await sql<{ region_code: string; people: string; services: string; villages: string }>`
-    with c as (select id, region_code from commissioner where year = ${year}::int and region_code like ${pattern}),
-    s as (select l.commissioner_id, count(*) as n from service_log l
-          where l.commissioner_id in (select id from c) and l.served_on >= ${`${year}-01-01`}::date and l.served_on <= ${`${year}-12-31`}::date
-          group by l.commissioner_id),
-    v as (select t.commissioner_id, count(distinct coalesce(t.village_code, t.name)) as n from service_target t
-          where t.kind = 'village' and t.commissioner_id in (select id from c)
-            and exists (select 1 from service_log l where l.target_id = t.id)
-          group by t.commissioner_id)
-    select c.region_code, count(*) as people, coalesce(sum(s.n), 0) as services, coalesce(sum(v.n), 0) as villages
-    from c left join s on s.commissioner_id = c.id left join v on v.commissioner_id = c.id
-    group by c.region_code order by c.region_code`.execute(db);
+    with c as (select id, region_code, log_count from commissioner where year = ${year}::int and region_code like ${pattern}),
+    v as (select c.region_code, count(distinct coalesce(t.village_code, t.name)) as n from service_target t join c on c.id = t.commissioner_id
+          where t.kind = 'village' and t.served_logs > 0 group by c.region_code),
+    p as (select region_code, count(*) as people, sum(log_count) as services from c group by region_code)
+    select p.region_code, p.people, p.services, coalesce(v.n, 0) as villages
+    from p left join v on v.region_code = p.region_code order by p.region_code`.execute(db);
   const rows = r.rows.map((x) => ({
     regionCode: x.region_code,
     people: Number(x.people),

@@ -97,6 +97,16 @@ export async function logService(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('commissioner')
+      .set((eb) => ({ log_count: eb('log_count', '+', 1) }))
+      .where('id', '=', c.id)
+      .execute();
+    await tx
+      .updateTable('service_target')
+      .set((eb) => ({ served_logs: eb('served_logs', '+', 1) }))
+      .where('id', '=', target.id)
+      .execute();
     record({ action: 'talent.service.log', entityType: 'service_log', entityId: row.id, regionCode: c.region_code, after: input });
     return toLog(await logQuery(tx).where('l.id', '=', row.id).executeTakeFirstOrThrow(), actor);
   });

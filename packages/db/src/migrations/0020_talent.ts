@@ -67,6 +67,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       team_id integer references commissioner_team(id),
       grade text check (grade in ('excellent', 'pass', 'basic', 'fail')),
       assessment_note text,
+      -- services logged (kept with each log, so the counts read 2,000 rows rather than 200,000)
+      log_count integer not null default 0,
       created_at timestamptz not null default now(),
       version integer not null default 1,
       unique (talent_id, year)
@@ -80,7 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       kind text not null check (kind in ('village', 'coop', 'enterprise')),
       name text not null,
       region_code text not null references region(code),
-      village_code text
+      village_code text,
+      served_logs integer not null default 0
     );
     create index service_target_commissioner_idx on service_target(commissioner_id);
 
