@@ -1,0 +1,80 @@
+import type { Ctx } from '../context.ts';
+
+/*
+ * Talent and 科技特派员 demo for 衡阳 (430400), not wired into loadDemo yet: a few talents (two introduced this
+ * year, counting towards 引进高层次人才), a 人才雁阵 programme, and 特派员 dispatched to villages of 衡南县 and
+ * 衡山县 with a 专家服务团. Fictitious people.
+ */
+export const demoTalents = [
+  { name: '周明远', title: '研究员', employer: '南华大学', region: '430407', field: '核技术应用', level: 'leading', introduced: '03-15' },
+  { name: '林晓岚', title: '教授', employer: '湖南工学院', region: '430408', field: '智能制造', level: 'high', introduced: '05-20' },
+  {
+    name: '刘建华',
+    title: '高级农艺师',
+    employer: '衡阳市农业科学研究所',
+    region: '430422',
+    field: '油茶栽培',
+    level: 'high',
+    introduced: null,
+  },
+  { name: '谭秀英', title: '农艺师', employer: '衡山县农业农村局', region: '430423', field: '茶叶种植', level: 'young', introduced: null },
+] as const;
+
+export async function loadDemoTalent(ctx: Ctx, year: number): Promise<void> {
+  const db = ctx.db;
+  const ids: number[] = [];
+  for (const t of demoTalents) {
+    const person = await db
+      .insertInto('person')
+      .values({ name: t.name, title: t.title, employer_name: t.employer })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('talent')
+      .values({
+        person_id: person.id,
+        region_code: t.region,
+        field: t.field,
+        level: t.level,
+        introduced_on: t.introduced ? `${year}-${t.introduced}` : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push(row.id);
+  }
+  await db
+    .insertInto('talent_programme')
+    .values({ name: '衡阳市“人才雁阵”支持计划', region_code: '430400', description: '支持引进和培育高层次科技创新人才' })
+    .execute();
+  const team = await db
+    .insertInto('commissioner_team')
+    .values({ name: '衡南县油茶产业科技特派员服务团', year, region_code: '430422' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const dispatch = [
+    {
+      talent: ids[2],
+      region: '430422',
+      team: team.id,
+      targets: [
+        ['village', '栗江镇湖塘村', '430422105201'],
+        ['coop', '衡南县绿源油茶专业合作社', null],
+      ],
+    },
+    { talent: ids[3], region: '430423', team: null, targets: [['village', '岭坡乡南岳村', '430423203210']] },
+  ] as const;
+  for (const d of dispatch) {
+    if (d.talent === undefined) continue;
+    const c = await db
+      .insertInto('commissioner')
+      .values({ talent_id: d.talent, year, region_code: d.region, team_id: d.team })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [kind, name, village] of d.targets) {
+      await db
+        .insertInto('service_target')
+        .values({ commissioner_id: c.id, kind, name, region_code: d.region, village_code: village })
+        .execute();
+    }
+  }
+}
