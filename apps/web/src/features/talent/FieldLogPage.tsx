@@ -76,11 +76,11 @@ export function FieldLogPage() {
               options={commissioner.targets.map((x) => ({ value: x.id, label: `${x.name}（${t(`talent.targetKinds.${x.kind}`)}）` }))}
             />
           </Form.Item>
-          <Flex gap={12}>
-            <Form.Item name="servedOn" label={t('talent.fields.servedOn')} rules={[{ required: true }]} style={{ flex: 1 }}>
+          <Flex gap={12} wrap>
+            <Form.Item name="servedOn" label={t('talent.fields.servedOn')} rules={[{ required: true }]} style={{ flex: '1 1 180px' }}>
               <DatePicker style={{ width: '100%' }} inputReadOnly />
             </Form.Item>
-            <Form.Item name="kind" label={t('talent.fields.kind')} rules={[{ required: true }]} style={{ flex: 1 }}>
+            <Form.Item name="kind" label={t('talent.fields.kind')} rules={[{ required: true }]} style={{ flex: '1 1 140px' }}>
               <Select options={serviceKinds.map((k) => ({ value: k, label: t(`talent.serviceKinds.${k}`) }))} />
             </Form.Item>
           </Flex>
