@@ -9,7 +9,12 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const yes = /确\s*定|OK/;
 
 async function as(browser: Browser, username: string, password = demoPassword): Promise<Page> {
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
   const page = await context.newPage();
   await signIn(page, username, password);
   return page;
@@ -35,7 +40,11 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
 
   // set-up the journey does not walk through: a testing company on the provider registry with its account, and
   // the enterprise's 科技型中小企业 number of this year
-  const lab = await call<{ id: number }>(admin, 'POST', '/api/orgs', { name: '衡阳衡检检测技术有限公司', kind: 'enterprise', regionCode: '430408' });
+  const lab = await call<{ id: number }>(admin, 'POST', '/api/orgs', {
+    name: '衡阳衡检检测技术有限公司',
+    kind: 'enterprise',
+    regionCode: '430408',
+  });
   await call(planner, 'POST', '/api/vouchers/providers', { orgId: lab.id, services: ['testing', 'rnd'], registeredOn: `${year}-01-05` });
   const created = await call<{ temporaryPassword: string }>(admin, 'POST', '/api/users', {
     username: 'provider.nhu',
@@ -55,7 +64,11 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
 
   const company = await as(browser, 'enterprise');
   const me = await call<{ enterpriseId: number }>(company, 'GET', '/api/vouchers/me');
-  await call(planner, 'POST', `/api/enterprises/${me.enterpriseId}/tech-sme-registrations`, { year, number: `${year}43040800777`, registeredOn: `${year}-01-03` });
+  await call(planner, 'POST', `/api/enterprises/${me.enterpriseId}/tech-sme-registrations`, {
+    year,
+    number: `${year}43040800777`,
+    registeredOn: `${year}-01-03`,
+  });
 
   // the enterprise applies for 20万
   await company.goto('/vouchers');
