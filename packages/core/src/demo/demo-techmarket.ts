@@ -33,7 +33,7 @@ import {
 
 /*
  * Demo technology market of 衡阳 (430400), walked through the use cases: the 潇湘科技要素大市场衡阳分中心 as the
- * registration point; the demo enterprise and 南华大学 registered as sellers; contracts submitted, one after
+ * registration point; 南华大学 registered as a seller (the demo enterprise registers itself in the journey); contracts submitted, one after
  * 补正, and recognised (one with a deduction for equipment); achievements of 南华大学 registered; the four lists
  * with entries of both and of the bureau, published; a 对接会 with participants, pairs, an intention and the
  * contract it led to; a technology-transfer agency with a trained and certified broker credited with a contract.
@@ -132,7 +132,7 @@ export async function loadDemoTechmarket(ctx: Ctx, year: number): Promise<void> 
   // the registration point and the sellers
   const bureauOrg = admin.orgId;
   await createPoint(as(admin, '01-05'), { name: '潇湘科技要素大市场衡阳分中心', orgId: bureauOrg, regions: ['430400'] });
-  await registerSeller(as(company, '01-10'), { uscc: '91430408MA4L16XK37', kind: 'enterprise', contact: '赵企业 0734-1234567' });
+  // the demo enterprise is left to register itself (the technology market's journey starts there)
   await registerSeller(as(university, '01-10'), { uscc: null, kind: 'university', contact: '南华大学科研处' });
 
   // contracts: written, submitted, accepted, one after 补正, recognised
@@ -189,10 +189,10 @@ export async function loadDemoTechmarket(ctx: Ctx, year: number): Promise<void> 
     { equipmentWan: 60 },
   );
   await contract(
-    company,
+    university,
     {
       ...base,
-      name: '光谱仪软件著作权许可合同',
+      name: '核辐射监测软件著作权许可合同',
       subject: 'other_ip_license',
       buyerName: '长沙某检测技术有限公司',
       buyerRegionCode: '430104',
@@ -219,10 +219,10 @@ export async function loadDemoTechmarket(ctx: Ctx, year: number): Promise<void> 
     ['03-18', '03-20', '03-28'],
   );
   await contract(
-    company,
+    university,
     {
       ...base,
-      name: '在线拉曼检测系统技术服务合同',
+      name: '在线放射性检测系统技术服务合同',
       subject: 'technical_service',
       buyerName: '武汉某化工有限公司',
       buyerRegionCode: '420106',

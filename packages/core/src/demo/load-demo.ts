@@ -14,6 +14,7 @@ import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoPlatforms } from './demo-platform.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 import { loadDemoReview } from './demo-review.ts';
+import { loadDemoTechmarket } from './demo-techmarket.ts';
 
 export interface DemoAccount {
   username: string;
@@ -156,6 +157,10 @@ export async function loadDemo(
     await loadDemoProjects({ ...ctx, via: ctx.via ?? 'demo' }, year);
     progress('演示专家抽取与评审');
     await loadDemoReview({ ...ctx, via: ctx.via ?? 'demo' }, year);
+    // last year's market (contracts registered, achievements, lists, one 对接会): this year's turnover moves
+    // only with what users register
+    progress('演示技术市场（上一年度）');
+    await loadDemoTechmarket({ ...ctx, via: ctx.via ?? 'demo' }, year - 1);
   }
   return demoAccounts;
 }
