@@ -68,7 +68,10 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   );
   const bureau = orgs.items.find((o) => o.name === '衡阳市科学技术局');
   expect(bureau).toBeDefined();
-  await call(planner, 'POST', '/api/techmarket/points', { name: '潇湘科技要素大市场衡阳分中心', orgId: bureau?.id, regions: ['430400'] });
+  // (the demo keeps one already; a fresh installation has none)
+  const points = await call<{ name: string }[]>(planner, 'GET', '/api/techmarket/points');
+  if (!points.some((p) => p.name === '潇湘科技要素大市场衡阳分中心'))
+    await call(planner, 'POST', '/api/techmarket/points', { name: '潇湘科技要素大市场衡阳分中心', orgId: bureau?.id, regions: ['430400'] });
   // a plan of the year whose target is the city's 技术合同成交额, read live from the registry
   const plan = await call<{ id: number }>(planner, 'POST', '/api/plans', {
     title: `衡阳市${year}年技术市场工作要点（演示）`,

@@ -60,6 +60,14 @@ describe('technology contract registration', () => {
     });
     expect(out.body.code).toBe('auth/out_of_scope');
     expect(await t.count('audit_log')).toBe(before);
+    // the same name twice: a clear 409, nothing written
+    const twice = await json(admin, 'POST', '/api/techmarket/points', {
+      name: '潇湘科技要素大市场衡阳分中心',
+      orgId: await orgId('衡阳市科学技术局'),
+      regions: ['430400'],
+    });
+    expect([twice.status, twice.body.code]).toEqual([409, 'techmarket/point_exists']);
+    expect(await t.count('audit_log')).toBe(before);
     // a contract before 卖方注册 is refused
     expect((await json(seller, 'POST', '/api/techmarket/contracts', draft)).body.code).toBe('techmarket/seller_not_registered');
     const s = await json(seller, 'POST', '/api/techmarket/sellers', {

@@ -68,6 +68,8 @@ export async function createPoint(ctx: Ctx, input: TPointInput): Promise<TPoint>
   requireBureau(ctx, org.region_code);
   for (const r of input.regions) requireBureau(ctx, r);
   return withAudit(ctx, async (tx, record) => {
+    const same = await tx.selectFrom('tm_registration_point').select('id').where('name', '=', input.name).executeTakeFirst();
+    if (same) throw new AppError('techmarket/point_exists', { id: same.id });
     const row = await tx
       .insertInto('tm_registration_point')
       .values({ name: input.name, org_id: input.orgId, regions: [...new Set(input.regions)].sort() })
