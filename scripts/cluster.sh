@@ -62,7 +62,7 @@ start() {
   [ -x "$NGINX" ] || { echo "nginx not found at $NGINX (apt-get install nginx-light)" >&2; exit 1; }
   if [ -e "$DIR" ]; then echo "$DIR exists: scripts/cluster.sh stop first" >&2; exit 1; fi
   mkdir -p "$DIR/nginx/logs" "$DIR/nginx/tmp" "$DIR/logs"
-  trap 'log "start failed; logs were in $DIR/logs"; tail -n 20 "$DIR"/logs/*.log >&2 || true; stop' ERR EXIT
+  trap 'trap - ERR EXIT; log "start failed; the logs:"; tail -n 20 "$DIR"/logs/*.log >&2 || true; stop' ERR EXIT
   local pgport=$(( HTTP_PORT + 50 )) rport=$(( HTTP_PORT + 51 ))
   if [ ${#AS[@]} -gt 0 ]; then chown -R postgres "$DIR"; fi
 
@@ -85,7 +85,7 @@ EOF
 
   if [ "$replica" = 1 ]; then
     log "streaming replica on 127.0.0.1:$rport"
-    "${AS[@]}" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$pgport" -U kechuang -D "$DIR/replica" -R -X stream >/dev/null
+    "${AS[@]}" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$pgport" -U kechuang -D "$DIR/replica" -R -X stream -c fast >/dev/null
     "${AS[@]}" sed -i "s/^port = .*/port = $rport/" "$DIR/replica/postgresql.conf"
     "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/replica" -l "$DIR/logs/replica.log" -w start >/dev/null
     read_url="postgres://kechuang@127.0.0.1:$rport/kechuang"
@@ -98,7 +98,7 @@ EOF
     # the first process loads the demo data (once) and runs the scheduler; the others only serve
     if [ "$i" = 1 ]; then args+=(--demo --demo-password "$demo_password"); else args+=(--no-scheduler); fi
     log "serve #$i on 127.0.0.1:$port"
-    DATABASE_URL=$url ${read_url:+DATABASE_READ_URL=$read_url} \
+    env DATABASE_URL="$url" DATABASE_READ_URL="$read_url" \
       nohup node "$ROOT/apps/server/bin/kechuang.js" "${args[@]}" >"$DIR/logs/serve-$i.log" 2>&1 &
     echo $! >"$DIR/serve-$i.pid"
     # the first one migrates and loads the demo: the others start after it is up
