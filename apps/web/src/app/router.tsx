@@ -147,6 +147,8 @@ export const router = createBrowserRouter([
                 element: <RequireModule module="vouchers" />,
                 children: [{ path: 'vouchers/*', element: page(() => import('../features/voucher/VouchersPage.tsx'), 'VouchersPage') }],
               },
+              // a 科技特派员's own service log (phone-sized); the page tells anyone else that no dispatch is on record
+              { path: 'field-log', element: page(() => import('../features/talent/FieldLogPage.tsx'), 'FieldLogPage') },
               { path: 'sessions', element: page(() => import('../features/session/SessionsPage.tsx'), 'SessionsPage') },
               {
                 path: 'admin',

@@ -14,7 +14,9 @@ import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoPlatforms } from './demo-platform.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 import { loadDemoReview } from './demo-review.ts';
+import { loadDemoTalent } from './demo-talent.ts';
 import { loadDemoTechmarket } from './demo-techmarket.ts';
+import { loadDemoVouchers } from './demo-voucher.ts';
 
 export interface DemoAccount {
   username: string;
@@ -161,6 +163,11 @@ export async function loadDemo(
     // only with what users register
     progress('演示技术市场（上一年度）');
     await loadDemoTechmarket({ ...ctx, via: ctx.via ?? 'demo' }, year - 1);
+    progress('演示科技人才与科技特派员');
+    await loadDemoTalent({ ...ctx, via: ctx.via ?? 'demo' }, year);
+    // last year's 创新券 (a quota used and redeemed): this year's quota is the enterprise's to apply for
+    progress('演示创新券（上一年度）');
+    await loadDemoVouchers({ ...ctx, via: ctx.via ?? 'demo' }, year - 1);
   }
   return demoAccounts;
 }

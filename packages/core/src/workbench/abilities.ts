@@ -6,6 +6,7 @@ import { isPlatformUnitUser } from '../platform/index.ts';
 import { hasRole, requireActor, requireRole } from '../policy.ts';
 import { isApplicant, isRecommender } from '../project/project.policy.ts';
 import { isSellerUser } from '../techmarket/techmarket.policy.ts';
+import { isProviderUser } from '../voucher/voucher.policy.ts';
 
 /** Whether a policy check passes for this actor (the same function the use cases call). */
 function passes(check: () => unknown): boolean {
@@ -57,8 +58,8 @@ export function abilitiesOf(ctx: Ctx): TAbilities {
   if (bureau || isPlatformUnitUser(actor)) modules.push('platforms');
   // 人才与特派员: the bureau (talent/talent.policy.ts)
   if (bureau) modules.push('talent');
-  // 创新券: the bureau, and enterprises that hold or use vouchers (voucher/voucher.policy.ts)
-  if (bureau || hasRole(actor, 'enterprise')) modules.push('vouchers');
+  // 创新券: the bureau, enterprises that hold or use vouchers, and the users of providers (voucher/voucher.policy.ts)
+  if (bureau || hasRole(actor, 'enterprise') || isProviderUser(actor)) modules.push('vouchers');
   if (hasRole(actor, 'admin')) modules.push('admin');
   return { modules, actions };
 }
