@@ -63,7 +63,9 @@ describe('主管部门推荐', () => {
   it('takes the department named on the application, and only that department recommends', async () => {
     const call = await openCall(planner, t, { recommendation: 'department' });
     const offered = (await enterprise.request({ method: 'GET', url: `/api/project-calls/${call.id}/recommenders` })).json();
-    expect(offered.map((o: { name: string }) => o.name).sort()).toEqual(['衡阳市卫生健康委员会', '衡阳市发展和改革委员会', '衡阳市教育局'].sort());
+    expect(offered.map((o: { name: string }) => o.name).sort()).toEqual(
+      ['衡阳市卫生健康委员会', '衡阳市发展和改革委员会', '衡阳市教育局'].sort(),
+    );
 
     // no department named, or one from elsewhere: refused at submission, nothing written
     const body = applicationBody(call.id);

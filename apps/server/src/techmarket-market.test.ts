@@ -410,7 +410,7 @@ describe('技术转移机构与技术经理人', () => {
     expect(a.body).toMatchObject({ name: '衡阳技术转移中心', level: 'provincial', brokers: 0 });
     expect((await call(planner, 'POST', '/api/techmarket/agencies', { orgId: org.id })).body.code).toBe('market/agency_exists');
     const b = await call(planner, 'POST', '/api/techmarket/brokers', {
-      person: { name: '周经理', idNumber: '430408199001011234'.slice(0, 17) + 'X' },
+      person: { name: '周经理', idNumber: `${'430408199001011234'.slice(0, 17)}X` },
       agencyId: a.body.id,
       regionCode: '430408',
     });

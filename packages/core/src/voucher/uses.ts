@@ -52,7 +52,7 @@ async function relatedParty(
     .select('p.related_usccs')
     .where('o.uscc', '=', uscc)
     .executeTakeFirst();
-  return provider.uscc !== null && own !== undefined && own.related_usccs.includes(provider.uscc);
+  return provider.uscc !== null && own?.related_usccs.includes(provider.uscc) === true;
 }
 
 export async function useVoucher(ctx: Ctx, input: TVoucherUseInput): Promise<TVoucherUse & { cutToRemainder: boolean }> {
