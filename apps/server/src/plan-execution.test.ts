@@ -214,6 +214,24 @@ describe('reports, evidence and review', () => {
   let attachmentId = 0;
   const period = () => bureauDay(-10);
 
+  it('two first saves of the same period at once make one draft, not a 500', async () => {
+    const body = { nodeId: taskOf(plan, '2'), period: period(), narrative: '同时保存', percent: 10 };
+    const both = await Promise.all([
+      leiyang.request({ method: 'POST', url: '/api/plan-reports', payload: body }),
+      leiyang.request({ method: 'POST', url: '/api/plan-reports', payload: body }),
+    ]);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(both[0]?.json().id).toBe(both[1]?.json().id);
+    const rows = await t.database.db
+      .selectFrom('progress_report')
+      .select(['version', 'status'])
+      .where('node_id', '=', taskOf(plan, '2'))
+      .where('org_id', '=', ids.leiyang)
+      .where('period', '=', period())
+      .execute();
+    expect(rows).toEqual([{ version: 1, status: 'draft' }]);
+  });
+
   it('a reporter saves a draft for its own task; another unit is refused (403 auth/out_of_scope)', async () => {
     const target = plan.targets.find((x) => x.indicatorName === '科技型中小企业新增') as { id: number };
     const res = await leiyang.request({

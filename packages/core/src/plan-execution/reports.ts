@@ -1,4 +1,5 @@
 import { AppError, type TProgressReport, type TReportDraftCreate, type TReportDraftUpdate } from '@kechuang/contracts';
+import { sql } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
@@ -61,6 +62,9 @@ export async function saveReportDraft(ctx: Ctx, input: TReportDraftCreate): Prom
     const slot = taskSchedule(node, plan).slots.find((s) => s.period === input.period);
     if (!slot) throw new AppError('report/invalid_period', { period: input.period });
     await checkValues(tx, node.id, input.values);
+    // two saves of the same period at once (two reporters of a unit, a double click) run one after the other:
+    // the second finds the first's draft and updates it instead of inserting the same version again
+    await sql`select pg_advisory_xact_lock(hashtext(${`report:${node.id}:${orgId}:${input.period}`}))`.execute(tx);
     const latest = await tx
       .selectFrom('progress_report')
       .select(['id', 'version', 'status'])
