@@ -175,6 +175,9 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   await planner.goto('/techmarket/queue?status=accepted');
   await planner.getByTestId('review-open').filter({ hasText: '高精度光谱仪联合研发合同' }).click();
   await expect(review.getByTestId('contract-timeline')).toContainText('补正后重新提交');
+  // the registrar reads the written contract as the seller uploaded it
+  const [written] = await Promise.all([planner.waitForEvent('download'), review.getByTestId('contract-file-download').last().click()]);
+  expect((await readFile(await written.path())).equals(pdf)).toBe(true);
   await review.getByTestId('cost-add').click();
   const cost = review.getByTestId('cost-items').locator('tbody tr').first();
   await cost.getByLabel('单价').fill('200');
@@ -190,6 +193,8 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
     '技术开发',
   );
   await shot(planner, out, 'registrar-registered-list');
+  const [register] = await Promise.all([planner.waitForEvent('download'), planner.getByTestId('registrar-registered-export').click()]);
+  expect(register.suggestedFilename()).toBe('技术合同.xlsx');
 
   // 5. the seller downloads the 登记证明: both amounts are stated
   await seller.reload();

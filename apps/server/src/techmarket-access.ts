@@ -233,6 +233,21 @@ export function techmarketAccessEntries(): Record<string, EntryLike> {
       out: [],
       ...both(onContract('registered', 'GET', '/certificate')),
     },
+    'GET /api/techmarket/contracts/:id/files/:fileId': {
+      in: ['enterprise', ...registrars],
+      out: [],
+      ...both((side) => async (fx) => {
+        const c = await contract(fx.t, side, 'submitted');
+        const f = await fx.t.database.db
+          .selectFrom('tech_contract_file')
+          .select(['id', 'storage_key'])
+          .where('contract_id', '=', c.id)
+          .executeTakeFirstOrThrow();
+        await fx.t.ctx().files?.put(f.storage_key, pdf, 'application/pdf');
+        return { method: 'GET', url: `/api/techmarket/contracts/${c.id}/files/${f.id}` };
+      }),
+    },
+    'GET /api/techmarket/contracts.xlsx': { in: everyone, reqIn: () => ({ method: 'GET', url: '/api/techmarket/contracts.xlsx' }) },
     'GET /api/techmarket/stats.xlsx': {
       in: ['admin', 'planner', 'viewer'],
       out: [],

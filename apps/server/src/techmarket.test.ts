@@ -261,4 +261,24 @@ describe('technology contract registration', () => {
     const changsha = await t.login('planner.changsha');
     expect((await json(changsha, 'GET', '/api/techmarket/contracts')).body.total).toBe(0);
   });
+
+  it('gives the registrar the written contract as uploaded, and the register as .xlsx with both amounts', async () => {
+    const detail = (await json(planner, 'GET', `/api/techmarket/contracts/${id}`)).body as { files: { id: number; filename: string }[] };
+    expect(detail.files.map((f) => f.filename)).toContain('合同.pdf');
+    const fileId = detail.files[0]?.id as number;
+    const got = await planner.request({ method: 'GET', url: `/api/techmarket/contracts/${id}/files/${fileId}` });
+    expect(got.statusCode).toBe(200);
+    expect(Buffer.from(got.rawPayload).equals(pdf)).toBe(true);
+    const changsha = await t.login('planner.changsha');
+    expect((await changsha.request({ method: 'GET', url: `/api/techmarket/contracts/${id}/files/${fileId}` })).statusCode).toBe(403);
+    const sheet = await planner.request({ method: 'GET', url: '/api/techmarket/contracts.xlsx?status=registered' });
+    expect(sheet.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(expect.arrayContaining(['登记编号', '合同成交额（万元）', '技术交易额（万元）']));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual(expect.arrayContaining(['已登记']));
+  });
 });

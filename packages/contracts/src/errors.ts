@@ -252,6 +252,7 @@ const baseErrors = {
     en: 'Register as a seller first',
   },
   'techmarket/seller_exists': { status: 409, zh: '该单位已完成卖方注册', en: 'This organisation is already a registered seller' },
+  'techmarket/contract_file_not_found': { status: 404, zh: '合同文本文件不存在', en: 'Unknown contract file' },
   'techmarket/point_exists': { status: 409, zh: '已有同名的技术合同登记机构', en: 'A registration point with this name exists' },
   'techmarket/point_not_found': { status: 404, zh: '技术合同登记机构不存在', en: 'Unknown registration point' },
   'techmarket/no_point_for_region': {

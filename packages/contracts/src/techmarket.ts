@@ -174,6 +174,9 @@ export const ZTechContractEvent = z.object({
 export const ZTechContractDetail = z.object({
   contract: ZTechContract,
   events: z.array(ZTechContractEvent),
+  files: z
+    .array(z.object({ id: z.number().int(), filename: z.string(), size: z.number().int(), uploadedAt: z.string() }))
+    .describe('合同文本（可下载）'),
   refusalChecklist: z.array(
     z.object({ code: z.string(), zh: z.string(), clause: z.string(), stage: z.enum(['not_accepted', 'not_registered']) }),
   ),

@@ -23,6 +23,8 @@ import {
   contractStatsXlsx,
   createContract,
   createPoint,
+  downloadContractFile,
+  exportContractsXlsx,
   getContract,
   listContracts,
   listPoints,
@@ -199,6 +201,43 @@ export const techmarketRoutes: Routes = async (app) => {
         name: file.filename,
       });
     },
+  );
+  app.get(
+    '/techmarket/contracts/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '下载合同文本（卖方与登记机构）',
+        params: z.strictObject({ id: ZIdParams.shape.id, fileId: ZIdParams.shape.id }),
+      },
+    },
+    async (request, reply) => {
+      const file = await downloadContractFile(request.ctx, request.params.id, request.params.fileId);
+      return sendDownload(reply, {
+        bytes: file.bytes,
+        type: file.contentType,
+        asciiName: file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_'),
+        name: file.filename,
+      });
+    },
+  );
+  app.get(
+    '/techmarket/contracts.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出技术合同列表（.xlsx，筛选同列表，金额单位万元）',
+        querystring: ZTechContractListQuery.omit({ page: true, pageSize: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, {
+        bytes: await exportContractsXlsx(request.ctx, request.query),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        asciiName: 'tech-contracts.xlsx',
+        name: '技术合同.xlsx',
+      }),
   );
   app.get(
     '/techmarket/stats.xlsx',

@@ -4,7 +4,7 @@ export { acceptContract, recogniseContract, refuseContract, requestCorrection } 
 export { absorptionOf, type CountedContract, outputOf, type RegionTotals } from './counting.ts';
 export { type RegistrationDeadline, registrationDeadline } from './deadline.ts';
 export { contractTurnover, syncContractIndicators } from './indicator-feed.ts';
-export { getContract, listContracts } from './read-contracts.ts';
+export { downloadContractFile, exportContractsXlsx, getContract, listContracts } from './read-contracts.ts';
 export {
   type ContractRulePack,
   type ContractType,

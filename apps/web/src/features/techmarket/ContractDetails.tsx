@@ -1,4 +1,3 @@
-import { PaperClipOutlined } from '@ant-design/icons';
 import type { TTechContractDetail } from '@kechuang/contracts';
 import { Alert, Descriptions, Divider, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +21,7 @@ export function StatusTag({ status }: { status: TTechContractDetail['contract'][
 export function ContractDetails({ detail }: { detail: TTechContractDetail }) {
   const { t } = useTranslation();
   const c = detail.contract;
-  const files = detail.events.filter((e) => e.kind === 'file.upload').map((e) => ({ at: e.at, name: String(e.detail.filename ?? '') }));
+  const files = detail.files;
   return (
     <>
       {c.status === 'registered' ? <RegisteredBox detail={detail} /> : null}
@@ -51,9 +50,14 @@ export function ContractDetails({ detail }: { detail: TTechContractDetail }) {
           {files.length > 0 ? (
             <Flex gap={12} wrap data-testid="contract-files">
               {files.map((f) => (
-                <Typography.Text key={f.at}>
-                  <PaperClipOutlined /> {f.name}
-                </Typography.Text>
+                <ExportButton
+                  key={f.id}
+                  type="link"
+                  path={`/api/techmarket/contracts/${c.id}/files/${f.id}`}
+                  fallbackName={f.filename}
+                  label={f.filename}
+                  testId="contract-file-download"
+                />
               ))}
             </Flex>
           ) : (

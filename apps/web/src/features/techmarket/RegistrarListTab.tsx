@@ -2,6 +2,7 @@ import type { TTechContract } from '@kechuang/contracts';
 import { Input, Segmented, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { daysUntil } from '../../lib/bureau-date.ts';
@@ -98,6 +99,15 @@ export function RegistrarListTab({ mode }: { mode: keyof typeof queues }) {
       <ListCard<TTechContract>
         title={t(`techmarket.tabs.${mode}`)}
         testId={`registrar-${mode}`}
+        extra={
+          <ExportButton
+            path="/api/techmarket/contracts.xlsx"
+            fallbackName="技术合同.xlsx"
+            query={{ status, q: search.q }}
+            label={t('techmarket.review.exportList')}
+            testId={`registrar-${mode}-export`}
+          />
+        }
         filters={
           <FilterBar>
             <Segmented
