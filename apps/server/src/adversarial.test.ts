@@ -110,8 +110,11 @@ describe('path tricks reach a route only as the canonical path would', () => {
       for (const url of variants(r.url)) {
         const res = await pending.request({ method: 'GET', url });
         await noServerError(res, `GET ${url}`);
-        if (`${res.statusCode} ${code(res)}` !== '404 common/route_not_found') {
-          expect(`${res.statusCode} ${code(res)}`, `GET ${url} vs canonical`).toBe(`${canonical.statusCode} ${code(canonical)}`);
+        const got = `${res.statusCode} ${code(res)}`;
+        // a public route has no session to hold: a spelling that makes its parameter invalid (`…/1;`) is a 400
+        const publicMisspelt = publicRoutes.has(`${r.method} ${r.path}`) && got === '400 common/validation';
+        if (got !== '404 common/route_not_found' && !publicMisspelt) {
+          expect(got, `GET ${url} vs canonical`).toBe(`${canonical.statusCode} ${code(canonical)}`);
         }
       }
     }

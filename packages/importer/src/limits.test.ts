@@ -12,6 +12,8 @@ describe('extractPlan on hostile text stays fast', () => {
     const t0 = performance.now();
     const draft = extractPlan(text);
     expect(draft.targets.length).toBeLessThanOrEqual(5_000);
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    // a guard against runaway (super-linear) matching, not a speed measure: linear work on 2 MB takes a few
+    // seconds even on a loaded machine, a runaway one takes minutes
+    expect(performance.now() - t0).toBeLessThan(60_000);
   });
 });

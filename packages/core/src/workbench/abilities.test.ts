@@ -15,7 +15,19 @@ function ctxOf(roles: TRole[], orgKind: TOrgKind = 'bureau'): Ctx {
 describe('what the menu offers each role', () => {
   it('gives a planner the bureau’s modules and actions, without administration', () => {
     const a = abilitiesOf(ctxOf(['planner']));
-    expect(a.modules).toEqual(['plans', 'indicators', 'enterprises', 'projects', 'techmarket', 'talent']);
+    expect(a.modules).toEqual([
+      'plans',
+      'indicators',
+      'enterprises',
+      'projects',
+      'experts',
+      'review',
+      'integrity',
+      'techmarket',
+      'platforms',
+      'talent',
+      'vouchers',
+    ]);
     expect(a.actions).toMatchObject({ planImport: true, planManage: true, indicatorWrite: true, registryWrite: true, catalogAdmin: false });
   });
 
@@ -27,12 +39,12 @@ describe('what the menu offers each role', () => {
 
   it('gives an enterprise its own record, projects and the technology market, never the region’s registry', () => {
     const a = abilitiesOf(ctxOf(['enterprise'], 'enterprise'));
-    expect(a.modules).toEqual(['enterprises', 'projects', 'techmarket']);
+    expect(a.modules).toEqual(['enterprises', 'projects', 'techmarket', 'platforms', 'vouchers']);
     expect(a.actions).toMatchObject({ ownEnterprise: true, registryRead: false, registryWrite: false, planRead: false });
   });
 
-  it('gives an expert no module yet, and a viewer read-only modules', () => {
-    expect(abilitiesOf(ctxOf(['expert'])).modules).toEqual([]);
+  it('gives an expert the pool (own entry) and the reviews, and a viewer read-only modules', () => {
+    expect(abilitiesOf(ctxOf(['expert'])).modules).toEqual(['experts', 'review']);
     const v = abilitiesOf(ctxOf(['viewer']));
     expect(v.modules).toContain('plans');
     expect(v.actions).toMatchObject({ planRead: true, planManage: false, indicatorWrite: false, registryRead: true, registryWrite: false });
