@@ -31,9 +31,9 @@ describe.skipIf(!usePg)('the process cache of two server processes on PostgreSQL
   it('never serves a list or a session made stale by a write on the other process', async () => {
     const db = await freshPgDatabase('kc_mpc');
     const env = { DATABASE_URL: db.url, KECHUANG_CACHE: '' };
-    const a = await startServer(['serve', '--port', '18451', '--quiet', '--demo', '--demo-password', password], env);
-    const b = await startServer(['serve', '--port', '18452', '--quiet'], env);
-    const [pa, pb] = [18451, 18452];
+    const a = await startServer(['serve', '--port', '18461', '--quiet', '--demo', '--demo-password', password], env);
+    const b = await startServer(['serve', '--port', '18462', '--quiet'], env);
+    const [pa, pb] = [18461, 18462];
     try {
       const sa = await login(pa, 'admin');
       const sb = await login(pb, 'admin');
