@@ -1,5 +1,5 @@
 import type { TCall, TEligibilityRules } from '@kechuang/contracts';
-import { checkBarred } from '../integrity/index.ts';
+import { barredAmong, checkBarred } from '../integrity/index.ts';
 import { type Applicant, eligibilityMessage, eligibilityReasons } from './eligibility.ts';
 import type { Db } from './project.repository.ts';
 
@@ -43,4 +43,25 @@ export async function barredReason(db: Db, orgId: number, personIds: number[], d
     if (p.barred) return p.reason;
   }
   return null;
+}
+
+/**
+ * The same answer as barredReason for many applications at once (a whole call's formal check): the units and
+ * persons are looked up in two queries, not one per person.
+ */
+export async function barredReasons(
+  db: Db,
+  apps: ReadonlyArray<{ id: number; orgId: number; personIds: number[] }>,
+  day: string,
+): Promise<Map<number, string>> {
+  const [orgs, persons] = await Promise.all([
+    barredAmong({ db }, { kind: 'org', ids: apps.map((a) => a.orgId), activity: 'apply', on: day }),
+    barredAmong({ db }, { kind: 'person', ids: apps.flatMap((a) => a.personIds), activity: 'apply', on: day }),
+  ]);
+  const out = new Map<number, string>();
+  for (const a of apps) {
+    const hit = orgs.get(a.orgId) ?? a.personIds.map((id) => persons.get(id)).find((x) => x !== undefined);
+    if (hit) out.set(a.id, hit.reason);
+  }
+  return out;
 }

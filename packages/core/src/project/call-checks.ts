@@ -1,7 +1,7 @@
 import { projectLimits, type TCall, type TCallChecks, type TFinding } from '@kechuang/contracts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
-import { barredReason, eligibilityFor, loadApplicants } from './applicant.ts';
+import { barredReason, barredReasons, eligibilityFor, loadApplicants } from './applicant.ts';
 import { type CheckedApplication, formalFindings } from './formal-findings.ts';
 import { requireManagerOf } from './project.policy.ts';
 import { type Db, findCall } from './project.repository.ts';
@@ -24,9 +24,14 @@ export async function findCallFindings(db: Db, call: TCall, now: Date): Promise<
     rows.map((r) => r.org_id),
     day,
   );
+  const people = (r: (typeof rows)[number]) => [r.leader_person_id, ...(r.members as Array<{ personId: number }>).map((m) => m.personId)];
+  const barred = await barredReasons(
+    db,
+    rows.map((r) => ({ id: r.id, orgId: r.org_id, personIds: people(r) })),
+    day,
+  );
   const checked: CheckedApplication[] = [];
   for (const r of rows) {
-    const members = (r.members as Array<{ personId: number }>).map((m) => m.personId);
     checked.push({
       id: r.id,
       title: r.title,
@@ -34,7 +39,7 @@ export async function findCallFindings(db: Db, call: TCall, now: Date): Promise<
       leaderPersonId: r.leader_person_id,
       submittedAt: r.submitted_at,
       eligibility: eligibilityFor(call, applicants.get(r.org_id)),
-      barred: await barredReason(db, r.org_id, [r.leader_person_id, ...members], day),
+      barred: barred.get(r.id) ?? null,
     });
   }
   return formalFindings(checked, { limitPerUnit: call.limitPerUnit, limitPerLeader: call.limitPerLeader });
