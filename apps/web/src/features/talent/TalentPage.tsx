@@ -54,7 +54,7 @@ function TalentHome() {
     ...(mine.data ? [{ key: 'field', label: t('talent.tabs.field'), children: <FieldLogPage /> }] : []),
   ];
   return (
-    <div data-testid="talent-page">
+    <div data-testid="page-talent">
       <PageHeader title={t('talent.title')} subtitle={t('talent.subtitle')} />
       <Tabs
         activeKey={search.tab ?? 'people'}
