@@ -113,7 +113,7 @@ export async function saveRubric(ctx: Ctx, raw: unknown): Promise<TRubric> {
     record({
       action: 'review.rubric.save',
       entityType: 'review_rubric',
-      entityId: `${input.subjectKind}:${input.batchId}`,
+      entityId: input.batchId, // the call (batch) whose rubric this is; the subject kind is in the row
       regionCode: batch.regionCode,
       before,
       after,
