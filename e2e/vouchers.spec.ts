@@ -41,7 +41,7 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
   // set-up the journey does not walk through: a testing company on the provider registry with its account, and
   // the enterprise's 科技型中小企业 number of this year
   const lab = await call<{ id: number }>(admin, 'POST', '/api/orgs', {
-    name: '衡阳衡检检测技术有限公司',
+    name: '衡阳雁峰检测认证有限公司',
     kind: 'enterprise',
     regionCode: '430408',
   });
@@ -90,7 +90,7 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
   await company.reload();
   await company.getByRole('button', { name: '使用创新券' }).click();
   const dialog = company.getByRole('dialog');
-  await chooseOption(company, dialog.locator('input#providerId'), '衡阳衡检检测技术有限公司');
+  await chooseOption(company, dialog.locator('input#providerId'), '衡阳雁峰检测认证有限公司');
   await chooseOption(company, dialog.locator('input#service'), '检验检测');
   await dialog.locator('input#contractNo').fill('NHU-JC-2026-031');
   await dialog.locator('input#contractAmount').fill('300000');
