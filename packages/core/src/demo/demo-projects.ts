@@ -1,4 +1,4 @@
-import { idNumberCheckChar, type TApplicationCreate, type TOrgKind, type TRole } from '@kechuang/contracts';
+import { idNumberCheckChar, type TApplicationCreate } from '@kechuang/contracts';
 import type { Actor, Ctx } from '../context.ts';
 import {
   addPayment,
@@ -16,6 +16,7 @@ import {
   setUpwardResult,
   submitApplication,
 } from '../project/index.ts';
+import { demoActor } from './demo-actor.ts';
 
 /*
  * The projects part of the demo, walked through the same use cases a bureau and its applicants use, with the
@@ -29,23 +30,6 @@ const wan = (n: number) => n * 1_000_000;
 
 function idNumber(first17: string): string {
   return first17 + idNumberCheckChar(first17);
-}
-
-async function actorOf(ctx: Ctx, username: string): Promise<Actor> {
-  const row = await ctx.db
-    .selectFrom('app_user as u')
-    .innerJoin('organization as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.username', 'u.org_id', 'o.kind', 'o.region_code', 'u.roles'])
-    .where('u.username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    username: row.username,
-    orgId: row.org_id,
-    orgKind: row.kind as TOrgKind,
-    regionCode: row.region_code,
-    roles: row.roles as TRole[],
-  };
 }
 
 /** Beijing time on a day of the given year, as an instant. */
@@ -75,9 +59,9 @@ function application(callId: number, a: { title: string; leader: string; id17: s
 }
 
 export async function loadDemoProjects(ctx: Ctx, year: number): Promise<void> {
-  const planner = await actorOf(ctx, 'planner');
-  const company = await actorOf(ctx, 'enterprise');
-  const university = await actorOf(ctx, 'institute');
+  const planner = await demoActor(ctx, 'planner');
+  const company = await demoActor(ctx, 'enterprise');
+  const university = await demoActor(ctx, 'institute');
   const as = (actor: Actor, when: Date): Ctx => ({ ...ctx, actor, via: 'demo', now: () => when });
   const last = year - 1;
 

@@ -1,6 +1,6 @@
-import type { TOrgKind, TRole } from '@kechuang/contracts';
 import type { Actor, Ctx } from '../context.ts';
 import { declareAssignment, drawPanels, getDraw, openDraw, saveRubric, submitScore } from '../review/index.ts';
+import { demoActor } from './demo-actor.ts';
 
 /*
  * Demo data of 专家评审 (not wired: the demo loader calls it after the projects and the expert pool): on the
@@ -10,23 +10,6 @@ import { declareAssignment, drawPanels, getDraw, openDraw, saveRubric, submitSco
  * declare — so the expert's workbench and the bureau's ranking both have something to show. Scores spread on purpose, so that one application carries the
  * dispersion flag. Nothing happens when no application is under review or the pool is too small.
  */
-
-async function actorOf(ctx: Ctx, username: string): Promise<Actor> {
-  const row = await ctx.db
-    .selectFrom('app_user as u')
-    .innerJoin('organization as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.username', 'u.org_id', 'o.kind', 'o.region_code', 'u.roles'])
-    .where('u.username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    username: row.username,
-    orgId: row.org_id,
-    orgKind: row.kind as TOrgKind,
-    regionCode: row.region_code,
-    roles: row.roles as TRole[],
-  };
-}
 
 // five sheets per application (innovation, feasibility, team, benefit, budget); the second spreads past 30
 const sheets = [
@@ -48,7 +31,7 @@ const sheets = [
 const keys = ['innovation', 'feasibility', 'team', 'benefit', 'budget'] as const;
 
 export async function loadDemoReview(ctx: Ctx, year: number): Promise<{ panels: number }> {
-  const planner = await actorOf(ctx, 'planner');
+  const planner = await demoActor(ctx, 'planner');
   const as = (actor: Actor): Ctx => ({ ...ctx, actor, via: 'demo' });
   const waiting = await ctx.db
     .selectFrom('project_application as a')

@@ -1,4 +1,4 @@
-import type { TAchievementInput, TListingInput, TOrgKind, TTechContractDraft } from '@kechuang/contracts';
+import type { TAchievementInput, TListingInput, TTechContractDraft } from '@kechuang/contracts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Actor, Ctx } from '../context.ts';
 import {
@@ -30,6 +30,7 @@ import {
   submitAchievement,
   submitListing,
 } from '../techmarket/market/index.ts';
+import { demoActor } from './demo-actor.ts';
 
 /*
  * Demo technology market of 衡阳 (430400), walked through the use cases: the 潇湘科技要素大市场衡阳分中心 as the
@@ -40,23 +41,6 @@ import {
  * Dates fall in `year`, never after today. Not wired into the demo loader: call
  * `loadDemoTechmarket({ ...ctx, via: 'demo' }, year)` after the organisations and accounts exist.
  */
-
-async function actorOf(ctx: Ctx, username: string): Promise<Actor> {
-  const row = await ctx.db
-    .selectFrom('app_user as u')
-    .innerJoin('organization as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.username', 'u.org_id', 'o.kind', 'o.region_code', 'u.roles'])
-    .where('u.username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    username: row.username,
-    orgId: row.org_id,
-    orgKind: row.kind as TOrgKind,
-    regionCode: row.region_code,
-    roles: row.roles as Actor['roles'],
-  };
-}
 
 const wan = (n: number) => Math.round(n * 1_000_000);
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -117,10 +101,10 @@ const achievements: TAchievementInput[] = [
 ];
 
 export async function loadDemoTechmarket(ctx: Ctx, year: number): Promise<void> {
-  const admin = await actorOf(ctx, 'admin');
-  const planner = await actorOf(ctx, 'planner');
-  const company = await actorOf(ctx, 'enterprise');
-  const university = await actorOf(ctx, 'institute');
+  const admin = await demoActor(ctx, 'admin');
+  const planner = await demoActor(ctx, 'planner');
+  const company = await demoActor(ctx, 'enterprise');
+  const university = await demoActor(ctx, 'institute');
   const today = bureauDate(ctx.now());
   const on = (md: string): Date => {
     const day = `${year}-${md}` < today ? `${year}-${md}` : today;
