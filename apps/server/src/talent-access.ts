@@ -94,10 +94,25 @@ async function logRow(t: TestApp, side: 'in' | 'out'): Promise<number> {
         kind: 'guidance',
         content: '指导果树修剪',
         confirm_code: `C${String(++seq).padStart(7, '0')}`,
+        confirm_token: `tok${String(seq).padStart(29, '0')}`,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+}
+
+async function tokenOf(t: TestApp, id: number): Promise<string> {
+  return (await t.database.db.selectFrom('service_log').select('confirm_token').where('id', '=', id).executeTakeFirstOrThrow())
+    .confirm_token;
+}
+
+let seqTalent = 0;
+/** An open round with one nominee (its talent id left in seqTalent for the request). */
+async function nominated(t: TestApp, region: string): Promise<{ id: number }> {
+  const r = await round(t, region);
+  await t.database.db.insertInto('talent_nomination').values({ round_id: r.id, talent_id: r.talentId, selected: null }).execute();
+  seqTalent = r.talentId;
+  return { id: r.id };
 }
 
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
@@ -256,14 +271,72 @@ export function talentAccessEntries(): Record<string, EntryLike> {
         payload: jpeg,
       }),
     },
-    'POST /api/public/service-confirmations': {
+    'GET /api/public/service-confirmations/:token': {
       public: true,
       in: everyone,
+      reqIn: async (fx) => get(`/api/public/service-confirmations/${await tokenOf(fx.t, await logRow(fx.t, 'in'))}`),
+    },
+    'POST /api/public/service-confirmations/:token': {
+      public: true,
+      in: everyone,
+      reqIn: async (fx) =>
+        post(`/api/public/service-confirmations/${await tokenOf(fx.t, await logRow(fx.t, 'in'))}`, { result: 'confirmed', name: '李村长' }),
+    },
+    'PUT /api/talent/commissioners/:id': {
+      in: writers,
+      out: [],
       reqIn: async (fx) => {
-        const id = await logRow(fx.t, 'in');
-        const row = await fx.t.database.db.selectFrom('service_log').select('confirm_code').where('id', '=', id).executeTakeFirstOrThrow();
-        return post('/api/public/service-confirmations', { code: row.confirm_code, name: '李村长' });
+        const c = await commissionerRow(fx.t, 'in');
+        return { method: 'PUT', url: `/api/talent/commissioners/${c.id}`, payload: { version: c.version, teamId: null, username: null } };
       },
+      reqOut: async (fx) => {
+        const c = await commissionerRow(fx.t, 'out');
+        return { method: 'PUT', url: `/api/talent/commissioners/${c.id}`, payload: { version: c.version, teamId: null, username: null } };
+      },
+    },
+    'POST /api/talent/commissioners/:id/withdraw': {
+      in: writers,
+      out: [],
+      reqIn: async (fx) => {
+        const c = await commissionerRow(fx.t, 'in');
+        return post(`/api/talent/commissioners/${c.id}/withdraw`, { version: c.version });
+      },
+      reqOut: async (fx) => {
+        const c = await commissionerRow(fx.t, 'out');
+        return post(`/api/talent/commissioners/${c.id}/withdraw`, { version: c.version });
+      },
+    },
+    'GET /api/talent/targets': readList('/api/talent/targets'),
+    'GET /api/talent/targets/export': readList('/api/talent/targets/export'),
+    'PUT /api/talent/targets/:id': {
+      // the bureau, or the 特派员 themself (the demo expert's account)
+      in: [...writers, 'expert'],
+      out: [],
+      reqIn: async (fx) => ({
+        method: 'PUT',
+        url: `/api/talent/targets/${(await commissionerRow(fx.t, 'in')).targetId}`,
+        payload: { kind: 'village', name: '衡南县栗江镇湖塘村', regionCode: '430422', villageCode: '430422105201' },
+      }),
+      reqOut: async (fx) => ({
+        method: 'PUT',
+        url: `/api/talent/targets/${(await commissionerRow(fx.t, 'out')).targetId}`,
+        payload: { kind: 'village', name: '武汉某村', regionCode: wuhan, villageCode: null },
+      }),
+    },
+    'DELETE /api/talent/targets/:id': {
+      in: [...writers, 'expert'],
+      out: [],
+      reqIn: async (fx) => ({ method: 'DELETE', url: `/api/talent/targets/${(await commissionerRow(fx.t, 'in')).targetId}` }),
+      reqOut: async (fx) => ({ method: 'DELETE', url: `/api/talent/targets/${(await commissionerRow(fx.t, 'out')).targetId}` }),
+    },
+    'DELETE /api/talent/rounds/:id/nominations/:talentId': {
+      in: writers,
+      out: [],
+      reqIn: async (fx) => ({
+        method: 'DELETE',
+        url: `/api/talent/rounds/${(await nominated(fx.t, '430400')).id}/nominations/${seqTalent}`,
+      }),
+      reqOut: async (fx) => ({ method: 'DELETE', url: `/api/talent/rounds/${(await nominated(fx.t, wuhan)).id}/nominations/${seqTalent}` }),
     },
   };
 }

@@ -122,7 +122,7 @@ describe('科技特派员', () => {
       payload: { targetId, servedOn: today, kind: 'training', content: '开展茶园病虫害绿色防控培训，32 人参加' },
     });
     expect(log.statusCode, log.body).toBe(200);
-    expect(log.json().confirmCode).toMatch(/^[A-Z0-9]{8}$/);
+    expect(log.json().confirmToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const photo = await expert.request({
       method: 'POST',
       url: `/api/talent/service-logs/${log.json().id}/photos?filename=${encodeURIComponent('现场.jpg')}`,
@@ -132,18 +132,18 @@ describe('科技特派员', () => {
     expect(photo.json().photos).toBe(1);
     // the bureau's list does not show the code (only the 特派员 hands it over)
     const listed = await planner.request({ method: 'GET', url: '/api/talent/service-logs' });
-    expect(listed.json().items[0].confirmCode).toBeNull();
+    expect(listed.json().items[0].confirmToken).toBeNull();
     const confirm = await t.app.inject({
       method: 'POST',
-      url: '/api/public/service-confirmations',
-      payload: { code: log.json().confirmCode, name: '湖塘村 李村长' },
+      url: `/api/public/service-confirmations/${log.json().confirmToken}`,
+      payload: { result: 'confirmed', name: '湖塘村 李村长' },
     });
     expect(confirm.statusCode, confirm.body).toBe(200);
-    expect(confirm.json().confirmedBy).toBe('湖塘村 李村长');
+    expect(confirm.json()).toMatchObject({ status: 'confirmed', confirmedBy: '湖塘村 李村长' });
     const twice = await t.app.inject({
       method: 'POST',
-      url: '/api/public/service-confirmations',
-      payload: { code: log.json().confirmCode, name: '又一次' },
+      url: `/api/public/service-confirmations/${log.json().confirmToken}`,
+      payload: { result: 'confirmed', name: '又一次' },
     });
     expect(twice.json().code).toBe('talent/already_confirmed');
   });

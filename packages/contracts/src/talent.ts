@@ -80,7 +80,16 @@ export const ZTalentProgramme = z.object({
       title: z.string(),
       quota: z.number().int(),
       status: z.enum(['open', 'decided']),
-      nominees: z.array(z.object({ talentId: z.number().int(), name: z.string(), selected: z.boolean().nullable() })),
+      nominees: z.array(
+        z.object({
+          talentId: z.number().int(),
+          name: z.string(),
+          employerName: z.string().nullable(),
+          field: z.string(),
+          level: ZTalentLevel,
+          selected: z.boolean().nullable(),
+        }),
+      ),
       version: z.number().int(),
     }),
   ),
@@ -99,8 +108,18 @@ export const ZCommissionerInput = z.strictObject({
   year,
   regionCode: ZRegionCode.describe('派驻的县（市、区）'),
   userId: z.number().int().positive().nullable().default(null).describe('the account the 特派员 signs in with to log services'),
+  username: z.string().trim().min(1).max(64).optional().describe('or the account by its username (an account of the region)'),
   teamId: z.number().int().positive().nullable().default(null),
 });
+export type TCommissionerInput = z.infer<typeof ZCommissionerInput>;
+/** 调整选派: the team and the account; null clears them. */
+export const ZCommissionerUpdate = z.strictObject({
+  version: z.number().int().positive(),
+  teamId: z.number().int().positive().nullable(),
+  username: z.string().trim().min(1).max(64).nullable().describe("the 特派员's account by its username; null unlinks it"),
+});
+export type TCommissionerUpdate = z.infer<typeof ZCommissionerUpdate>;
+
 export const ZTeamInput = z.strictObject({ name: z.string().trim().min(2).max(100), year, regionCode: ZRegionCode });
 export const ZTargetInput = z.strictObject({
   kind: ZServiceTargetKind,
@@ -125,6 +144,22 @@ export const ZServiceTarget = z.object({
   regionCode: z.string(),
   villageCode: z.string().nullable(),
 });
+/** A 服务对象 in the bureau's list: with its 特派员 and how often it was served. */
+export const ZServiceTargetRow = ZServiceTarget.extend({
+  commissionerId: z.number().int(),
+  commissionerName: z.string(),
+  year: z.number().int(),
+  servedLogs: z.number().int(),
+});
+export type TServiceTargetRow = z.infer<typeof ZServiceTargetRow>;
+export const ZServiceTargetQuery = ZPageQuery.extend({
+  region: ZRegionCode.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  kind: ZServiceTargetKind.optional(),
+  q: z.string().trim().max(50).optional().describe('名称或特派员姓名'),
+});
+export type TServiceTargetQuery = z.infer<typeof ZServiceTargetQuery>;
+export const ZServiceTargetPage = pageOf(ZServiceTargetRow);
 export const ZCommissioner = z.object({
   id: z.number().int(),
   talentId: z.number().int(),
@@ -134,9 +169,13 @@ export const ZCommissioner = z.object({
   regionCode: z.string(),
   teamName: z.string().nullable(),
   userId: z.number().int().nullable(),
+  username: z.string().nullable(),
+  teamId: z.number().int().nullable(),
   grade: ZAssessmentGrade.nullable(),
+  assessmentNote: z.string().nullable(),
   logCount: z.number().int(),
   confirmedCount: z.number().int(),
+  disputedCount: z.number().int(),
   targets: z.array(ZServiceTarget),
   version: z.number().int(),
 });
@@ -145,6 +184,11 @@ export const ZCommissionerQuery = ZPageQuery.extend({
   region: ZRegionCode.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   q: z.string().trim().max(50).optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+  grade: z
+    .enum([...assessmentGrades, 'none'])
+    .optional()
+    .describe('考核等次；none 为未考核'),
 });
 export type TCommissionerQuery = z.infer<typeof ZCommissionerQuery>;
 export const ZCommissionerPage = pageOf(ZCommissioner);
@@ -155,6 +199,9 @@ export const ZTeam = z.object({
   regionCode: z.string(),
   members: z.number().int(),
 });
+
+export const confirmStatuses = ['pending', 'confirmed', 'disputed'] as const;
+export const ZConfirmStatus = z.enum(confirmStatuses).describe('待确认 / 已确认 / 有异议');
 
 export const ZServiceLogInput = z.strictObject({
   targetId: z.number().int().positive(),
@@ -172,21 +219,45 @@ export const ZServiceLog = z.object({
   kind: ZServiceKind,
   content: z.string(),
   photos: z.number().int(),
+  confirmStatus: ZConfirmStatus,
   confirmedAt: z.string().nullable(),
   confirmedBy: z.string().nullable(),
-  /** the code the 服务对象 enters to confirm; shown only to the 特派员 who logged it */
-  confirmCode: z.string().nullable(),
+  confirmNote: z.string().nullable(),
+  /** the token of the confirmation link the 服务对象 opens; shown only to the 特派员 who logged it */
+  confirmToken: z.string().nullable(),
 });
 export type TServiceLog = z.infer<typeof ZServiceLog>;
-export const ZServiceLogQuery = ZPageQuery.extend({ region: ZRegionCode.optional(), year: z.coerce.number().int().optional() });
-export const ZServiceLogPage = pageOf(ZServiceLog);
-export const ZServiceConfirmation = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Z0-9]{8}$/),
-  name: z.string().trim().min(1).max(50),
+export const ZServiceLogQuery = ZPageQuery.extend({
+  region: ZRegionCode.optional(),
+  year: z.coerce.number().int().optional(),
+  status: ZConfirmStatus.optional(),
+  commissionerId: z.coerce.number().int().positive().optional(),
 });
+export const ZServiceLogPage = pageOf(ZServiceLog);
+
+/** The confirmation link's token: 24 random bytes, base64url (older logs carry 32 hex characters). */
+export const ZConfirmToken = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, '确认链接无效'),
+});
+export const ZServiceConfirmation = z.strictObject({
+  result: z.enum(['confirmed', 'disputed']),
+  name: z.string().trim().min(1).max(50).describe('确认人（服务对象的联系人）'),
+  note: z.string().trim().max(500).default('').describe('有异议时须说明'),
+});
+export type TServiceConfirmation = z.infer<typeof ZServiceConfirmation>;
+/** What the confirmation page shows — the service only: no ids, no phone, nothing of other logs. */
+export const ZServiceConfirmView = z.object({
+  commissionerName: z.string(),
+  targetName: z.string(),
+  servedOn: z.string(),
+  kind: ZServiceKind,
+  content: z.string(),
+  photos: z.number().int(),
+  status: ZConfirmStatus,
+  confirmedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+});
+export type TServiceConfirmView = z.infer<typeof ZServiceConfirmView>;
 
 export const ZMyCommission = z.object({ commissioner: ZCommissioner, logs: z.array(ZServiceLog) }).nullable();
 

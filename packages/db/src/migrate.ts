@@ -25,6 +25,7 @@ import * as m0020 from './migrations/0020_talent.ts';
 import * as m0021 from './migrations/0021_voucher.ts';
 import * as m0022 from './migrations/0022_project_recommender.ts';
 import * as m0023 from './migrations/0023_project_report_file.ts';
+import * as m0025 from './migrations/0025_talent_confirmations.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '0021_voucher': m0021,
   '0022_project_recommender': m0022,
   '0023_project_report_file': m0023,
+  '0025_talent_confirmations': m0025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -69,6 +69,10 @@ export interface TalentTables {
     confirmed_at: TimestampNull;
     confirmed_by: string | null;
     created_at: TimestampDefault;
+    /** 0025: the link token, and the 服务对象's answer (confirmed or disputed, with a note) */
+    confirm_token: Generated<string>;
+    confirm_result: string | null;
+    confirm_note: string | null;
   };
   service_log_photo: {
     id: Generated<number>;

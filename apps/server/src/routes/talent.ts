@@ -6,6 +6,8 @@ import {
   ZCommissionerInput,
   ZCommissionerPage,
   ZCommissionerQuery,
+  ZCommissionerUpdate,
+  ZConfirmToken,
   ZIdParams,
   ZMyCommission,
   ZRegionCode,
@@ -13,10 +15,14 @@ import {
   ZRoundInput,
   ZRoundNomination,
   ZServiceConfirmation,
+  ZServiceConfirmView,
   ZServiceLog,
   ZServiceLogInput,
   ZServiceLogPage,
   ZServiceLogQuery,
+  ZServiceTargetPage,
+  ZServiceTargetQuery,
+  ZServiceTargetRow,
   ZTalent,
   ZTalentInput,
   ZTalentPage,
@@ -26,31 +32,43 @@ import {
   ZTargetInput,
   ZTeam,
   ZTeamInput,
+  ZVersionBody,
 } from '@kechuang/contracts';
 import {
   addAward,
   addTarget,
+  answerServiceConfirmation,
   assessCommissioner,
   commissionerCounts,
-  confirmService,
   createCommissioner,
   createRound,
   createTalent,
   createTalentProgramme,
   createTeam,
   decideRound,
+  deleteTarget,
   exportTalentsXlsx,
+  exportTargetsXlsx,
   listCommissioners,
   listServiceLogs,
   listTalentProgrammes,
   listTalents,
+  listTargets,
   listTeams,
   logService,
   myCommission,
   nominate,
+  updateCommissioner,
+  updateTarget,
   uploadServicePhoto,
+  viewServiceConfirmation,
+  withdrawCommissioner,
+  withdrawNomination,
 } from '@kechuang/core';
 import { z } from 'zod';
+
+const ZNomineeParams = z.strictObject({ id: ZIdParams.shape.id, talentId: ZIdParams.shape.id });
+
 import { sendDownload } from './download.ts';
 import type { Routes } from './types.ts';
 
@@ -141,6 +159,11 @@ export const talentRoutes: Routes = async (app) => {
     },
     async (request) => decideRound(request.ctx, request.params.id, request.body),
   );
+  app.delete(
+    '/talent/rounds/:id/nominations/:talentId',
+    { schema: { tags, summary: '撤回推荐（批次确定前）', params: ZNomineeParams, response: { 200: ZTalentProgramme } } },
+    async (request) => withdrawNomination(request.ctx, request.params.id, request.params.talentId),
+  );
 
   app.get(
     '/talent/teams',
@@ -166,6 +189,73 @@ export const talentRoutes: Routes = async (app) => {
     '/talent/commissioners',
     { schema: { tags, summary: '选派科技特派员', body: ZCommissionerInput, response: { 200: ZCommissioner } } },
     async (request) => createCommissioner(request.ctx, request.body),
+  );
+  app.put(
+    '/talent/commissioners/:id',
+    {
+      schema: {
+        tags,
+        summary: '调整选派（服务团、登录账号）',
+        params: ZIdParams,
+        body: ZCommissionerUpdate,
+        response: { 200: ZCommissioner },
+      },
+    },
+    async (request) => updateCommissioner(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/talent/commissioners/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: '撤销选派（尚无服务记录时）',
+        params: ZIdParams,
+        body: ZVersionBody,
+        response: { 200: z.object({ id: z.number().int() }) },
+      },
+    },
+    async (request) => withdrawCommissioner(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/talent/targets',
+    { schema: { tags, summary: '服务对象（村、合作社、企业）', querystring: ZServiceTargetQuery, response: { 200: ZServiceTargetPage } } },
+    async (request) => listTargets(request.ctx, request.query),
+  );
+  app.get(
+    '/talent/targets/export',
+    { schema: { tags, summary: '导出服务对象（.xlsx）', querystring: ZServiceTargetQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) =>
+      sendDownload(reply, {
+        bytes: await exportTargetsXlsx(request.ctx, request.query),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        asciiName: 'service-targets.xlsx',
+        name: '科技特派员服务对象.xlsx',
+      }),
+  );
+  app.put(
+    '/talent/targets/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改服务对象（局或特派员本人）',
+        params: ZIdParams,
+        body: ZTargetInput,
+        response: { 200: ZServiceTargetRow },
+      },
+    },
+    async (request) => updateTarget(request.ctx, request.params.id, request.body),
+  );
+  app.delete(
+    '/talent/targets/:id',
+    {
+      schema: {
+        tags,
+        summary: '删除服务对象（尚无服务记录时）',
+        params: ZIdParams,
+        response: { 200: z.object({ id: z.number().int() }) },
+      },
+    },
+    async (request) => deleteTarget(request.ctx, request.params.id),
   );
   app.post(
     '/talent/commissioners/:id/targets',
@@ -227,12 +317,26 @@ export const talentRoutes: Routes = async (app) => {
       });
     },
   );
-  app.post(
-    '/public/service-confirmations',
+  app.get(
+    '/public/service-confirmations/:token',
     {
       config: { public: true },
-      schema: { tags, summary: '服务对象凭确认码确认服务（公开）', body: ZServiceConfirmation, response: { 200: ZServiceLog } },
+      schema: { tags, summary: '服务对象凭确认链接查看服务摘要（公开）', params: ZConfirmToken, response: { 200: ZServiceConfirmView } },
     },
-    async (request) => confirmService(request.ctx, request.body),
+    async (request) => viewServiceConfirmation(request.ctx, request.params.token),
+  );
+  app.post(
+    '/public/service-confirmations/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '服务对象确认或提出异议（公开，仅一次）',
+        params: ZConfirmToken,
+        body: ZServiceConfirmation,
+        response: { 200: ZServiceConfirmView },
+      },
+    },
+    async (request) => answerServiceConfirmation(request.ctx, request.params.token, request.body),
   );
 };

@@ -1,12 +1,20 @@
-import { AppError, regionContains, type TCommissioner, type TCommissionerCounts, type TCommissionerQuery } from '@kechuang/contracts';
+import {
+  AppError,
+  type TCommissioner,
+  type TCommissionerCounts,
+  type TCommissionerInput,
+  type TCommissionerQuery,
+} from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
-import { subtreePattern } from '../query.ts';
+import { containsPattern, subtreePattern } from '../query.ts';
+import { accountByUsername, teamInScope } from './dispatch.ts';
 import { requireTalentReader, requireTalentWriter } from './talent.policy.ts';
 import { commissionerQuery, loadCommissioner, toCommissioners } from './talent.repository.ts';
 import { refreshTalentIndicators } from './talent-indicators.ts';
+import { checkTargetPlace } from './targets.ts';
 
 /*
  * 科技特派员: a talent of the registry selected for a year and dispatched to a county, optionally in a 专家服务团,
@@ -48,17 +56,13 @@ export async function listTeams(ctx: Ctx, q: { region?: string; year?: number })
   }));
 }
 
-export async function createCommissioner(
-  ctx: Ctx,
-  input: { talentId: number; year: number; regionCode: string; userId: number | null; teamId: number | null },
-): Promise<TCommissioner> {
-  const actor = requireTalentWriter(ctx, input.regionCode);
-  const talent = await ctx.db.selectFrom('talent').select('id').where('id', '=', input.talentId).executeTakeFirst();
-  if (!talent) throw new AppError('talent/not_found', { id: input.talentId });
-  if (input.teamId !== null) {
-    const team = await ctx.db.selectFrom('commissioner_team').select('region_code').where('id', '=', input.teamId).executeTakeFirst();
-    if (!team || !regionContains(actor.regionCode, team.region_code)) throw new AppError('talent/team_not_found', { id: input.teamId });
-  }
+export async function createCommissioner(ctx: Ctx, body: TCommissionerInput): Promise<TCommissioner> {
+  const actor = requireTalentWriter(ctx, body.regionCode);
+  const talent = await ctx.db.selectFrom('talent').select('id').where('id', '=', body.talentId).executeTakeFirst();
+  if (!talent) throw new AppError('talent/not_found', { id: body.talentId });
+  if (body.teamId !== null) await teamInScope(ctx.db, actor, body.teamId);
+  const { username, ...rest } = body;
+  const input = { ...rest, userId: username ? await accountByUsername(ctx.db, actor, username) : body.userId };
   return withAudit(ctx, async (tx, record) => {
     const exists = await tx
       .selectFrom('commissioner')
@@ -90,7 +94,10 @@ export async function listCommissioners(ctx: Ctx, q: TCommissionerQuery) {
   requireTalentReader(ctx, region);
   let query = commissionerQuery(ctx.db).where('c.region_code', 'like', subtreePattern(region));
   if (q.year) query = query.where('c.year', '=', q.year);
-  if (q.q) query = query.where('p.name', 'like', `%${q.q}%`);
+  if (q.q) query = query.where('p.name', 'like', containsPattern(q.q));
+  if (q.teamId) query = query.where('c.team_id', '=', q.teamId);
+  if (q.grade === 'none') query = query.where('c.grade', 'is', null);
+  else if (q.grade) query = query.where('c.grade', '=', q.grade);
   const total = await query
     .clearSelect()
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -112,6 +119,7 @@ export async function addTarget(
   const actor = requireActor(ctx);
   const c = await loadCommissioner(ctx.db, id);
   if (c.user_id !== actor.userId) requireTalentWriter(ctx, c.region_code);
+  checkTargetPlace(c.region_code, input);
   return withAudit(ctx, async (tx, record) => {
     const row = await tx
       .insertInto('service_target')

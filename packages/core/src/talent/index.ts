@@ -9,7 +9,17 @@ export {
   listCommissioners,
   listTeams,
 } from './commissioners.ts';
-export { createRound, createTalentProgramme, decideRound, listTalentProgrammes, nominate } from './programmes.ts';
+export { answerServiceConfirmation, viewServiceConfirmation } from './confirmations.ts';
+export { updateCommissioner, withdrawCommissioner } from './dispatch.ts';
+export {
+  createRound,
+  createTalentProgramme,
+  decideRound,
+  listTalentProgrammes,
+  nominate,
+  withdrawNomination,
+} from './programmes.ts';
 export { addAward, createTalent, exportTalentsXlsx, listTalents } from './registry.ts';
-export { confirmService, listServiceLogs, logService, myCommission, uploadServicePhoto } from './service-logs.ts';
+export { listServiceLogs, logService, myCommission, uploadServicePhoto } from './service-logs.ts';
 export { talentFigures } from './talent-indicators.ts';
+export { deleteTarget, exportTargetsXlsx, listTargets, updateTarget } from './targets.ts';

@@ -1,4 +1,4 @@
-import { AppError, regionContains, type TTalentProgramme } from '@kechuang/contracts';
+import { AppError, regionContains, type TTalent, type TTalentProgramme } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
@@ -46,7 +46,8 @@ async function loadProgramme(db: Db, id: number): Promise<TTalentProgramme> {
         .selectFrom('talent_nomination as n')
         .innerJoin('talent as t', 't.id', 'n.talent_id')
         .innerJoin('person as p', 'p.id', 't.person_id')
-        .select(['n.round_id', 'n.talent_id', 'p.name', 'n.selected'])
+        .leftJoin('organization as o', 'o.id', 't.employer_org_id')
+        .select(['n.round_id', 'n.talent_id', 'p.name', 'p.employer_name', 'o.name as org_name', 't.field', 't.level', 'n.selected'])
         .where(
           'n.round_id',
           'in',
@@ -66,7 +67,16 @@ async function loadProgramme(db: Db, id: number): Promise<TTalentProgramme> {
       title: r.title,
       quota: r.quota,
       status: r.status as 'open' | 'decided',
-      nominees: nominees.filter((n) => n.round_id === r.id).map((n) => ({ talentId: n.talent_id, name: n.name, selected: n.selected })),
+      nominees: nominees
+        .filter((n) => n.round_id === r.id)
+        .map((n) => ({
+          talentId: n.talent_id,
+          name: n.name,
+          employerName: n.org_name ?? n.employer_name,
+          field: n.field,
+          level: n.level as TTalent['level'],
+          selected: n.selected,
+        })),
       version: r.version,
     })),
   };
@@ -183,6 +193,31 @@ export async function decideRound(ctx: Ctx, roundId: number, input: { version: n
       entityId: roundId,
       regionCode: r.region_code,
       after: { selected },
+    });
+    return loadProgramme(tx, r.programme_id);
+  });
+}
+
+/** 撤回推荐: a nominee leaves an open round (the round's list before it is decided). */
+export async function withdrawNomination(ctx: Ctx, roundId: number, talentId: number): Promise<TTalentProgramme> {
+  const r = await roundOf(ctx, roundId);
+  requireTalentWriter(ctx, r.region_code);
+  return withAudit(ctx, async (tx, record) => {
+    const round = await tx.selectFrom('talent_round').select('status').where('id', '=', roundId).forUpdate().executeTakeFirstOrThrow();
+    if (round.status !== 'open') throw new AppError('talent/round_decided');
+    const gone = await tx
+      .deleteFrom('talent_nomination')
+      .where('round_id', '=', roundId)
+      .where('talent_id', '=', talentId)
+      .returning('talent_id')
+      .executeTakeFirst();
+    if (!gone) throw new AppError('talent/not_nominee', { talentId });
+    record({
+      action: 'talent.round.withdraw',
+      entityType: 'talent_round',
+      entityId: roundId,
+      regionCode: r.region_code,
+      before: { talentId },
     });
     return loadProgramme(tx, r.programme_id);
   });

@@ -11,8 +11,8 @@ import { commissionerQuery, type Db, loadCommissioner, toCommissioners } from '.
 
 /*
  * Service logs (服务日志): the 特派员 records a service to one of their 服务对象 — date within the year and not in the
- * future, kind, content, photos — and hands the 服务对象 a code; the 服务对象 confirms with it and a name (no
- * account), which is what makes a log "confirmed" in the assessment.
+ * future, kind, content, photos — and hands the 服务对象 the log's confirmation link (confirmations.ts), which is
+ * what makes a log "confirmed" in the assessment. The short code is kept with the log as a reference only.
  */
 
 const codeChars = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -21,7 +21,7 @@ function newCode(): string {
   return Array.from(b, (x) => codeChars[x % codeChars.length]).join('');
 }
 
-function logQuery(db: Db) {
+export function logQuery(db: Db) {
   return db
     .selectFrom('service_log as l')
     .innerJoin('service_target as t', 't.id', 'l.target_id')
@@ -38,7 +38,9 @@ function logQuery(db: Db) {
       'l.served_on',
       'l.kind',
       'l.content',
-      'l.confirm_code',
+      'l.confirm_token',
+      'l.confirm_result',
+      'l.confirm_note',
       'l.confirmed_at',
       'l.confirmed_by',
       eb
@@ -48,9 +50,9 @@ function logQuery(db: Db) {
         .as('photos'),
     ]);
 }
-type LogRow = Awaited<ReturnType<ReturnType<typeof logQuery>['executeTakeFirstOrThrow']>>;
+export type LogRow = Awaited<ReturnType<ReturnType<typeof logQuery>['executeTakeFirstOrThrow']>>;
 
-function toLog(r: LogRow, actor: Actor | null): TServiceLog {
+export function toLog(r: LogRow, actor: Actor | null): TServiceLog {
   return {
     id: r.id,
     commissionerId: r.commissioner_id,
@@ -61,9 +63,12 @@ function toLog(r: LogRow, actor: Actor | null): TServiceLog {
     kind: r.kind as TServiceLog['kind'],
     content: r.content,
     photos: Number(r.photos ?? 0),
+    confirmStatus: (r.confirm_result ?? 'pending') as TServiceLog['confirmStatus'],
     confirmedAt: r.confirmed_at ? new Date(r.confirmed_at).toISOString() : null,
     confirmedBy: r.confirmed_by,
-    confirmCode: actor !== null && r.user_id === actor.userId && !r.confirmed_at ? r.confirm_code : null,
+    confirmNote: r.confirm_note,
+    // the link is handed over by the 特派员 who logged the service, and only while it awaits an answer
+    confirmToken: actor !== null && r.user_id === actor.userId && !r.confirm_result ? r.confirm_token : null,
   };
 }
 
@@ -94,6 +99,7 @@ export async function logService(
         kind: input.kind,
         content: input.content,
         confirm_code: newCode(),
+        confirm_token: randomBytes(24).toString('base64url'),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -154,32 +160,18 @@ export async function uploadServicePhoto(ctx: Ctx, id: number, file: { filename:
   }
 }
 
-/** The 服务对象 confirms a service with its code (public: no account). */
-export async function confirmService(ctx: Ctx, input: { code: string; name: string }): Promise<TServiceLog> {
-  const log = await logQuery(ctx.db).where('l.confirm_code', '=', input.code).executeTakeFirst();
-  if (!log) throw new AppError('talent/code_invalid');
-  const c = await loadCommissioner(ctx.db, log.commissioner_id);
-  return withAudit(ctx, async (tx, record) => {
-    const row = await tx.selectFrom('service_log').select('confirmed_at').where('id', '=', log.id).forUpdate().executeTakeFirstOrThrow();
-    if (row.confirmed_at) throw new AppError('talent/already_confirmed');
-    await tx.updateTable('service_log').set({ confirmed_at: ctx.now(), confirmed_by: input.name }).where('id', '=', log.id).execute();
-    record({
-      action: 'talent.service.confirm',
-      entityType: 'service_log',
-      entityId: log.id,
-      regionCode: c.region_code,
-      after: { name: input.name },
-    });
-    return toLog(await logQuery(tx).where('l.id', '=', log.id).executeTakeFirstOrThrow(), null);
-  });
-}
-
-export async function listServiceLogs(ctx: Ctx, q: { region?: string; year?: number; page: number; pageSize: number }) {
+export async function listServiceLogs(
+  ctx: Ctx,
+  q: { region?: string; year?: number; status?: TServiceLog['confirmStatus']; commissionerId?: number; page: number; pageSize: number },
+) {
   const actor = requireActor(ctx);
   const region = q.region ?? actor.regionCode;
   requireTalentReader(ctx, region);
   let query = logQuery(ctx.db).where('c.region_code', 'like', subtreePattern(region));
   if (q.year) query = query.where('c.year', '=', q.year);
+  if (q.commissionerId) query = query.where('l.commissioner_id', '=', q.commissionerId);
+  if (q.status === 'pending') query = query.where('l.confirm_result', 'is', null);
+  else if (q.status) query = query.where('l.confirm_result', '=', q.status);
   const total = await query
     .clearSelect()
     .select((eb) => eb.fn.countAll<string>().as('n'))

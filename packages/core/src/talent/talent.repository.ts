@@ -80,6 +80,7 @@ export function commissionerQuery(db: Db) {
     .innerJoin('person as p', 'p.id', 't.person_id')
     .leftJoin('organization as o', 'o.id', 't.employer_org_id')
     .leftJoin('commissioner_team as m', 'm.id', 'c.team_id')
+    .leftJoin('app_user as u', 'u.id', 'c.user_id')
     .select([
       'c.id',
       'c.talent_id',
@@ -90,8 +91,11 @@ export function commissionerQuery(db: Db) {
       'c.year',
       'c.region_code',
       'm.name as team_name',
+      'c.team_id',
       'c.user_id',
+      'u.username',
       'c.grade',
+      'c.assessment_note',
       'c.version',
     ]);
 }
@@ -111,7 +115,12 @@ export async function toCommissioners(db: Db, rows: CommissionerRow[]): Promise<
   const counts = ids.length
     ? await db
         .selectFrom('service_log')
-        .select((eb) => ['commissioner_id', eb.fn.countAll<string>().as('n'), eb.fn.count<string>('confirmed_at').as('confirmed')])
+        .select((eb) => [
+          'commissioner_id',
+          eb.fn.countAll<string>().as('n'),
+          eb.fn.count<string>(eb.case().when('confirm_result', '=', 'confirmed').then(1).end()).as('confirmed'),
+          eb.fn.count<string>(eb.case().when('confirm_result', '=', 'disputed').then(1).end()).as('disputed'),
+        ])
         .where('commissioner_id', 'in', ids)
         .groupBy('commissioner_id')
         .execute()
@@ -127,9 +136,13 @@ export async function toCommissioners(db: Db, rows: CommissionerRow[]): Promise<
       regionCode: r.region_code,
       teamName: r.team_name,
       userId: r.user_id,
+      username: r.username,
+      teamId: r.team_id,
       grade: r.grade as TCommissioner['grade'],
+      assessmentNote: r.assessment_note,
       logCount: Number(c?.n ?? 0),
       confirmedCount: Number(c?.confirmed ?? 0),
+      disputedCount: Number(c?.disputed ?? 0),
       targets: targets
         .filter((t) => t.commissioner_id === r.id)
         .map((t) => ({ id: t.id, kind: t.kind as 'village', name: t.name, regionCode: t.region_code, villageCode: t.village_code })),
