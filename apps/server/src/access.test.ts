@@ -7,6 +7,7 @@ import { expertAccessEntries } from './expert-access.ts';
 import { indicatorAccessEntries } from './indicator-access.ts';
 import { indicatorBoundaryAccessEntries } from './indicator-boundary-access.ts';
 import { integrityAccessEntries } from './integrity-access.ts';
+import { jobsAccessEntries } from './jobs-access.ts';
 import { planExecutionAccessEntries } from './plan-execution-access.ts';
 import { platformAccessEntries } from './platform-access.ts';
 import { projectAccessEntries } from './project-access.ts';
@@ -630,6 +631,7 @@ Object.assign(table, techmarketMarketAccessEntries() as unknown as Record<string
 Object.assign(table, platformAccessEntries() as unknown as Record<string, Entry>);
 Object.assign(table, talentAccessEntries() as unknown as Record<string, Entry>);
 Object.assign(table, voucherAccessEntries() as unknown as Record<string, Entry>);
+Object.assign(table, jobsAccessEntries() as unknown as Record<string, Entry>);
 
 function entryFor(route: string): Entry | undefined {
   return table[route] ?? (route.startsWith('GET /api/docs') ? table['GET /api/docs*'] : undefined);

@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.ts';
 import { indicatorRoutes } from './routes/indicator.ts';
 import { indicatorBoundaryRoutes } from './routes/indicator-boundaries.ts';
 import { integrityRoutes } from './routes/integrity.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notification.ts';
 import { orgRoutes } from './routes/org.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -149,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(enterpriseTransferRoutes);
       await api.register(projectRoutes);
       await api.register(techmarketRoutes);
+      await api.register(jobRoutes({ db: opts.database.db, cache, files: opts.files }));
       await api.register(integrityRoutes);
       await api.register(expertRoutes);
       await api.register(reviewRoutes);

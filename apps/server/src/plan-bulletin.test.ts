@@ -1,3 +1,4 @@
+import { jobQueueFor } from '@kechuang/core';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,15 +33,22 @@ afterAll(async () => t?.close());
 describe('进度通报', () => {
   let bulletinId = 0;
 
-  it('generates and archives the bulletin, audited', async () => {
+  it('starts the bulletin as a job (202), then archives it when the job has run, audited', async () => {
     const audits = await t.count('audit_log');
     const res = await planner.request({
       method: 'POST',
       url: `/api/plans/${f.planId}/bulletins`,
       payload: { asOf: '2026-04-10', periodLabel: '2026年第一季度', docNumber: '衡科通〔2026〕3号' },
     });
-    expect(res.statusCode, res.body).toBe(200);
-    const b = res.json();
+    expect(res.statusCode, res.body).toBe(202);
+    const started = res.json();
+    expect(started).toMatchObject({ kind: 'plan.bulletin', status: 'queued', result: null, error: null });
+    // the queue of the test's server runs in this process: wait until it has nothing left
+    await jobQueueFor(t.database.db)?.drain();
+    const job = (await planner.request({ method: 'GET', url: `/api/jobs/${started.id}` })).json();
+    expect(job).toMatchObject({ id: started.id, status: 'succeeded', progress: { done: 4, total: 4 }, error: null });
+    expect(job.finishedAt).not.toBeNull();
+    const b = job.result.bulletin;
     bulletinId = b.id;
     expect(b).toMatchObject({
       planId: f.planId,
@@ -52,7 +60,13 @@ describe('进度通报', () => {
     });
     expect(b.summary.lagging).toBeGreaterThanOrEqual(1);
     expect(b.docxBytes).toBeGreaterThan(1000);
-    expect(await t.count('audit_log')).toBe(audits + 1);
+    // the request, and the bulletin archived by the job on the planner's behalf
+    expect(await t.count('audit_log')).toBe(audits + 2);
+    const trail = await t.database.db.selectFrom('audit_log').select(['action', 'actor_username']).orderBy('id', 'desc').limit(2).execute();
+    expect(trail).toEqual([
+      { action: 'plan.bulletin_generate', actor_username: 'planner' },
+      { action: 'plan.bulletin_request', actor_username: 'planner' },
+    ]);
     const list = await planner.request({ method: 'GET', url: `/api/plans/${f.planId}/bulletins` });
     expect(list.json().items.map((i: { id: number }) => i.id)).toEqual([bulletinId]);
   });
@@ -121,5 +135,44 @@ describe('进度通报', () => {
     const gen = await changsha.request({ method: 'POST', url: `/api/plans/${f.planId}/bulletins`, payload: { periodLabel: '5月' } });
     expect(gen.statusCode).toBe(403);
     expect(gen.json().code).toBe('auth/out_of_scope');
+  });
+
+  it('shows a job to its creator and the planners of its region only', async () => {
+    const res = await planner.request({ method: 'POST', url: `/api/plans/${f.planId}/bulletins`, payload: { periodLabel: '二次' } });
+    const { id } = res.json();
+    await jobQueueFor(t.database.db)?.drain();
+    const admin = await t.login('admin');
+    expect((await admin.request({ method: 'GET', url: `/api/jobs/${id}` })).statusCode).toBe(200);
+    const changsha = await t.login('planner.changsha');
+    const other = await changsha.request({ method: 'GET', url: `/api/jobs/${id}` });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().code).toBe('auth/out_of_scope');
+    const viewer = await t.login('province');
+    expect((await viewer.request({ method: 'GET', url: `/api/jobs/${id}` })).statusCode).toBe(403);
+    const missing = await planner.request({ method: 'GET', url: '/api/jobs/999999' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('job/not_found');
+  });
+
+  it('records a failed job with the stable code and its zh-CN text, and writes no bulletin', async () => {
+    const bulletins = async () => (await t.database.db.selectFrom('plan_bulletin').select('id').execute()).length;
+    const before = await bulletins();
+    const me = await t.database.db.selectFrom('app_user').select('id').where('username', '=', 'planner').executeTakeFirstOrThrow();
+    // queued for a plan that is gone by the time the job runs
+    const { id } = await t.database.db
+      .insertInto('job')
+      .values({
+        kind: 'plan.bulletin',
+        params: JSON.stringify({ planId: 999_999, input: { periodLabel: '失败' } }),
+        created_by: me.id,
+        region_code: '430400',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await jobQueueFor(t.database.db)?.drain();
+    const job = (await planner.request({ method: 'GET', url: `/api/jobs/${id}` })).json();
+    expect(job).toMatchObject({ status: 'failed', result: null, error: { code: 'plan/not_found' } });
+    expect(job.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await bulletins()).toBe(before);
   });
 });

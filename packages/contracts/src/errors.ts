@@ -1,5 +1,6 @@
 import { expertErrors } from './errors-expert.ts';
 import { integrityErrors } from './errors-integrity.ts';
+import { jobErrors } from './errors-jobs.ts';
 import { platformErrors } from './errors-platform.ts';
 import { reviewErrors } from './errors-review.ts';
 import { talentErrors } from './errors-talent.ts';
@@ -422,6 +423,7 @@ export const errorCatalog = {
   ...platformErrors,
   ...talentErrors,
   ...voucherErrors,
+  ...jobErrors,
 };
 
 export type ErrorCode = keyof typeof errorCatalog;

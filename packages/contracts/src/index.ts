@@ -23,6 +23,7 @@ export * from './indicator-evaluation.ts';
 export * from './indicator-run.ts';
 export * from './indicator-view.ts';
 export * from './integrity.ts';
+export * from './jobs.ts';
 export * from './notification.ts';
 export * from './person.ts';
 export * from './plan.ts';

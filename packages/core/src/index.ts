@@ -85,6 +85,8 @@ export {
   writeValues,
 } from './indicator/index.ts';
 export * from './integrity/index.ts';
+export { jobHandlers } from './jobs/handlers.ts';
+export * from './jobs/index.ts';
 export { inAppChannel, type NotificationChannel, type NotificationMessage, sendNotifications } from './notification/channel.ts';
 export {
   listMyNotifications,
@@ -101,6 +103,7 @@ export { getPlan, listPlans } from './plan/list-plans.ts';
 export type { BulletinInput } from './plan-execution/bulletin-content.ts';
 export { renderBulletinDocx } from './plan-execution/bulletin-docx.ts';
 export { bulletinSheetNames, renderBulletinXlsx } from './plan-execution/bulletin-xlsx.ts';
+export { startBulletin } from './plan-execution/bulletin-job.ts';
 export { generateBulletin, getBulletinFile, listBulletins } from './plan-execution/generate-bulletin.ts';
 export {
   addPlanNode,

@@ -26,6 +26,7 @@ import * as m0021 from './migrations/0021_voucher.ts';
 import * as m0022 from './migrations/0022_project_recommender.ts';
 import * as m0023 from './migrations/0023_project_report_file.ts';
 import * as m0025 from './migrations/0025_talent_confirmations.ts';
+import * as m0026 from './migrations/0026_jobs.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '0022_project_recommender': m0022,
   '0023_project_report_file': m0023,
   '0025_talent_confirmations': m0025,
+  '0026_jobs': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

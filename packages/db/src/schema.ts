@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ExpertTables } from './schema-expert.ts';
 import type { IntegrityTables } from './schema-integrity.ts';
+import type { JobTables } from './schema-jobs.ts';
 import type { PlatformTables } from './schema-platform.ts';
 import type { ReviewTables } from './schema-review.ts';
 import type { TalentTables } from './schema-talent.ts';
@@ -859,7 +860,8 @@ export interface DB
     TechmarketMarketTables,
     PlatformTables,
     TalentTables,
-    VoucherTables {
+    VoucherTables,
+    JobTables {
   tm_seller: TmSellerTable;
   tm_registration_point: TmRegistrationPointTable;
   tm_registration_counter: TmRegistrationCounterTable;

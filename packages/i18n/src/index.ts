@@ -11,6 +11,7 @@ import enEnterprise from '../locales/en-US/enterprise.json' with { type: 'json' 
 import enErrors from '../locales/en-US/errors.json' with { type: 'json' };
 import enErrorsExpert from '../locales/en-US/errors-expert.json' with { type: 'json' };
 import enErrorsIntegrity from '../locales/en-US/errors-integrity.json' with { type: 'json' };
+import enErrorsJobs from '../locales/en-US/errors-jobs.json' with { type: 'json' };
 import enErrorsPlatform from '../locales/en-US/errors-platform.json' with { type: 'json' };
 import enErrorsReview from '../locales/en-US/errors-review.json' with { type: 'json' };
 import enErrorsTalent from '../locales/en-US/errors-talent.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import enExpert from '../locales/en-US/expert.json' with { type: 'json' };
 import enHome from '../locales/en-US/home.json' with { type: 'json' };
 import enIndicator from '../locales/en-US/indicator.json' with { type: 'json' };
 import enIntegrity from '../locales/en-US/integrity.json' with { type: 'json' };
+import enJobs from '../locales/en-US/jobs.json' with { type: 'json' };
 import enModules from '../locales/en-US/modules.json' with { type: 'json' };
 import enNotification from '../locales/en-US/notification.json' with { type: 'json' };
 import enOrg from '../locales/en-US/org.json' with { type: 'json' };
@@ -42,6 +44,7 @@ import zhEnterprise from '../locales/zh-CN/enterprise.json' with { type: 'json' 
 import zhErrors from '../locales/zh-CN/errors.json' with { type: 'json' };
 import zhErrorsExpert from '../locales/zh-CN/errors-expert.json' with { type: 'json' };
 import zhErrorsIntegrity from '../locales/zh-CN/errors-integrity.json' with { type: 'json' };
+import zhErrorsJobs from '../locales/zh-CN/errors-jobs.json' with { type: 'json' };
 import zhErrorsPlatform from '../locales/zh-CN/errors-platform.json' with { type: 'json' };
 import zhErrorsReview from '../locales/zh-CN/errors-review.json' with { type: 'json' };
 import zhErrorsTalent from '../locales/zh-CN/errors-talent.json' with { type: 'json' };
@@ -51,6 +54,7 @@ import zhExpert from '../locales/zh-CN/expert.json' with { type: 'json' };
 import zhHome from '../locales/zh-CN/home.json' with { type: 'json' };
 import zhIndicator from '../locales/zh-CN/indicator.json' with { type: 'json' };
 import zhIntegrity from '../locales/zh-CN/integrity.json' with { type: 'json' };
+import zhJobs from '../locales/zh-CN/jobs.json' with { type: 'json' };
 import zhModules from '../locales/zh-CN/modules.json' with { type: 'json' };
 import zhNotification from '../locales/zh-CN/notification.json' with { type: 'json' };
 import zhOrg from '../locales/zh-CN/org.json' with { type: 'json' };
@@ -82,6 +86,7 @@ export const zhCN = {
     ...zhErrorsPlatform,
     ...zhErrorsTalent,
     ...zhErrorsVoucher,
+    ...zhErrorsJobs,
   },
   shell: zhShell,
   auth: zhAuth,
@@ -105,6 +110,7 @@ export const zhCN = {
   platform: zhPlatform,
   talent: zhTalent,
   voucher: zhVoucher,
+  jobs: zhJobs,
 };
 export type Catalog = typeof zhCN;
 
@@ -119,6 +125,7 @@ export const enUS: Catalog = {
     ...enErrorsPlatform,
     ...enErrorsTalent,
     ...enErrorsVoucher,
+    ...enErrorsJobs,
   },
   shell: enShell,
   auth: enAuth,
@@ -142,6 +149,7 @@ export const enUS: Catalog = {
   platform: enPlatform,
   talent: enTalent,
   voucher: enVoucher,
+  jobs: enJobs,
 };
 
 /** Ready for `i18next.init({ resources })`: one `translation` namespace per language. */

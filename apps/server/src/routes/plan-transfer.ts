@@ -1,14 +1,14 @@
 import {
   planTransferLimits,
-  ZBulletin,
   ZBulletinCreate,
   ZBulletinFileParams,
   ZBulletinList,
   ZIdParams,
+  ZJob,
   ZPlanXlsxImportQuery,
   ZPlanXlsxImportResult,
 } from '@kechuang/contracts';
-import { exportPlanXlsx, generateBulletin, getBulletinFile, importPlanXlsx, listBulletins } from '@kechuang/core';
+import { exportPlanXlsx, getBulletinFile, importPlanXlsx, listBulletins, startBulletin } from '@kechuang/core';
 import type { FastifyReply } from 'fastify';
 import type { Routes } from './types.ts';
 
@@ -72,13 +72,13 @@ export const planTransferRoutes: Routes = async (app) => {
     {
       schema: {
         tags,
-        summary: '生成进度通报（.docx 公文版式与 .xlsx 明细）并存档',
+        summary: '生成进度通报（.docx 公文版式与 .xlsx 明细）并存档：作为后台任务，立即返回 202 与任务（GET /api/jobs/:id 查看进度与结果）',
         params: ZIdParams,
         body: ZBulletinCreate,
-        response: { 200: ZBulletin },
+        response: { 202: ZJob },
       },
     },
-    async (request) => generateBulletin(request.ctx, request.params.id, request.body),
+    async (request, reply) => reply.code(202).send(await startBulletin(request.ctx, request.params.id, request.body)),
   );
   app.get(
     '/plans/:id/bulletins/:bulletinId/:format',

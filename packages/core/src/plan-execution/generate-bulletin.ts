@@ -44,11 +44,20 @@ function toBulletin(r: BulletinRow): TBulletin {
   };
 }
 
+/** The steps of a bulletin, for a job's progress: progress loaded, .docx, .xlsx, archived. */
+export const bulletinSteps = 4;
+
 /**
  * Generates the 进度通报 of a plan as of a day: the .docx in official-document layout and the .xlsx of
- * every task and target, from loadPlanProgress; both are archived in plan_bulletin (audited).
+ * every task and target, from loadPlanProgress; both are archived in plan_bulletin (audited). Runs as a
+ * job (bulletin-job.ts): `step` reports each step done.
  */
-export async function generateBulletin(ctx: Ctx, planId: number, input: TBulletinCreate): Promise<TBulletin> {
+export async function generateBulletin(
+  ctx: Ctx,
+  planId: number,
+  input: TBulletinCreate,
+  step: (done: number) => Promise<void> = async () => undefined,
+): Promise<TBulletin> {
   const plan = await findPlan(ctx.db, planId);
   const actor = requirePlanManager(ctx, plan);
   const asOf = input.asOf ?? bureauDate(ctx.now());
@@ -71,7 +80,13 @@ export async function generateBulletin(ctx: Ctx, planId: number, input: TBulleti
     progress,
     issuedOn: bureauDate(ctx.now()),
   };
-  const [docx, xlsx] = await Promise.all([renderBulletinDocx(bulletin), renderBulletinXlsx(bulletin)]);
+  await step(1);
+  // one after the other, with a turn of the event loop in between: other requests are served meanwhile
+  const docx = await renderBulletinDocx(bulletin);
+  await step(2);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const xlsx = await renderBulletinXlsx(bulletin);
+  await step(3);
   const summary: TBulletinSummary = {
     docNumber,
     tasks: totalTasks(progress.counts),
@@ -81,7 +96,7 @@ export async function generateBulletin(ctx: Ctx, planId: number, input: TBulleti
     targets: progress.targets.length,
     targetsMet: progress.targets.filter((t) => t.status === 'met').length,
   };
-  return withAudit(ctx, async (tx, record) => {
+  const stored = await withAudit(ctx, async (tx, record) => {
     const { id } = await tx
       .insertInto('plan_bulletin')
       .values({
@@ -106,6 +121,8 @@ export async function generateBulletin(ctx: Ctx, planId: number, input: TBulleti
     });
     return toBulletin(await selectBulletins(tx).where('b.id', '=', id).executeTakeFirstOrThrow());
   });
+  await step(bulletinSteps);
+  return stored;
 }
 
 /** The archive of a plan's bulletins, newest first (without the files). */
