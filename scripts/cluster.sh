@@ -5,7 +5,7 @@
 #
 #   scripts/cluster.sh start [--replica] [--demo-password PW] [--processes N]
 #       prints the address and writes $KC_CLUSTER_DIR/env (KC_URL, DATABASE_URL, KC_DEMO_PASSWORD, …);
-#       --replica adds a streaming replica and gives the processes DATABASE_READ_URL
+#       --replica adds a streaming replica and gives the processes DATABASE_READ_URL (the read-heavy pages read it)
 #   scripts/cluster.sh stop      stops everything it started and removes the directory
 #   scripts/cluster.sh status
 #

@@ -101,6 +101,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, { hsts: process.env.KECHUANG_COOKIE_SECURE === '1' });
   await app.register(cookie);
   registerAuth(app, { db: opts.database.db, cache, files: opts.files });
+  const readDb = opts.database.readDb;
+  if (readDb)
+    app.addHook('onRequest', async (request) => {
+      if (request.ctx) request.ctx.readDb = readDb;
+    });
   registerInputGuard(app);
 
   await app.register(swagger, {
@@ -145,12 +150,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(workbenchRoutes);
       await api.register(planTransferRoutes);
+      await api.register(jobRoutes({ db: opts.database.db, cache, files: opts.files }));
       await api.register(enterpriseRoutes);
       await api.register(enterpriseRegistryRoutes);
       await api.register(enterpriseTransferRoutes);
       await api.register(projectRoutes);
       await api.register(techmarketRoutes);
-      await api.register(jobRoutes({ db: opts.database.db, cache, files: opts.files }));
       await api.register(integrityRoutes);
       await api.register(expertRoutes);
       await api.register(reviewRoutes);

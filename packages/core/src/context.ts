@@ -16,6 +16,8 @@ export interface Actor {
 /** What every use case receives: `(ctx, input) => output`. Tests build their own. */
 export interface Ctx {
   db: Kysely<DB>;
+  /** reads that a streaming replica may answer, never older than the request (see reader.ts); absent: `db` */
+  readDb?: Kysely<DB>;
   actor: Actor | null;
   ip: string | null;
   now: () => Date;

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { acquireDirLock } from './lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { openReplicaReader, type ReplicaStats } from './read-replica.ts';
 import type { DB } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -17,12 +18,23 @@ export interface Database {
   /** where the embedded database lives; absent on PostgreSQL */
   dataDir?: string;
   databaseUrl?: string;
+  /**
+   * reads that may be served by a streaming replica (DATABASE_READ_URL), never older than the primary when asked
+   * (read-replica.ts); absent without a replica: read from `db`
+   */
+  readDb?: Kysely<DB>;
+  /** where those reads went (tests, metrics) */
+  readStats?: ReplicaStats;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent the embedded database is used */
   databaseUrl?: string | undefined;
+  /** a streaming replica of that database for read-heavy pages (PostgreSQL only) */
+  readUrl?: string | undefined;
+  /** how long a read waits for the replica to replay the primary's position before the primary answers it */
+  replicaWaitMs?: number;
   /** directory of the embedded database; `undefined` with `memory: true` for an in-memory one */
   dataDir?: string | undefined;
   memory?: boolean;
@@ -61,6 +73,23 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     database = { db, kind: 'postgres', databaseUrl, close: () => db.destroy() };
+    if (opts.readUrl) {
+      const replicaPool = new pg.Pool({
+        connectionString: opts.readUrl,
+        max: opts.poolSize ?? 10,
+        types,
+        // read-only sessions: a write sent here by mistake fails rather than reaching a standby's error late
+        application_name: 'kechuang-read',
+        options: `-c default_transaction_read_only=on${opts.schema ? ` -c search_path=${opts.schema}` : ''}`,
+      });
+      const reader = openReplicaReader(replicaPool, pool, opts.replicaWaitMs ?? 1000);
+      database.readDb = reader.db;
+      database.readStats = reader.stats;
+      database.close = async () => {
+        await reader.db.destroy();
+        await db.destroy();
+      };
+    }
   } else {
     const dataDir = opts.memory ? undefined : path.resolve(opts.dataDir ?? 'data');
     const release = dataDir ? acquireDirLock(dataDir) : () => {};

@@ -1,4 +1,5 @@
 import { loadDemo } from '@kechuang/core';
+import { openDb } from '@kechuang/db';
 import { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { startControlSocket } from './control.ts';
@@ -6,7 +7,7 @@ import { printDemoAccounts } from './demo.ts';
 import { fileStoreFor } from './files.ts';
 import { listenPlan } from './listen.ts';
 import { startScheduler } from './scheduler.ts';
-import { consoleCtx, describeDb, openFromEnv } from './shared.ts';
+import { consoleCtx, dataDirOf, describeDb } from './shared.ts';
 
 export function serveCommand() {
   return new Command('serve')
@@ -46,7 +47,13 @@ export function serveCommand() {
         const listen = listenPlan(opts);
         const step = (s: string) => console.log(`· ${s}…`);
         step('打开数据库并应用迁移（首次启动时载入全国行政区划，稍候）');
-        const database = await openFromEnv(cmd);
+        // DATABASE_READ_URL: a streaming replica for the read-heavy pages (docs/decisions/0014-read-replica.md)
+        const database = await openDb({
+          databaseUrl: process.env.DATABASE_URL,
+          readUrl: process.env.DATABASE_URL ? process.env.DATABASE_READ_URL || undefined : undefined,
+          ...(Number(process.env.KECHUANG_REPLICA_WAIT_MS) > 0 ? { replicaWaitMs: Number(process.env.KECHUANG_REPLICA_WAIT_MS) } : {}),
+          dataDir: dataDirOf(cmd),
+        });
         let accounts: Awaited<ReturnType<typeof loadDemo>> = null;
         if (opts.demo) {
           accounts = await loadDemo(consoleCtx(database), {
@@ -82,7 +89,9 @@ export function serveCommand() {
         process.once('SIGTERM', stop);
         await app.listen({ port: Number(opts.port), host: opts.host });
         if (accounts) printDemoAccounts(accounts);
-        console.log(`科创已启动：http://localhost:${opts.port}  （${describeDb(database)}；接口文档 /api/docs）`);
+        console.log(
+          `科创已启动：http://localhost:${opts.port}  （${describeDb(database)}${database.readDb ? ' + 只读副本（DATABASE_READ_URL）' : ''}；接口文档 /api/docs）`,
+        );
       },
     );
 }

@@ -4,6 +4,7 @@ import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { assertRegionScope } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
+import { reader } from '../reader.ts';
 import { requireBureau } from './enterprise-registry.policy.ts';
 import { addDays } from './enterprise-registry.repository.ts';
 
@@ -25,13 +26,13 @@ export async function enterpriseFunnel(ctx: Ctx, input: { region?: string | unde
   const [counts, expiring] = await Promise.all([
     sql<{ rung: string; at_end: Num; at_prev: Num }>`
       select rung, sum(delta) filter (where year <= ${year}::int) as at_end, sum(delta) filter (where year < ${year}::int) as at_prev
-      from enterprise_ladder_tally where region_code like ${pattern} group by rung`.execute(ctx.db),
+      from enterprise_ladder_tally where region_code like ${pattern} group by rung`.execute(reader(ctx)),
     sql<{ rung: string; in90: Num; in180: Num }>`
       select rung, count(*) filter (where valid_to < ${addDays(asOf, 90)}::date) as in90, count(*) as in180
       from enterprise_ladder_span
       where valid_to >= ${asOf}::date and valid_to < ${addDays(asOf, 180)}::date and valid_from <= ${asOf}::date
         and region_code like ${pattern}
-      group by rung`.execute(ctx.db),
+      group by rung`.execute(reader(ctx)),
   ]);
   const c = new Map(counts.rows.map((r) => [r.rung, r]));
   const x = new Map(expiring.rows.map((r) => [r.rung, r]));

@@ -4,6 +4,7 @@ import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { hasRole, inRegionScope } from '../policy.ts';
 import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
+import { reader } from '../reader.ts';
 import { requireRegistryReader } from './enterprise-registry.policy.ts';
 import { activeOn, selectEnterprises, toEnterprise } from './enterprise-registry.repository.ts';
 
@@ -13,7 +14,7 @@ export async function listEnterprises(ctx: Ctx, input: TEnterpriseListQuery) {
   const regionWide = hasRole(actor, 'admin', 'planner', 'viewer');
   if (input.region && !inRegionScope(actor, input.region)) throw new AppError('auth/out_of_scope', { region: input.region });
   const today = bureauDate(ctx.now());
-  let q = selectEnterprises(ctx.db, today);
+  let q = selectEnterprises(reader(ctx), today);
   q = regionWide ? q.where('e.region_code', 'like', subtreePattern(actor.regionCode)) : q.where('e.org_id', '=', actor.orgId);
   if (input.region) q = q.where('e.region_code', 'like', subtreePattern(input.region));
   if (input.rung) {

@@ -4,6 +4,7 @@ import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { assertRegionScope } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
+import { reader } from '../reader.ts';
 import { assessFacts } from './assess-stored-enterprise.ts';
 import { loadRecordsOf } from './enterprise-records.repository.ts';
 import { requireBureau } from './enterprise-registry.policy.ts';
@@ -31,15 +32,15 @@ export async function reservePool(
   const at = input.at ?? bureauDate(ctx.now());
   const pattern = subtreePattern(regionCode);
   const [rules, rows, years, certs] = await Promise.all([
-    reserveRulesInForce(ctx.db, regionCode, at),
-    selectEnterprises(ctx.db, at)
+    reserveRulesInForce(reader(ctx), regionCode, at),
+    selectEnterprises(reader(ctx), at)
       .where('e.region_code', 'like', pattern)
       .where(sql<boolean>`exists (select 1 from enterprise_year y where y.enterprise_id = e.id)`)
       .where(
         sql<boolean>`not exists (select 1 from enterprise_status s where s.enterprise_id = e.id and s.rung = 'hnte' and ${activeOn(at)})`,
       )
       .execute(),
-    ctx.db
+    reader(ctx)
       .selectFrom('enterprise_year as y')
       .innerJoin('enterprise as e', 'e.id', 'y.enterprise_id')
       .select(['y.enterprise_id', 'y.data'])
@@ -47,7 +48,7 @@ export async function reservePool(
       .orderBy('y.enterprise_id')
       .orderBy('y.year')
       .execute(),
-    ctx.db
+    reader(ctx)
       .selectFrom('enterprise_status as s')
       .innerJoin('enterprise as e', 'e.id', 's.enterprise_id')
       .select(['s.enterprise_id', 's.valid_from', 's.reference'])
@@ -61,7 +62,7 @@ export async function reservePool(
   const certOf = new Map(certs.map((c) => [c.enterprise_id, { issueDate: c.valid_from, ...(c.reference ? { number: c.reference } : {}) }]));
 
   const records = await loadRecordsOf(
-    ctx.db,
+    reader(ctx),
     rows.map((r) => r.id),
   );
 

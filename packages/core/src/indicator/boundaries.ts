@@ -8,6 +8,7 @@ import {
 } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
+import { reader } from '../reader.ts';
 import { assertReadScope, requireCatalogAdmin, requireIndicatorReader } from './indicator.policy.ts';
 
 /*
@@ -238,7 +239,7 @@ export async function uploadRegionBoundary(ctx: Ctx, input: BoundaryUpload): Pro
 export async function getRegionBoundary(ctx: Ctx, regionCode: string): Promise<TRegionBoundary> {
   const actor = requireIndicatorReader(ctx);
   assertReadScope(actor, regionCode);
-  const row = await ctx.db
+  const row = await reader(ctx)
     .selectFrom('region_boundary as b')
     .innerJoin('region as r', 'r.code', 'b.region_code')
     .leftJoin('app_user as u', 'u.id', 'b.uploaded_by')

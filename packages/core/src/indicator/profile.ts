@@ -1,5 +1,6 @@
 import { AppError, type TIndicator, type TIndicatorValueKind, type TRegionProfile, type TResolvedValue } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
+import { reader } from '../reader.ts';
 import { loadCatalog } from './catalog.ts';
 import { assertReadScope, requireIndicatorReader } from './indicator.policy.ts';
 import { Resolver } from './rollup.ts';
@@ -47,7 +48,7 @@ export async function regionProfile(
   const meta = new Map(catalog.map((i) => [i.code, i]));
   const periods = yearsOf(fromYear, toYear);
   const leaf = (tree.children.get(q.region) ?? []).length === 0;
-  const stored = await loadStored(ctx.db, { root: q.region, exact: leaf, periods, kinds });
+  const stored = await loadStored(reader(ctx), { root: q.region, exact: leaf, periods, kinds });
   const resolvers = new Map<string, Resolver>();
   for (const p of periods)
     for (const k of kinds) resolvers.set(`${p}|${k}`, new Resolver(meta, stored.get(`${p}|${k}`) ?? new Map(), tree.children));

@@ -1,5 +1,6 @@
 import { AppError, type TComparison, type TIndicatorValueKind, type TRanking } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
+import { reader } from '../reader.ts';
 import { catalogMap } from './catalog.ts';
 import { assertReadScope, requireIndicatorReader } from './indicator.policy.ts';
 import { Resolver } from './rollup.ts';
@@ -40,7 +41,7 @@ export async function indicatorRanking(
   if (hit) return hit;
   const tree = await loadTree(ctx, q.region);
   if (!tree.names.has(q.region)) throw new AppError('region/not_found', { code: q.region });
-  const stored = await loadStored(ctx.db, {
+  const stored = await loadStored(reader(ctx), {
     root: q.region,
     indicators: withOperands([q.indicator], catalog),
     periods: [q.period],
@@ -85,7 +86,13 @@ export async function compareRegions(
   for (const r of regions) {
     const leaf = (tree.children.get(r) ?? []).length === 0;
     const part = (
-      await loadStored(ctx.db, { root: r, exact: leaf, indicators: withOperands(codes, catalog), periods: [q.period], kinds: [q.kind] })
+      await loadStored(reader(ctx), {
+        root: r,
+        exact: leaf,
+        indicators: withOperands(codes, catalog),
+        periods: [q.period],
+        kinds: [q.kind],
+      })
     ).get(`${q.period}|${q.kind}`);
     for (const [ind, m] of part ?? []) {
       const into = getOr(merged, ind, () => new Map());

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { subtreePattern } from '../query.ts';
+import { reader } from '../reader.ts';
 import { catalogMap } from './catalog.ts';
 import { assertReadScope, requireIndicatorReader, requireIndicatorWriter } from './indicator.policy.ts';
 import { toValue, valueSelect } from './values.repository.ts';
@@ -101,7 +102,7 @@ export async function listValues(
   const actor = requireIndicatorReader(ctx);
   const region = q.region ?? actor.regionCode;
   assertReadScope(actor, region);
-  let query = valueSelect(ctx.db).where('v.superseded_at', 'is', null).where('v.region_code', 'like', subtreePattern(region));
+  let query = valueSelect(reader(ctx)).where('v.superseded_at', 'is', null).where('v.region_code', 'like', subtreePattern(region));
   if (q.indicator) query = query.where('v.indicator_code', '=', q.indicator);
   if (q.period) query = query.where('v.period', '=', q.period);
   if (q.kind) query = query.where('v.kind', '=', q.kind);

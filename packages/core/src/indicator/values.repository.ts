@@ -2,6 +2,7 @@ import type { TIndicatorSource, TIndicatorValue, TIndicatorValueKind } from '@ke
 import { type DB, type Kysely, sql, type Transaction } from '@kechuang/db';
 import type { Ctx } from '../context.ts';
 import { subtreePattern } from '../query.ts';
+import { reader } from '../reader.ts';
 import type { StoredValue } from './rollup.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -21,7 +22,7 @@ export async function loadTree(ctx: Pick<Ctx, 'db' | 'cache'>, root: string | nu
   const key = `indicator:tree:${root ?? 'all'}`;
   const cached = ctx.cache.get<RegionTree>(key);
   if (cached) return cached;
-  let q = ctx.db.selectFrom('region').select(['code', 'name', 'level', 'parent_code']).where('valid_to', 'is', null);
+  let q = reader(ctx).selectFrom('region').select(['code', 'name', 'level', 'parent_code']).where('valid_to', 'is', null);
   if (root) q = q.where('code', 'like', subtreePattern(root));
   const rows = await q.orderBy('code').execute();
   const tree: RegionTree = { root: root ?? '', names: new Map(), levels: new Map(), children: new Map() };

@@ -9,6 +9,7 @@ import { sql } from '@kechuang/db';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { containsPattern, pageWindow, subtreePattern } from '../query.ts';
+import { reader } from '../reader.ts';
 import { assertIntegrityScope, requireIntegrityReader } from './integrity.policy.ts';
 import { type Db, findRecord, type RecordRow, recordQuery, recordView } from './integrity.repository.ts';
 
@@ -63,7 +64,7 @@ export async function listPublicRecords(
   input: { listKind: 'black' | 'red'; q?: string | undefined; page: number; pageSize: number },
 ): Promise<TPublicIntegrityPage> {
   const today = bureauDate(ctx.now());
-  let q = ctx.db
+  let q = reader(ctx)
     .selectFrom('integrity_record as r')
     .where('r.status', '=', 'published')
     .where('r.list_kind', '=', input.listKind)

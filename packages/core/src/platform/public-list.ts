@@ -1,13 +1,14 @@
 import type { TPlatformLevel, TPublicPlatformPage } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
 import { containsPattern, pageWindow } from '../query.ts';
+import { reader } from '../reader.ts';
 
 /** The published list: platforms in operation (运行中), with what the 认定 notice states; no login. */
 export async function listPublicPlatforms(
   ctx: Ctx,
   input: { page: number; pageSize: number; type?: string | undefined; q?: string | undefined },
 ): Promise<TPublicPlatformPage> {
-  let q = ctx.db
+  let q = reader(ctx)
     .selectFrom('platform as p')
     .innerJoin('organization as o', 'o.id', 'p.org_id')
     .innerJoin('region as r', 'r.code', 'p.region_code')

@@ -3,6 +3,7 @@ import { sql } from '@kechuang/db';
 import type { Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
 import { pageTotal, pageWindow, subtreePattern } from '../query.ts';
+import { reader } from '../reader.ts';
 import { type TableColumn, tableXlsx } from '../xlsx-table.ts';
 import { shanghaiIso } from './call-time.ts';
 import { fenToWan } from './money.ts';
@@ -52,7 +53,7 @@ export async function getCall(ctx: Ctx, id: number): Promise<TCall> {
 
 /** The public page: published calls not yet past their closing time, no sign-in needed. */
 export async function listOpenCalls(ctx: Ctx, input: { region?: string | undefined }): Promise<TPublicCall[]> {
-  let q = callQuery(ctx.db).where('c.status', '=', 'published').where('c.closes_at', '>', ctx.now());
+  let q = callQuery(reader(ctx)).where('c.status', '=', 'published').where('c.closes_at', '>', ctx.now());
   if (input.region) q = q.where(coversSql(input.region));
   const rows = await q.orderBy('c.closes_at').orderBy('c.id').limit(500).execute();
   const now = ctx.now();

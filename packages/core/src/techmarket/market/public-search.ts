@@ -3,6 +3,7 @@ import { sql } from '@kechuang/db';
 import { bureauDate } from '../../bureau-date.ts';
 import type { Ctx } from '../../context.ts';
 import { containsPattern, subtreePattern } from '../../query.ts';
+import { reader } from '../../reader.ts';
 import { type ListingRow, selectListings, toListing } from './listings.ts';
 import { distinctTerms, termsOf } from './text.ts';
 
@@ -35,7 +36,7 @@ export async function searchPublicListings(
   const initials = /^[a-z]{2,}$/i.test(text) ? text.toLowerCase() : null;
   const today = bureauDate(ctx.now());
   const hits = sql<number>`cardinality(array(select unnest(l.terms) intersect select unnest(${terms}::text[])))`;
-  let query = selectListings(ctx.db)
+  let query = selectListings(reader(ctx))
     .where('l.status', '=', 'published')
     .where((eb) => eb.or([eb('l.valid_until', 'is', null), eb('l.valid_until', '>=', today)]));
   if (q.kind) query = query.where('l.kind', '=', q.kind);
@@ -71,7 +72,7 @@ export async function searchPublicListings(
 }
 
 export async function getPublicListing(ctx: Ctx, id: number): Promise<TPublicListing> {
-  const r = await selectListings(ctx.db).where('l.id', '=', id).where('l.status', '=', 'published').executeTakeFirst();
+  const r = await selectListings(reader(ctx)).where('l.id', '=', id).where('l.status', '=', 'published').executeTakeFirst();
   if (!r) throw new AppError('market/listing_not_found', { id });
   return toPublic(r);
 }
