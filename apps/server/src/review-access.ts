@@ -219,6 +219,17 @@ async function panel(t: TestApp, side: Side, o: { status?: string; assignment?: 
   return { drawId, panelId, assignmentId, applicationId: app.id, callId: app.callId };
 }
 
+/** An avoidance request on a fresh application, before its draw. */
+async function avoidance(t: TestApp, side: Side) {
+  const app = await application(t, side);
+  const row = await t.database.db
+    .insertInto('review_avoidance')
+    .values({ subject_kind: 'project_application', subject_id: app.id, org_name: '竞争单位', reason: '存在竞争关系' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 const get = (
   url: (p: Awaited<ReturnType<typeof panel>>) => string,
   o: Parameters<typeof panel>[2] = {},
@@ -324,6 +335,12 @@ export function reviewAccessEntries(): Record<string, EntryLike> {
         url: '/api/review/avoidances',
         payload: { subjectId: (await application(t, 'out')).id, orgName: '竞争单位', reason: '存在竞争关系' },
       }),
+    },
+    'DELETE /api/review/avoidances/:id': {
+      in: ['enterprise'],
+      out: [],
+      reqIn: async ({ t }) => ({ method: 'DELETE', url: `/api/review/avoidances/${await avoidance(t, 'in')}` }),
+      reqOut: async ({ t }) => ({ method: 'DELETE', url: `/api/review/avoidances/${await avoidance(t, 'out')}` }),
     },
     'GET /api/review/avoidances': {
       in: [...readers, 'enterprise'],

@@ -1,10 +1,18 @@
 /** Stable error codes of 专家抽取与评审; merged into errorCatalog (errors.ts). */
 export const reviewErrors = {
   'review/subject_kind_unsupported': { status: 400, zh: '暂不支持该类评审对象', en: 'This kind of review subject is not supported yet' },
-  'review/batch_not_found': { status: 404, zh: '评审批次（申报指南）不存在', en: 'The review batch (call) does not exist' },
-  'review/no_subjects': { status: 409, zh: '没有待评审且尚未抽取专家的申报书', en: 'No application is waiting for a panel' },
-  'review/wrong_subject_status': { status: 409, zh: '申报书不在待评审状态', en: 'The application is not under review' },
-  'review/already_drawn': { status: 409, zh: '该申报书已抽取评审专家', en: 'A panel has already been drawn for this application' },
+  'review/batch_not_found': {
+    status: 404,
+    zh: '评审批次（申报指南、认定批次或验收项目）不存在',
+    en: 'The review batch (call, recognition round or project) does not exist',
+  },
+  'review/no_subjects': { status: 409, zh: '没有待评审且尚未抽取专家的评审对象', en: 'No subject is waiting for a panel' },
+  'review/wrong_subject_status': {
+    status: 409,
+    zh: '评审对象不在可办理此事项的状态（待评审、已提交或申请验收）',
+    en: 'The subject is not in a status that allows this',
+  },
+  'review/already_drawn': { status: 409, zh: '该评审对象已抽取评审专家', en: 'A panel has already been drawn for this subject' },
   'review/pool_too_small': { status: 409, zh: '符合条件的专家不足，无法组成评审组', en: 'Not enough eligible experts to fill the panel' },
   'review/draw_not_found': { status: 404, zh: '抽取记录不存在', en: 'The draw record does not exist' },
   'review/panel_not_found': { status: 404, zh: '评审组不存在', en: 'The panel does not exist' },
@@ -29,6 +37,7 @@ export const reviewErrors = {
   'review/veto_disabled': { status: 400, zh: '本批次未启用一票否决', en: 'Veto is not enabled for this batch' },
   'review/closed': { status: 409, zh: '评审已结束', en: 'The review is closed' },
   'review/avoidance_limit': { status: 409, zh: '申请回避的专家已达上限', en: 'The number of avoidance requests has reached the limit' },
+  'review/avoidance_not_found': { status: 404, zh: '回避申请不存在', en: 'The avoidance request does not exist' },
   'review/avoidance_too_late': {
     status: 409,
     zh: '已抽取评审专家，不能再申请回避',

@@ -4,12 +4,15 @@ import { ZDecimalString, ZIsoDate } from './enterprise.ts';
 
 /*
  * 专家抽取与评审 (domain-rules §6.1–6.3): an auditable random draw of a panel for a subject (a project
- * application now; a platform application or an acceptance later), the conflict-of-interest exclusions listed
+ * application, a platform 认定 application or a project's acceptance), the conflict-of-interest exclusions listed
  * with their reason for every excluded expert, the experts' declarations and scores against the call's rubric,
  * and the aggregation and ranking the bureau decides from.
  */
 
-/** What a panel reviews. Only project applications are drawn for today; the tables are generic. */
+/**
+ * What a panel reviews, and its batch: a project application (batch: the call), a platform 认定 application
+ * (batch: the 认定 round, platform_call) or a project's acceptance (batch: the project itself).
+ */
 export const reviewSubjectKinds = ['project_application', 'platform_application', 'acceptance'] as const;
 export const ZReviewSubjectKind = z.enum(reviewSubjectKinds);
 export type TReviewSubjectKind = z.infer<typeof ZReviewSubjectKind>;
@@ -42,7 +45,7 @@ export type TDrawConstraintsInput = z.input<typeof ZDrawConstraints>;
 
 export const ZDrawInput = z.strictObject({
   subjectKind: ZReviewSubjectKind.default('project_application'),
-  batchId: ZId.describe('批次（项目申报指南）'),
+  batchId: ZId.describe('批次：项目申报指南、平台认定批次，或验收的项目本身'),
   subjectIds: z.array(ZId).max(2000).optional().describe('仅为这些申报书抽取；缺省为批次中所有待评审且尚无评审组的申报书'),
   constraints: ZDrawConstraints,
 });
@@ -202,6 +205,7 @@ export type TMyAssignment = z.infer<typeof ZMyAssignment>;
 /** What an expert reads after declaring: the application, without the applicant in blind mode. */
 export const ZReviewSubjectView = z.object({
   assignmentId: z.number().int(),
+  subjectKind: ZReviewSubjectKind,
   status: ZAssignmentStatus,
   blind: z.boolean(),
   title: z.string(),
@@ -214,6 +218,8 @@ export const ZReviewSubjectView = z.object({
   fiscalFen: z.number().int(),
   selfFen: z.number().int(),
   targets: z.array(z.object({ name: z.string(), unit: z.string(), value: z.string() })),
+  /** what else the kind shows: a platform's 认定 conditions, an acceptance's project number, period and reports */
+  facts: z.array(z.object({ label: z.string(), value: z.string() })),
   rubric: ZRubric,
   score: ZScoreInput.extend({ total: z.string() }).nullable(),
 });
@@ -274,4 +280,6 @@ export const ZAvoidance = z.object({
   createdAt: z.string(),
 });
 export type TAvoidance = z.infer<typeof ZAvoidance>;
+/** How many avoidance requests an applicant may file for one subject. */
+export const maxAvoidanceRequests = 3;
 export const ZSubjectQuery = z.strictObject({ subjectKind: ZReviewSubjectKind.default('project_application'), subjectId: ZId });

@@ -34,6 +34,7 @@ import {
   listMyAssignments,
   openDraw,
   opinionsDocx,
+  removeAvoidance,
   saveRubric,
   scoreSheetXlsx,
   submitScore,
@@ -197,13 +198,39 @@ export const reviewRoutes: Routes = async (app) => {
   );
   app.get(
     '/review/result',
-    { schema: { tags, summary: '单个申报书的评审结果（立项决定时参考）', querystring: ZSubjectQuery, response: { 200: ZSubjectResult } } },
+    {
+      schema: {
+        tags,
+        summary: '单个评审对象的评审结果（立项、认定或验收决定时参考）',
+        querystring: ZSubjectQuery,
+        response: { 200: ZSubjectResult },
+      },
+    },
     async (request) => getSubjectResult(request.ctx, request.query),
   );
   app.post(
     '/review/avoidances',
-    { schema: { tags, summary: '申请回避（申报单位，抽取前，最多 3 项）', body: ZAvoidanceInput, response: { 200: ZAvoidance } } },
+    {
+      schema: {
+        tags,
+        summary: '申请回避（申报单位，抽取前，最多 3 项；项目申报、平台认定申请或结题验收）',
+        body: ZAvoidanceInput,
+        response: { 200: ZAvoidance },
+      },
+    },
     async (request) => addAvoidance(request.ctx, request.body),
+  );
+  app.delete(
+    '/review/avoidances/:id',
+    {
+      schema: {
+        tags,
+        summary: '撤回回避申请（申报单位，抽取前）',
+        params: ZIdParams,
+        response: { 200: z.object({ id: z.number().int() }) },
+      },
+    },
+    async (request) => removeAvoidance(request.ctx, request.params.id),
   );
   app.get(
     '/review/avoidances',

@@ -14,6 +14,7 @@ import type { Ctx } from '../context.ts';
 import { checkBarred } from '../integrity/index.ts';
 import { inRegionScope, isRegionWide, requireActor } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
+import { subjectReviewResult } from '../review/index.ts';
 import { addWorkingDays, isWorkingDay } from '../techmarket/index.ts';
 import { refreshPlatformIndicators } from './indicators.ts';
 import { isUnitUser, requirePlatformManager, requireUnitUser } from './platform.policy.ts';
@@ -24,7 +25,7 @@ import { assertTypeFields, checkConditions, platformType } from './types.ts';
  * The city 认定 round (市级创新平台认定): the bureau opens a round for some platform types; a 依托单位 applies
  * with the type's fields, and the type's conditions are checked when it submits (an unmet condition, or a
  * 科研诚信 ban on the unit, refuses the submission); the expert review's outcome (the panel's score and
- * opinion) is recorded per application; the applications that passed are published for 公示 (not less than
+ * opinion, read from the drawn panel's aggregated score when there is one) is recorded per application; the applications that passed are published for 公示 (not less than
  * five working days); after the 公示 the bureau 认定s them under one document number, which creates the
  * city-level platforms, their 认定 event and moves the counts.
  */
@@ -348,7 +349,11 @@ export async function submitPlatformApplication(ctx: Ctx, id: number): Promise<T
   return toApplication(await appQuery(ctx.db).where('a.id', '=', id).executeTakeFirstOrThrow());
 }
 
-/** The expert review's outcome, recorded by the bureau on a submitted application of an open round. */
+/**
+ * The 认定 review's outcome, recorded by the bureau (a planner decides) on a submitted application of an open
+ * round. When a panel was drawn for it (core/review), the page shows its aggregated score and rank beside the
+ * decision and the audit row keeps them with the score and opinion the planner entered.
+ */
 export async function reviewPlatformApplication(ctx: Ctx, id: number, input: TPlatformReviewInput): Promise<TPlatformApplication> {
   const a = await appQuery(ctx.db).where('a.id', '=', id).executeTakeFirst();
   if (!a) throw new AppError('platform/application_not_found', { id });
@@ -357,6 +362,9 @@ export async function reviewPlatformApplication(ctx: Ctx, id: number, input: TPl
     throw new AppError('platform/application_state', { id, status: a.status });
   const status = input.passed ? 'passed' : 'failed';
   await withAudit(ctx, async (tx, record) => {
+    // the expert panel's result the decision was taken on (score, rank in the round, flags), kept in the audit row
+    const r = await subjectReviewResult(tx, 'platform_application', id);
+    const review = r.score === null ? null : { score: r.score, rank: r.rank, of: r.of, dispersed: r.dispersed, vetoed: r.vetoed };
     await tx
       .updateTable('platform_application')
       .set({ status, review_score: input.score, review_opinion: input.opinion })
@@ -368,7 +376,7 @@ export async function reviewPlatformApplication(ctx: Ctx, id: number, input: TPl
       entityId: id,
       regionCode: a.call_region,
       before: { status: a.status },
-      after: { status, score: input.score, by: actor.username },
+      after: { status, score: input.score, by: actor.username, review },
     });
   });
   return toApplication(await appQuery(ctx.db).where('a.id', '=', id).executeTakeFirstOrThrow());

@@ -3,6 +3,7 @@ import { withAudit } from '../audit/with-audit.ts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
+import { subjectReviewResult } from '../review/index.ts';
 import { rectificationDue, requireNext, verdictEvent } from './acceptance.ts';
 import { refreshProjectIndicators } from './project-indicators.ts';
 import { addProjectEvent, bumpProject, loadProject, lockProject, requireProjectBureau, requireProjectUnit } from './project-records.ts';
@@ -48,6 +49,9 @@ export async function decideAcceptance(ctx: Ctx, id: number, input: TAcceptanceI
     const next = requireNext(p.status as TProjectStatus, event, id);
     const round = p.status === 'rectifying' ? 2 : 1;
     const now = ctx.now();
+    // the acceptance panel's aggregated score the decision was taken on (core/review; batch = the project)
+    const r = await subjectReviewResult(tx, 'acceptance', id);
+    const review = r.score === null ? null : { score: r.score, n: r.n, dispersed: r.dispersed, vetoed: r.vetoed };
     await tx
       .insertInto('project_acceptance')
       .values({
@@ -64,14 +68,19 @@ export async function decideAcceptance(ctx: Ctx, id: number, input: TAcceptanceI
       .execute();
     const due = next === 'rectifying' ? rectificationDue(bureauDate(now)) : null;
     await bumpProject(tx, id, now, { status: next, rectification_due: due });
-    await addProjectEvent(tx, ctx, id, `acceptance.${next}`, { round, rectificationDue: due, integrityCaseSuggested: next === 'failed' });
+    await addProjectEvent(tx, ctx, id, `acceptance.${next}`, {
+      round,
+      rectificationDue: due,
+      integrityCaseSuggested: next === 'failed',
+      review,
+    });
     record({
       action: 'project.acceptance.decide',
       entityType: 'project',
       entityId: id,
       regionCode: p.region_code,
       before: { status: p.status },
-      after: { status: next, round, taskResult: input.taskResult, financeResult: input.financeResult, rectificationDue: due },
+      after: { status: next, round, taskResult: input.taskResult, financeResult: input.financeResult, rectificationDue: due, review },
     });
     return loadProject(tx, id);
   });

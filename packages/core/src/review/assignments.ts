@@ -2,6 +2,7 @@ import {
   AppError,
   type TAssignmentStatus,
   type TMyAssignment,
+  type TReviewSubjectKind,
   type TReviewSubjectView,
   type TRubric,
   ZDeclareInput,
@@ -11,9 +12,11 @@ import { withAudit } from '../audit/with-audit.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { hasRole } from '../policy.ts';
 import { sheetTotal } from './aggregate.ts';
+import { batchTitles, subjectTitles } from './panels.ts';
 import { requireExpertSelf, requireReviewManager } from './review.policy.ts';
 import { addReviewEvent, type Db } from './review.repository.ts';
 import { requireRubric } from './rubric.ts';
+import { subjectSource } from './subjects.ts';
 
 /*
  * The expert's side (and the meeting secretary's): an expert sees the assignments they were drawn for once the
@@ -81,33 +84,21 @@ export async function listMyAssignments(ctx: Ctx): Promise<TMyAssignment[]> {
   const rows = await ctx.db
     .selectFrom('review_assignment as s')
     .innerJoin('review_panel as p', 'p.id', 's.panel_id')
-    .innerJoin('project_application as a', 'a.id', 'p.subject_id')
-    .innerJoin('project_call as c', 'c.id', 'p.batch_id')
     .leftJoin('review_rubric as r', (j) => j.onRef('r.batch_id', '=', 'p.batch_id').onRef('r.subject_kind', '=', 'p.subject_kind'))
-    .select([
-      's.id',
-      's.panel_id',
-      's.status',
-      'p.subject_kind',
-      'p.subject_id',
-      'p.review_from',
-      'p.review_to',
-      'a.title',
-      'c.title as batch_title',
-      'r.mode',
-    ])
+    .select(['s.id', 's.panel_id', 's.status', 'p.subject_kind', 'p.subject_id', 'p.review_from', 'p.batch_id', 'p.review_to', 'r.mode'])
     .where('s.expert_id', '=', expertId)
     .where('s.seat', '=', true)
     .where('p.status', '!=', 'sealed')
     .orderBy('s.id', 'desc')
     .execute();
+  const [titles, batches] = await Promise.all([subjectTitles(ctx.db, rows), batchTitles(ctx.db, rows)]);
   return rows.map((r) => ({
     id: r.id,
     panelId: r.panel_id,
     subjectKind: r.subject_kind as TMyAssignment['subjectKind'],
     subjectId: r.subject_id,
-    subjectTitle: r.status === 'accepted' || r.status === 'submitted' ? r.title : null,
-    batchTitle: r.batch_title,
+    subjectTitle: r.status === 'accepted' || r.status === 'submitted' ? (titles.get(`${r.subject_kind}:${r.subject_id}`) ?? '') : null,
+    batchTitle: batches.get(`${r.subject_kind}:${r.batch_id}`) ?? '',
     status: r.status as TAssignmentStatus,
     mode: (r.mode ?? 'online') as TMyAssignment['mode'],
     reviewFrom: r.review_from,
@@ -178,25 +169,8 @@ export async function getAssignmentSubject(ctx: Ctx, id: number): Promise<TRevie
   const rubric = await requireRubric(ctx.db, a.subject_kind, a.batch_id);
   const { secretary } = await actOn(ctx, ctx.db, a, rubric, 'read');
   if (!secretary && a.status !== 'accepted' && a.status !== 'submitted') throw new AppError('review/not_declared', { id });
-  const app = await ctx.db
-    .selectFrom('project_application as a')
-    .innerJoin('organization as o', 'o.id', 'a.org_id')
-    .innerJoin('person as l', 'l.id', 'a.leader_person_id')
-    .select([
-      'a.title',
-      'a.field_code',
-      'a.direction',
-      'a.summary',
-      'a.members',
-      'a.fiscal_fen',
-      'a.self_fen',
-      'a.targets',
-      'o.name as org_name',
-      'l.name as leader_name',
-    ])
-    .where('a.id', '=', a.subject_id)
-    .executeTakeFirstOrThrow();
-  const members = (app.members as Array<{ personId: number; role: string }> | null) ?? [];
+  const app = await subjectSource(a.subject_kind).detail(ctx.db, a.subject_id);
+  const members = app.members;
   const names = new Map(
     (members.length
       ? await ctx.db
@@ -215,22 +189,20 @@ export async function getAssignmentSubject(ctx: Ctx, id: number): Promise<TRevie
   const score = await ctx.db.selectFrom('review_score').selectAll().where('assignment_id', '=', id).executeTakeFirst();
   return {
     assignmentId: id,
+    subjectKind: a.subject_kind as TReviewSubjectKind,
     status: a.status as TAssignmentStatus,
     blind,
     title: app.title,
-    fieldCode: app.field_code,
+    fieldCode: app.fieldCode,
     direction: app.direction,
     summary: app.summary,
-    orgName: blind ? null : app.org_name,
-    leaderName: blind ? null : app.leader_name,
-    members: members.map((m) => ({ name: blind ? null : (names.get(m.personId) ?? null), role: m.role })),
-    fiscalFen: Number(app.fiscal_fen),
-    selfFen: Number(app.self_fen),
-    targets: ((app.targets as Array<{ name: string; unit: string; value: string }> | null) ?? []).map((t) => ({
-      name: t.name,
-      unit: t.unit,
-      value: t.value,
-    })),
+    orgName: blind ? null : app.orgName,
+    leaderName: blind ? null : app.leaderName,
+    members: members.map((m) => ({ name: blind ? null : (names.get(m.personId) ?? null), role: m.role ?? 'member' })),
+    fiscalFen: app.fiscalFen,
+    selfFen: app.selfFen,
+    targets: app.targets,
+    facts: app.facts,
     rubric,
     score: score
       ? {

@@ -1,39 +1,50 @@
-import { AppError, type TAvoidance, type TReviewSubjectKind, ZAvoidanceInput } from '@kechuang/contracts';
+import { AppError, maxAvoidanceRequests, type TAvoidance, type TReviewSubjectKind, ZAvoidanceInput } from '@kechuang/contracts';
 import { withAudit } from '../audit/with-audit.ts';
-import type { Ctx } from '../context.ts';
+import type { Actor, Ctx } from '../context.ts';
 import { isRegionWide, requireActor } from '../policy.ts';
 import { requireReviewReader } from './review.policy.ts';
-import { batchOfSubject } from './review.repository.ts';
+import { batchOfSubject, type Db } from './review.repository.ts';
+import { subjectSource } from './subjects.ts';
 
 /*
  * 回避申请: before its panel is drawn, the applicant unit may name experts (by name, optionally with their
- * unit, or a whole unit) it asks to be kept off its panel, each with a reason, up to maxAvoidance; the draw
- * excludes them with that reason. The applicant never learns whether such an expert is in the pool.
+ * unit, or a whole unit) it asks to be kept off its panel, each with a reason, up to maxAvoidanceRequests; the
+ * draw excludes them with that reason. It may withdraw a request until the draw. The applicant never learns
+ * whether such an expert is in the pool. Any subject kind: a project application, a platform 认定 application,
+ * a project whose acceptance is coming.
  */
 
-export const maxAvoidanceRequests = 3;
+export { maxAvoidanceRequests };
+
+const entityOf: Record<TReviewSubjectKind, string> = {
+  project_application: 'project_application',
+  platform_application: 'platform_application',
+  acceptance: 'project',
+};
+
+/** The subject, locked, for its own unit's user, still without a panel. */
+async function ownUndrawnSubject(tx: Db, actor: Actor, kind: TReviewSubjectKind, subjectId: number) {
+  const batch = await batchOfSubject(tx, kind, subjectId, true);
+  if (isRegionWide(actor) || batch.subjectOrgId === null || actor.orgId !== batch.subjectOrgId)
+    throw new AppError('auth/forbidden', { id: subjectId });
+  if (!subjectSource(kind).avoidable.includes(batch.subjectStatus))
+    throw new AppError('review/wrong_subject_status', { status: batch.subjectStatus });
+  const drawn = await tx
+    .selectFrom('review_panel')
+    .select('id')
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .executeTakeFirst();
+  if (drawn) throw new AppError('review/avoidance_too_late', { id: subjectId });
+  return batch;
+}
 
 export async function addAvoidance(ctx: Ctx, raw: unknown): Promise<TAvoidance> {
   const input = ZAvoidanceInput.parse(raw);
   if (!input.personName && !input.orgName) throw new AppError('common/validation', { reason: 'name a person or a unit' });
   const actor = requireActor(ctx);
   return withAudit(ctx, async (tx, record) => {
-    const batch = await batchOfSubject(tx, input.subjectKind, input.subjectId);
-    const app = await tx
-      .selectFrom('project_application')
-      .select(['org_id', 'region_code', 'status'])
-      .where('id', '=', input.subjectId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (isRegionWide(actor) || actor.orgId !== app.org_id) throw new AppError('auth/forbidden', { id: input.subjectId });
-    if (app.status === 'draft' || app.status === 'withdrawn') throw new AppError('review/wrong_subject_status', { status: app.status });
-    const drawn = await tx
-      .selectFrom('review_panel')
-      .select('id')
-      .where('subject_kind', '=', input.subjectKind)
-      .where('subject_id', '=', input.subjectId)
-      .executeTakeFirst();
-    if (drawn) throw new AppError('review/avoidance_too_late', { id: input.subjectId });
+    const batch = await ownUndrawnSubject(tx, actor, input.subjectKind, input.subjectId);
     const { n } = await tx
       .selectFrom('review_avoidance')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -46,8 +57,8 @@ export async function addAvoidance(ctx: Ctx, raw: unknown): Promise<TAvoidance> 
       .values({
         subject_kind: input.subjectKind,
         subject_id: input.subjectId,
-        person_name: input.personName ?? null,
-        org_name: input.orgName ?? null,
+        person_name: input.personName || null,
+        org_name: input.orgName || null,
         reason: input.reason,
         created_by: actor.userId,
       })
@@ -55,12 +66,33 @@ export async function addAvoidance(ctx: Ctx, raw: unknown): Promise<TAvoidance> 
       .executeTakeFirstOrThrow();
     record({
       action: 'review.avoidance.add',
-      entityType: 'project_application',
+      entityType: entityOf[input.subjectKind],
       entityId: input.subjectId,
-      regionCode: app.region_code,
-      after: { personName: row.person_name, orgName: row.org_name, reason: row.reason, batchId: batch.id },
+      regionCode: batch.regionCode,
+      after: { id: row.id, personName: row.person_name, orgName: row.org_name, reason: row.reason, batchId: batch.id },
     });
     return toAvoidance(row);
+  });
+}
+
+/** The unit withdraws one of its requests, until the panel is drawn. */
+export async function removeAvoidance(ctx: Ctx, id: number): Promise<{ id: number }> {
+  const actor = requireActor(ctx);
+  return withAudit(ctx, async (tx, record) => {
+    const row = await tx.selectFrom('review_avoidance').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('review/avoidance_not_found', { id });
+    const kind = row.subject_kind as TReviewSubjectKind;
+    const batch = await ownUndrawnSubject(tx, actor, kind, row.subject_id);
+    await tx.deleteFrom('review_avoidance').where('id', '=', id).execute();
+    record({
+      action: 'review.avoidance.withdraw',
+      entityType: entityOf[kind],
+      entityId: row.subject_id,
+      regionCode: batch.regionCode,
+      before: { id, personName: row.person_name, orgName: row.org_name, reason: row.reason },
+      after: null,
+    });
+    return { id };
   });
 }
 
@@ -84,12 +116,12 @@ function toAvoidance(r: {
   };
 }
 
-/** The requests of one application: for its own unit and for the bureau. */
+/** The requests of one subject: for its own unit and for the bureau. */
 export async function listAvoidances(ctx: Ctx, query: { subjectKind: TReviewSubjectKind; subjectId: number }): Promise<TAvoidance[]> {
   const actor = requireActor(ctx);
   const batch = await batchOfSubject(ctx.db, query.subjectKind, query.subjectId);
   if (isRegionWide(actor)) requireReviewReader(ctx, batch.regionCode);
-  else if (actor.orgId !== batch.subjectOrgId) throw new AppError('auth/forbidden', { id: query.subjectId });
+  else if (batch.subjectOrgId === null || actor.orgId !== batch.subjectOrgId) throw new AppError('auth/forbidden', { id: query.subjectId });
   const rows = await ctx.db
     .selectFrom('review_avoidance')
     .selectAll()

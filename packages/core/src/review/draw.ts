@@ -26,6 +26,7 @@ import {
   snapshotHash,
   subjectFacts,
 } from './review.repository.ts';
+import { subjectSource } from './subjects.ts';
 
 /*
  * Drawing panels for a batch (one application, or every application of a call waiting for review at once) and
@@ -41,8 +42,9 @@ export async function drawPanels(ctx: Ctx, raw: unknown): Promise<TDrawRecord> {
   const id = await withAudit(ctx, async (tx, record) => {
     const batch = await loadBatch(tx, input.subjectKind, input.batchId);
     const actor = requireReviewManager(ctx, batch.regionCode);
-    // one draw at a time per batch: the call row is the lock
-    await tx.selectFrom('project_call').select('id').where('id', '=', batch.id).forUpdate().execute();
+    const source = subjectSource(input.subjectKind);
+    // one draw at a time per batch: the batch's row (the call, the 认定 round, the project) is the lock
+    await source.lockBatch(tx, batch.id);
     const drawn = new Set(
       (
         await tx
@@ -53,20 +55,20 @@ export async function drawPanels(ctx: Ctx, raw: unknown): Promise<TDrawRecord> {
           .execute()
       ).map((r) => r.subject_id),
     );
-    let rows = await loadSubjectRows(tx, batch.id, input.subjectIds);
+    let rows = await loadSubjectRows(tx, input.subjectKind, batch.id, input.subjectIds);
     if (input.subjectIds) {
       const missing = input.subjectIds.filter((sid) => !rows.some((r) => r.id === sid));
-      if (missing.length) throw new AppError('project/application_not_found', { ids: missing });
+      if (missing.length) throw new AppError(source.notFound, { ids: missing });
       for (const r of rows) {
-        if (r.status !== 'under_review') throw new AppError('review/wrong_subject_status', { id: r.id, status: r.status });
+        if (!source.waiting.includes(r.status)) throw new AppError('review/wrong_subject_status', { id: r.id, status: r.status });
         if (drawn.has(r.id)) throw new AppError('review/already_drawn', { id: r.id });
       }
-    } else rows = rows.filter((r) => r.status === 'under_review' && !drawn.has(r.id));
+    } else rows = rows.filter((r) => source.waiting.includes(r.status) && !drawn.has(r.id));
     if (rows.length === 0) throw new AppError('review/no_subjects', { batchId: batch.id });
 
     const pool = await poolSnapshot(tx, batch.regionCode, c);
     const subjects = await subjectFacts(tx, input.subjectKind, rows);
-    const persons = await batchPersons(tx, batch.id);
+    const persons = await batchPersons(tx, input.subjectKind, batch.id);
     const seed = newSeed();
     const outcome = runDraw({ seed, constraints: c, pool, subjects, batchPersons: persons });
     if (outcome.shortfalls.length) throw new AppError('review/pool_too_small', { shortfalls: outcome.shortfalls, poolSize: pool.length });

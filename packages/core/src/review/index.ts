@@ -1,7 +1,7 @@
 // 专家抽取与评审: the module's public functions.
 export { aggregate, rank, sheetTotal } from './aggregate.ts';
 export { declareAssignment, getAssignmentSubject, listMyAssignments, submitScore } from './assignments.ts';
-export { addAvoidance, listAvoidances, maxAvoidanceRequests } from './avoidance.ts';
+export { addAvoidance, listAvoidances, maxAvoidanceRequests, removeAvoidance } from './avoidance.ts';
 export { drawPanels, getDraw, listDraws, openDraw, verifyDraw } from './draw.ts';
 export { type DrawOutcome, type DrawRecordInput, type DrawSubject, type PoolExpert, runDraw } from './draw-engine.ts';
 export { opinionsDocx, scoreSheetXlsx } from './exports.ts';

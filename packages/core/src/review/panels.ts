@@ -2,6 +2,27 @@ import { AppError, type TExclusion, type TPanel, type TReviewSubjectKind } from 
 import type { Ctx } from '../context.ts';
 import { requireReviewReader, seesSealedNames } from './review.policy.ts';
 import type { Db } from './review.repository.ts';
+import { subjectSource } from './subjects.ts';
+
+/** Titles of subjects of any kind, keyed "kind:id". */
+export async function subjectTitles(db: Db, rows: Array<{ subject_kind: string; subject_id: number }>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const kind of new Set(rows.map((r) => r.subject_kind))) {
+    const ids = [...new Set(rows.filter((r) => r.subject_kind === kind).map((r) => r.subject_id))];
+    for (const [id, title] of await subjectSource(kind).titles(db, ids)) out.set(`${kind}:${id}`, title);
+  }
+  return out;
+}
+
+/** Batch titles of any kind, keyed "kind:id". */
+export async function batchTitles(db: Db, rows: Array<{ subject_kind: string; batch_id: number }>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const kind of new Set(rows.map((r) => r.subject_kind))) {
+    const ids = [...new Set(rows.filter((r) => r.subject_kind === kind).map((r) => r.batch_id))];
+    for (const [id, title] of await subjectSource(kind).batchTitles(db, ids)) out.set(`${kind}:${id}`, title);
+  }
+  return out;
+}
 
 /** Panels with their members in draw order, the per-subject exclusions and the log (for the bureau). */
 export async function loadPanels(
@@ -10,19 +31,7 @@ export async function loadPanels(
 ): Promise<TPanel[]> {
   let q = db
     .selectFrom('review_panel as p')
-    .leftJoin('project_application as a', (j) => j.onRef('a.id', '=', 'p.subject_id').on('p.subject_kind', '=', 'project_application'))
-    .select([
-      'p.id',
-      'p.draw_id',
-      'p.subject_kind',
-      'p.subject_id',
-      'p.batch_id',
-      'p.region_code',
-      'p.status',
-      'p.exclusions',
-      'p.version',
-      'a.title',
-    ])
+    .select(['p.id', 'p.draw_id', 'p.subject_kind', 'p.subject_id', 'p.batch_id', 'p.region_code', 'p.status', 'p.exclusions', 'p.version'])
     .orderBy('p.subject_id');
   if (where.drawId !== undefined) q = q.where('p.draw_id', '=', where.drawId);
   if (where.panelId !== undefined) q = q.where('p.id', '=', where.panelId);
@@ -30,6 +39,7 @@ export async function loadPanels(
   const panels = await q.execute();
   if (panels.length === 0) return [];
   const ids = panels.map((p) => p.id);
+  const titles = await subjectTitles(db, panels);
   const [members, events] = await Promise.all([
     db
       .selectFrom('review_assignment as s')
@@ -64,7 +74,7 @@ export async function loadPanels(
       drawId: p.draw_id,
       subjectKind: p.subject_kind as TReviewSubjectKind,
       subjectId: p.subject_id,
-      subjectTitle: p.title ?? '',
+      subjectTitle: titles.get(`${p.subject_kind}:${p.subject_id}`) ?? '',
       batchId: p.batch_id,
       regionCode: p.region_code,
       status: p.status as TPanel['status'],

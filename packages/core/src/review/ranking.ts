@@ -4,9 +4,11 @@ import { aggregate, rank } from './aggregate.ts';
 import { requireReviewReader } from './review.policy.ts';
 import { batchOfSubject, type Db, loadBatch } from './review.repository.ts';
 import { findRubric, getRubric } from './rubric.ts';
+import { subjectSource } from './subjects.ts';
 
 /*
- * The batch's ranking (§6.3): every application with a panel, its seated experts' submitted totals aggregated
+ * The batch's ranking (§6.3): every subject of the batch under review or decided (an acceptance's batch holds
+ * its one project), its seated experts' submitted totals aggregated
  * by the rubric's method, the dispersion flag, the veto mark, and ranks over the call and within each support
  * direction (the group). The decision step reads a subject's row from here.
  */
@@ -17,15 +19,22 @@ export async function computeRanking(
   batchId: number,
   rubric: Pick<TRubric, 'aggregation' | 'dispersionThreshold'>,
 ): Promise<TReviewRanking> {
-  const subjects = await db
-    .selectFrom('project_application as a')
-    .innerJoin('organization as o', 'o.id', 'a.org_id')
-    .leftJoin('review_panel as p', (j) => j.onRef('p.subject_id', '=', 'a.id').on('p.subject_kind', '=', kind))
-    .select(['a.id', 'a.title', 'a.direction', 'o.name as org_name', 'p.id as panel_id'])
-    .where('a.call_id', '=', batchId)
-    .where('a.status', 'in', ['under_review', 'selected', 'rejected'])
-    .orderBy('a.id')
+  const source = subjectSource(kind);
+  const rows0 = (await source.rows(db, batchId)).filter((r) => source.ranked.includes(r.status));
+  const panelRows = await db
+    .selectFrom('review_panel')
+    .select(['id', 'subject_id'])
+    .where('subject_kind', '=', kind)
+    .where('batch_id', '=', batchId)
     .execute();
+  const panelOf = new Map(panelRows.map((p) => [p.subject_id, p.id]));
+  const subjects = rows0.map((r) => ({
+    id: r.id,
+    title: r.title,
+    direction: r.direction,
+    org_name: r.orgName,
+    panel_id: panelOf.get(r.id) ?? null,
+  }));
   const panelIds = subjects.flatMap((s) => (s.panel_id === null ? [] : [s.panel_id]));
   const scores = panelIds.length
     ? await db

@@ -3,13 +3,15 @@ import { AppError, regionContains, type TDrawConstraints, type TReviewSubjectKin
 import type { DB, Kysely, Transaction } from '@kechuang/db';
 import { barredAmong } from '../integrity/index.ts';
 import type { DrawSubject, PoolExpert } from './draw-engine.ts';
+import { type SubjectRow, subjectSource } from './subjects.ts';
 
 /*
- * What the draw reads from the database: the batch (a call), its subjects' facts and the pool snapshot. Only
- * project applications are subjects today; platform applications and acceptances get their own loaders here.
+ * What the draw reads from the database: the batch, its subjects' facts and the pool snapshot. The subjects
+ * of each kind (project applications, platform 认定 applications, acceptances) are read through subjects.ts.
  */
 
 export type Db = Kysely<DB> | Transaction<DB>;
+export type { SubjectRow } from './subjects.ts';
 
 export interface Batch {
   kind: TReviewSubjectKind;
@@ -19,77 +21,34 @@ export interface Batch {
   year: number;
 }
 
-function supported(kind: TReviewSubjectKind) {
-  if (kind !== 'project_application') throw new AppError('review/subject_kind_unsupported', { kind });
-}
-
 export async function loadBatch(db: Db, kind: TReviewSubjectKind, id: number): Promise<Batch> {
-  supported(kind);
-  const call = await db.selectFrom('project_call').select(['id', 'region_code', 'title', 'year']).where('id', '=', id).executeTakeFirst();
-  if (!call) throw new AppError('review/batch_not_found', { kind, id });
-  return { kind, id, regionCode: call.region_code, title: call.title, year: call.year };
+  const row = await subjectSource(kind).batch(db, id);
+  if (!row) throw new AppError('review/batch_not_found', { kind, id });
+  return { kind, ...row };
 }
 
-/** The batch a subject belongs to. */
-export async function batchOfSubject(db: Db, kind: TReviewSubjectKind, subjectId: number): Promise<Batch & { subjectOrgId: number }> {
-  supported(kind);
-  const app = await db.selectFrom('project_application').select(['call_id', 'org_id']).where('id', '=', subjectId).executeTakeFirst();
-  if (!app) throw new AppError('project/application_not_found', { id: subjectId });
-  return { ...(await loadBatch(db, kind, app.call_id)), subjectOrgId: app.org_id };
+/** The batch a subject belongs to, with the subject's unit and status. */
+export async function batchOfSubject(
+  db: Db,
+  kind: TReviewSubjectKind,
+  subjectId: number,
+  lock = false,
+): Promise<Batch & { subjectOrgId: number | null; subjectStatus: string }> {
+  const source = subjectSource(kind);
+  const s = await source.ofSubject(db, subjectId, lock);
+  if (!s) throw new AppError(source.notFound, { id: subjectId });
+  return { ...(await loadBatch(db, kind, s.batchId)), subjectOrgId: s.orgId, subjectStatus: s.status };
 }
 
-type Member = { personId: number; role?: string };
-
-export interface SubjectRow {
-  id: number;
-  title: string;
-  status: string;
-  orgId: number;
-  orgName: string;
-  regionCode: string;
-  fieldCode: string | null;
-  direction: string | null;
-  leaderPersonId: number;
-  members: Member[];
-}
-
-export async function loadSubjectRows(db: Db, batchId: number, ids?: number[]): Promise<SubjectRow[]> {
-  let q = db
-    .selectFrom('project_application as a')
-    .innerJoin('organization as o', 'o.id', 'a.org_id')
-    .select([
-      'a.id',
-      'a.title',
-      'a.status',
-      'a.org_id',
-      'o.name as org_name',
-      'a.region_code',
-      'a.field_code',
-      'a.direction',
-      'a.leader_person_id',
-      'a.members',
-    ])
-    .where('a.call_id', '=', batchId)
-    .orderBy('a.id');
-  if (ids) q = q.where('a.id', 'in', ids.length ? ids : [0]);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    status: r.status,
-    orgId: r.org_id,
-    orgName: r.org_name,
-    regionCode: r.region_code,
-    fieldCode: r.field_code,
-    direction: r.direction,
-    leaderPersonId: r.leader_person_id,
-    members: (r.members as Member[] | null) ?? [],
-  }));
+export async function loadSubjectRows(db: Db, kind: TReviewSubjectKind, batchId: number, ids?: number[]): Promise<SubjectRow[]> {
+  return subjectSource(kind).rows(db, batchId, ids);
 }
 
 /** The facts the conflict rules read of each subject: unit, leader and members, avoidance requests. */
 export async function subjectFacts(db: Db, kind: TReviewSubjectKind, rows: SubjectRow[]): Promise<DrawSubject[]> {
-  const personIds = [...new Set(rows.flatMap((r) => [r.leaderPersonId, ...r.members.map((m) => m.personId)]))];
+  const personIds = [
+    ...new Set(rows.flatMap((r) => [...(r.leaderPersonId === null ? [] : [r.leaderPersonId]), ...r.members.map((m) => m.personId)])),
+  ];
   const persons = new Map(
     (personIds.length ? await db.selectFrom('person').select(['id', 'name', 'id_hash']).where('id', 'in', personIds).execute() : []).map(
       (p) => [p.id, p],
@@ -114,7 +73,7 @@ export async function subjectFacts(db: Db, kind: TReviewSubjectKind, rows: Subje
     fieldCode: r.fieldCode,
     orgs: [{ id: r.orgId, name: r.orgName }],
     persons: [
-      { personId: r.leaderPersonId, role: 'leader' as const },
+      ...(r.leaderPersonId === null ? [] : [{ personId: r.leaderPersonId, role: 'leader' as const }]),
       ...r.members.map((m) => ({ personId: m.personId, role: 'member' as const })),
     ].map((p) => {
       const person = persons.get(p.personId);
@@ -124,19 +83,13 @@ export async function subjectFacts(db: Db, kind: TReviewSubjectKind, rows: Subje
   }));
 }
 
-/** Every leader and member of the batch's applications that left draft (own application in the same call). */
-export async function batchPersons(db: Db, batchId: number): Promise<Array<{ personId: number; subjectId: number }>> {
-  const rows = await db
-    .selectFrom('project_application')
-    .select(['id', 'leader_person_id', 'members'])
-    .where('call_id', '=', batchId)
-    .where('status', 'not in', ['draft', 'withdrawn'])
-    .orderBy('id')
-    .execute();
-  return rows.flatMap((r) => [
-    { personId: r.leader_person_id, subjectId: r.id },
-    ...((r.members as Member[] | null) ?? []).map((m) => ({ personId: m.personId, subjectId: r.id })),
-  ]);
+/** Every person named in a subject of the batch that left draft (own application in the same batch). */
+export async function batchPersons(
+  db: Db,
+  kind: TReviewSubjectKind,
+  batchId: number,
+): Promise<Array<{ personId: number; subjectId: number }>> {
+  return subjectSource(kind).batchPersons(db, batchId);
 }
 
 /**

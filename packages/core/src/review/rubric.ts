@@ -63,6 +63,29 @@ export const defaultCriteria: TCriterion[] = [
   { key: 'budget', name: '经费合理性', min: '0', max: '10', weight: '1', commentRequired: false },
 ];
 
+/** 平台认定: the common shape of the 市级创新平台 认定 scoring (基础条件, 团队, 研发与成果, 运行管理, 发展规划). */
+export const platformCriteria: TCriterion[] = [
+  { key: 'conditions', name: '基础条件', min: '0', max: '25', weight: '1', commentRequired: false },
+  { key: 'team', name: '研发团队', min: '0', max: '20', weight: '1', commentRequired: false },
+  { key: 'results', name: '研发投入与成果', min: '0', max: '25', weight: '1', commentRequired: false },
+  { key: 'management', name: '运行管理机制', min: '0', max: '15', weight: '1', commentRequired: false },
+  { key: 'plan', name: '建设目标与发展规划', min: '0', max: '15', weight: '1', commentRequired: false },
+];
+
+/** 结题验收: targets met, results, funds used, records (任务书 考核指标 first). */
+export const acceptanceCriteria: TCriterion[] = [
+  { key: 'targets', name: '考核指标完成情况', min: '0', max: '40', weight: '1', commentRequired: false },
+  { key: 'results', name: '成果水平与效益', min: '0', max: '25', weight: '1', commentRequired: false },
+  { key: 'funds', name: '经费使用规范性', min: '0', max: '25', weight: '1', commentRequired: false },
+  { key: 'records', name: '档案资料完整性', min: '0', max: '10', weight: '1', commentRequired: false },
+];
+
+const defaultsOf: Record<TRubric['subjectKind'], TCriterion[]> = {
+  project_application: defaultCriteria,
+  platform_application: platformCriteria,
+  acceptance: acceptanceCriteria,
+};
+
 export async function getRubric(ctx: Ctx, query: { subjectKind: TRubric['subjectKind']; batchId: number }): Promise<TRubric> {
   const batch = await loadBatch(ctx.db, query.subjectKind, query.batchId);
   requireReviewReader(ctx, batch.regionCode);
@@ -70,9 +93,9 @@ export async function getRubric(ctx: Ctx, query: { subjectKind: TRubric['subject
     (await findRubric(ctx.db, query.subjectKind, query.batchId)) ?? {
       subjectKind: query.subjectKind,
       batchId: query.batchId,
-      criteria: defaultCriteria,
+      criteria: defaultsOf[query.subjectKind],
       vetoEnabled: true,
-      aggregation: 'trimmed_mean',
+      aggregation: query.subjectKind === 'acceptance' ? 'mean' : 'trimmed_mean',
       dispersionThreshold: '30',
       mode: 'online',
       blind: false,
@@ -113,7 +136,7 @@ export async function saveRubric(ctx: Ctx, raw: unknown): Promise<TRubric> {
     record({
       action: 'review.rubric.save',
       entityType: 'review_rubric',
-      entityId: input.batchId, // the call (batch) whose rubric this is; the subject kind is in the row
+      entityId: input.batchId, // the batch (call, 认定 round, project) whose rubric this is; the subject kind is in the row
       regionCode: batch.regionCode,
       before,
       after,

@@ -2,6 +2,9 @@ import type { TWorkbenchSection } from '@kechuang/contracts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
+import { batchTitles, subjectTitles } from './panels.ts';
+
+const noun: Record<string, string> = { project_application: '申报书', platform_application: '平台认定申请', acceptance: '验收项目' };
 
 /**
  * The expert's 工作台 section: seats on open panels still to declare or to score, the earliest review end first.
@@ -13,9 +16,7 @@ export async function expertReviewSection(ctx: Ctx, listed = 6): Promise<TWorkbe
     .selectFrom('review_assignment as s')
     .innerJoin('expert as e', 'e.id', 's.expert_id')
     .innerJoin('review_panel as p', 'p.id', 's.panel_id')
-    .innerJoin('project_application as a', 'a.id', 'p.subject_id')
-    .innerJoin('project_call as c', 'c.id', 'p.batch_id')
-    .select(['s.status', 'p.subject_id', 'p.review_to', 'a.title', 'c.title as batch_title'])
+    .select(['s.status', 'p.subject_kind', 'p.subject_id', 'p.batch_id', 'p.review_to'])
     .where('e.user_id', '=', actor.userId)
     .where('s.seat', '=', true)
     .where('s.status', 'in', ['invited', 'accepted'])
@@ -24,9 +25,13 @@ export async function expertReviewSection(ctx: Ctx, listed = 6): Promise<TWorkbe
     .orderBy('s.id')
     .execute();
   const today = Date.parse(bureauDate(ctx.now()));
+  const [titles, batches] = await Promise.all([subjectTitles(ctx.db, rows), batchTitles(ctx.db, rows)]);
   const items = rows.map((r) => ({
-    title: r.status === 'invited' ? `申报书 #${r.subject_id}（待声明）` : `${r.title}（待评分）`,
-    detail: r.batch_title,
+    title:
+      r.status === 'invited'
+        ? `${noun[r.subject_kind] ?? '评审对象'} #${r.subject_id}（待声明）`
+        : `${titles.get(`${r.subject_kind}:${r.subject_id}`) ?? ''}（待评分）`,
+    detail: batches.get(`${r.subject_kind}:${r.batch_id}`) ?? '',
     link: '/review?view=mine',
     taskStatus: null,
     targetStatus: null,

@@ -1,10 +1,8 @@
-import { Card, Empty, Select, Space, Tabs, Typography } from 'antd';
+import { Card, Empty, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
-import { useCalls } from '../project/project-api.ts';
-import { DrawTab } from './DrawTab.tsx';
-import { RankingTab } from './RankingTab.tsx';
-import { RubricTab } from './RubricTab.tsx';
+import { useApplications, useCalls } from '../project/project-api.ts';
+import { type BatchTab, BatchTabs, isBatchTab } from './BatchTabs.tsx';
 import type { ReviewRoles } from './roles.ts';
 
 /** One batch (a call) at a time: its draws, its rubric and its ranking. */
@@ -16,7 +14,7 @@ export function BatchReview({ roles }: { roles: ReviewRoles }) {
   const options = (calls.data?.items ?? [])
     .filter((c) => c.status !== 'draft')
     .map((c) => ({ value: c.id, label: `${c.title}（${c.year}）` }));
-  const tab = ['draw', 'rubric', 'ranking'].includes(search.tab ?? '') ? (search.tab as string) : 'draw';
+  const tab = isBatchTab(search.tab) ? search.tab : 'draw';
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
@@ -40,17 +38,23 @@ export function BatchReview({ roles }: { roles: ReviewRoles }) {
           <Empty description={t('review.batch.noCall')} />
         </Card>
       ) : (
-        <Tabs
-          activeKey={tab}
-          onChange={(k) => setSearch({ call: String(callId), tab: k })}
-          destroyOnHidden
-          items={[
-            { key: 'draw', label: t('review.batch.tabs.draw'), children: <DrawTab callId={callId} roles={roles} /> },
-            { key: 'rubric', label: t('review.batch.tabs.rubric'), children: <RubricTab callId={callId} roles={roles} /> },
-            { key: 'ranking', label: t('review.batch.tabs.ranking'), children: <RankingTab callId={callId} roles={roles} /> },
-          ]}
-        />
+        <CallBatch callId={callId} roles={roles} tab={tab} onTab={(k) => setSearch({ call: String(callId), tab: k })} />
       )}
     </Space>
+  );
+}
+
+/** A project call as a review batch: its applications under review wait for panels. */
+function CallBatch(props: { callId: number; roles: ReviewRoles; tab: BatchTab; onTab: (t: BatchTab) => void }) {
+  const waiting = useApplications({ callId: props.callId, status: 'under_review', page: 1, pageSize: 200 });
+  return (
+    <BatchTabs
+      subjectKind="project_application"
+      batchId={props.callId}
+      roles={props.roles}
+      waiting={waiting.data?.items.map((a) => ({ id: a.id, title: a.title }))}
+      tab={props.tab}
+      onTab={props.onTab}
+    />
   );
 }

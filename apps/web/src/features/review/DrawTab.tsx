@@ -1,4 +1,4 @@
-import type { TDrawSummary, TVerifyResult } from '@kechuang/contracts';
+import type { TDrawSummary, TReviewSubjectKind, TVerifyResult } from '@kechuang/contracts';
 import {
   Alert,
   App,
@@ -22,7 +22,6 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useApplications } from '../project/project-api.ts';
 import { DrawDrawer } from './DrawDrawer.tsx';
 import { useDraws, useReviewMutations } from './review-api.ts';
 import type { ReviewRoles } from './roles.ts';
@@ -39,14 +38,33 @@ interface DrawForm {
   subjectIds?: number[];
 }
 
-/** 抽取专家: the constraints, the draw itself, and the batch's draw records with verify and open. */
-export function DrawTab({ callId, roles }: { callId: number; roles: ReviewRoles }) {
+/** A subject waiting for its panel, as the draw form offers it. */
+export interface WaitingSubject {
+  id: number;
+  title: string;
+}
+
+/**
+ * 抽取专家: the constraints, the draw itself, and the batch's draw records with verify and open. The batch is a
+ * project call, a platform 认定 round or a project's acceptance (subjectKind); `waiting` lists its subjects
+ * still without a panel.
+ */
+export function DrawTab({
+  batchId: callId,
+  subjectKind,
+  roles,
+  waiting,
+}: {
+  batchId: number;
+  subjectKind: TReviewSubjectKind;
+  roles: ReviewRoles;
+  waiting: WaitingSubject[] | undefined;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<DrawForm>();
-  const draws = useDraws(callId);
-  const waiting = useApplications({ callId, status: 'under_review', page: 1, pageSize: 200 });
+  const draws = useDraws(callId, subjectKind);
   const m = useReviewMutations();
   const [open, setOpen] = useState<number | undefined>();
   const [verified, setVerified] = useState<TVerifyResult | null>(null);
@@ -56,6 +74,7 @@ export function DrawTab({ callId, roles }: { callId: number; roles: ReviewRoles 
     setError(null);
     m.draw.mutate(
       {
+        subjectKind,
         batchId: callId,
         ...(v.subjectIds?.length ? { subjectIds: v.subjectIds } : {}),
         constraints: {
@@ -84,7 +103,7 @@ export function DrawTab({ callId, roles }: { callId: number; roles: ReviewRoles 
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {roles.manager ? (
         <Card size="small" title={t('review.draw.title')}>
-          <Typography.Paragraph type="secondary">{t('review.draw.hint', { n: waiting.data?.total ?? 0 })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t(`review.draw.hints.${subjectKind}`, { n: waiting?.length ?? 0 })}</Typography.Paragraph>
           <Form<DrawForm>
             form={form}
             layout="inline"
@@ -128,7 +147,7 @@ export function DrawTab({ callId, roles }: { callId: number; roles: ReviewRoles 
                 mode="multiple"
                 allowClear
                 placeholder={t('review.draw.allWaiting')}
-                options={(waiting.data?.items ?? []).map((a) => ({ value: a.id, label: `#${a.id} ${a.title}` }))}
+                options={(waiting ?? []).map((a) => ({ value: a.id, label: `#${a.id} ${a.title}` }))}
                 data-testid="draw-subjects"
               />
             </Form.Item>

@@ -1,4 +1,4 @@
-import type { TRankRow } from '@kechuang/contracts';
+import type { TRankRow, TReviewSubjectKind } from '@kechuang/contracts';
 import { Button, Card, Drawer, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,19 @@ import { usePanel, useRanking, useRubric } from './review-api.ts';
 import type { ReviewRoles } from './roles.ts';
 import { ScoreDrawer } from './ScoreDrawer.tsx';
 
-/** 评审排名: aggregated scores, ranks over the call and within each direction, dispersion and veto flags. */
-export function RankingTab({ callId, roles }: { callId: number; roles: ReviewRoles }) {
+/** 评审排名: aggregated scores, ranks over the batch and within each group, dispersion and veto flags. */
+export function RankingTab({
+  batchId: callId,
+  subjectKind,
+  roles,
+}: {
+  batchId: number;
+  subjectKind: TReviewSubjectKind;
+  roles: ReviewRoles;
+}) {
   const { t } = useTranslation();
-  const ranking = useRanking(callId);
-  const rubric = useRubric(callId);
+  const ranking = useRanking(callId, subjectKind);
+  const rubric = useRubric(callId, subjectKind);
   const [panelId, setPanelId] = useState<number | undefined>();
   if (ranking.error) return <QueryError error={ranking.error} />;
   if (!ranking.data) return <PageSkeleton />;
@@ -27,7 +35,7 @@ export function RankingTab({ callId, roles }: { callId: number; roles: ReviewRol
         roles.manager ? (
           <ExportButton
             path="/api/review/ranking.xlsx"
-            query={{ batchId: callId }}
+            query={{ subjectKind, batchId: callId }}
             fallbackName="评分表.xlsx"
             label={t('review.ranking.export')}
             testId="ranking-export"

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { reviewAggregations, type TRubric, type TRubricInput } from '@kechuang/contracts';
+import { reviewAggregations, type TReviewSubjectKind, type TRubric, type TRubricInput } from '@kechuang/contracts';
 import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +12,19 @@ import type { ReviewRoles } from './roles.ts';
 type RubricForm = Omit<TRubric, 'version' | 'subjectKind' | 'batchId'>;
 
 /** 评分标准: criteria with ranges and weights, aggregation, dispersion threshold, 网评/会评, 盲评, 一票否决. */
-export function RubricTab({ callId, roles }: { callId: number; roles: ReviewRoles }) {
+export function RubricTab({
+  batchId: callId,
+  subjectKind,
+  roles,
+}: {
+  batchId: number;
+  subjectKind: TReviewSubjectKind;
+  roles: ReviewRoles;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const rubric = useRubric(callId);
+  const rubric = useRubric(callId, subjectKind);
   const m = useReviewMutations();
   const [form] = Form.useForm<RubricForm>();
   useEffect(() => {
@@ -25,7 +33,7 @@ export function RubricTab({ callId, roles }: { callId: number; roles: ReviewRole
   if (rubric.error) return <QueryError error={rubric.error} />;
   if (!rubric.data) return <PageSkeleton />;
   const save = (v: RubricForm) => {
-    const body: TRubricInput = { ...v, subjectKind: 'project_application', batchId: callId };
+    const body: TRubricInput = { ...v, subjectKind, batchId: callId };
     m.saveRubric.mutate(body, { onSuccess: () => message.success(t('review.rubric.saved')), onError: (e) => message.error(errorText(e)) });
   };
   return (

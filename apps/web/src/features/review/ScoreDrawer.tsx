@@ -74,21 +74,45 @@ export function ScoreDrawer(props: {
         <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="review-subject">
           {s.blind ? <Alert type="warning" showIcon message={t('review.score.blind')} /> : null}
           <Descriptions size="small" bordered column={2} title={s.title}>
-            <Descriptions.Item label={t('review.score.org')}>{s.orgName ?? t('review.score.hidden')}</Descriptions.Item>
-            <Descriptions.Item label={t('review.score.leader')}>{s.leaderName ?? t('review.score.hidden')}</Descriptions.Item>
+            <Descriptions.Item label={t('review.score.org')}>{s.orgName ?? (s.blind ? t('review.score.hidden') : '—')}</Descriptions.Item>
+            <Descriptions.Item label={t('review.score.leader')}>
+              {s.leaderName ?? (s.blind ? t('review.score.hidden') : '—')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('review.score.field')}>{s.fieldCode ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('review.score.direction')}>{s.direction ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('review.score.fiscal')}>{wanText(s.fiscalFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('review.score.self')}>{wanText(s.selfFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('review.score.summary')} span={2}>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s.summary ?? '—'}</Typography.Paragraph>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('review.score.targets')} span={2}>
+            {s.subjectKind === 'platform_application' ? null : (
+              <>
+                <Descriptions.Item label={s.subjectKind === 'acceptance' ? t('review.score.granted') : t('review.score.fiscal')}>
+                  {wanText(s.fiscalFen)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('review.score.self')}>{wanText(s.selfFen)}</Descriptions.Item>
+                <Descriptions.Item label={t('review.score.summary')} span={2}>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s.summary ?? '—'}</Typography.Paragraph>
+                </Descriptions.Item>
+              </>
+            )}
+            <Descriptions.Item
+              label={s.subjectKind === 'platform_application' ? t('review.score.platformFields') : t('review.score.targets')}
+              span={2}
+            >
               {s.targets.map((x) => `${x.name} ${x.value}${x.unit}`).join('；') || '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('review.score.members')} span={2}>
-              {s.members.map((x) => `${x.name ?? t('review.score.hidden')}（${x.role}）`).join('、') || '—'}
-            </Descriptions.Item>
+            {s.subjectKind === 'platform_application' ? null : (
+              <Descriptions.Item label={t('review.score.members')} span={2}>
+                {s.members.map((x) => `${x.name ?? t('review.score.hidden')}（${x.role}）`).join('、') || '—'}
+              </Descriptions.Item>
+            )}
+            {s.facts.length > 0 ? (
+              <Descriptions.Item label={t('review.score.facts')} span={2}>
+                <Space direction="vertical" size={0} data-testid="review-facts">
+                  {s.facts.map((f) => (
+                    <span key={f.label}>
+                      {f.label}：{f.value}
+                    </span>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           {props.readOnly ? null : (
             <Card size="small" title={t('review.score.sheet')}>

@@ -1,10 +1,12 @@
 import type {
+  TAvoidance,
   TDrawConstraintsInput,
   TDrawRecord,
   TDrawSummary,
   TMyAssignment,
   TPanel,
   TReviewRanking,
+  TReviewSubjectKind,
   TReviewSubjectView,
   TRubric,
   TRubricInput,
@@ -16,22 +18,27 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
 /*
- * 专家抽取与评审 over the API: a batch's (call's) rubric, draws, panels and ranking for the bureau; the expert's
- * own assignments, declarations and score sheets. Every mutation refreshes the module's cached queries.
+ * 专家抽取与评审 over the API: a batch's rubric, draws, panels and ranking for the bureau — the batch being a
+ * project call, a platform 认定 round or (for an acceptance) the project itself, told apart by the subject kind;
+ * the expert's own assignments, declarations and score sheets; an applicant's avoidance requests. Every
+ * mutation refreshes the module's cached queries.
  */
 
-export function useRubric(batchId: number | undefined) {
+type Kind = TReviewSubjectKind;
+const dflt: Kind = 'project_application';
+
+export function useRubric(batchId: number | undefined, subjectKind: Kind = dflt) {
   return useQuery({
-    queryKey: ['review', 'rubric', batchId],
-    queryFn: () => api.get<TRubric>('/api/review/rubrics', { query: { batchId } }),
+    queryKey: ['review', 'rubric', subjectKind, batchId],
+    queryFn: () => api.get<TRubric>('/api/review/rubrics', { query: { subjectKind, batchId } }),
     enabled: batchId !== undefined,
   });
 }
 
-export function useDraws(batchId: number | undefined) {
+export function useDraws(batchId: number | undefined, subjectKind: Kind = dflt) {
   return useQuery({
-    queryKey: ['review', 'draws', batchId],
-    queryFn: () => api.get<TDrawSummary[]>('/api/review/draws', { query: { batchId } }),
+    queryKey: ['review', 'draws', subjectKind, batchId],
+    queryFn: () => api.get<TDrawSummary[]>('/api/review/draws', { query: { subjectKind, batchId } }),
     enabled: batchId !== undefined,
   });
 }
@@ -52,20 +59,29 @@ export function usePanel(id: number | undefined) {
   });
 }
 
-export function useRanking(batchId: number | undefined) {
+export function useRanking(batchId: number | undefined, subjectKind: Kind = dflt) {
   return useQuery({
-    queryKey: ['review', 'ranking', batchId],
-    queryFn: () => api.get<TReviewRanking>('/api/review/ranking', { query: { batchId } }),
+    queryKey: ['review', 'ranking', subjectKind, batchId],
+    queryFn: () => api.get<TReviewRanking>('/api/review/ranking', { query: { subjectKind, batchId } }),
     enabled: batchId !== undefined,
   });
 }
 
-/** One application's review result, for the decision step (quiet: applicants are refused and see nothing). */
-export function useSubjectResult(subjectId: number | undefined, enabled = true) {
+/** One subject's review result, for the decision step (quiet: applicants are refused and see nothing). */
+export function useSubjectResult(subjectId: number | undefined, enabled = true, subjectKind: Kind = dflt) {
   return useQuery({
-    queryKey: ['review', 'result', subjectId],
-    queryFn: () => api.get<TSubjectResult>('/api/review/result', { query: { subjectId }, quiet: true }),
+    queryKey: ['review', 'result', subjectKind, subjectId],
+    queryFn: () => api.get<TSubjectResult>('/api/review/result', { query: { subjectKind, subjectId }, quiet: true }),
     enabled: enabled && subjectId !== undefined,
+  });
+}
+
+/** The avoidance requests (回避申请) of one subject: its own unit's, or the bureau's view. */
+export function useAvoidances(subjectId: number | undefined, subjectKind: Kind = dflt) {
+  return useQuery({
+    queryKey: ['review', 'avoidances', subjectKind, subjectId],
+    queryFn: () => api.get<TAvoidance[]>('/api/review/avoidances', { query: { subjectKind, subjectId } }),
+    enabled: subjectId !== undefined,
   });
 }
 
@@ -92,7 +108,7 @@ export function useReviewMutations() {
   return {
     saveRubric: useMutation({ mutationFn: (body: TRubricInput) => api.put<TRubric>('/api/review/rubrics', body), ...opts }),
     draw: useMutation({
-      mutationFn: (body: { batchId: number; subjectIds?: number[]; constraints: TDrawConstraintsInput }) =>
+      mutationFn: (body: { subjectKind?: Kind; batchId: number; subjectIds?: number[]; constraints: TDrawConstraintsInput }) =>
         api.post<TDrawRecord>('/api/review/draws', body),
       ...opts,
     }),
@@ -105,6 +121,15 @@ export function useReviewMutations() {
           ...(v.decline ? { decline: true } : {}),
           reason: v.reason ?? null,
         }),
+      ...opts,
+    }),
+    addAvoidance: useMutation({
+      mutationFn: (body: { subjectKind: Kind; subjectId: number; personName?: string | null; orgName?: string | null; reason: string }) =>
+        api.post<TAvoidance>('/api/review/avoidances', body),
+      ...opts,
+    }),
+    removeAvoidance: useMutation({
+      mutationFn: (id: number) => api.delete<{ id: number }>(`/api/review/avoidances/${id}`),
       ...opts,
     }),
     score: useMutation({
