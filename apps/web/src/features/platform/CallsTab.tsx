@@ -7,6 +7,7 @@ import {
   type ButtonProps,
   Card,
   DatePicker,
+  Drawer,
   Empty,
   Form,
   Input,
@@ -20,19 +21,24 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
 import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
+import { BatchTabs } from '../review/BatchTabs.tsx';
+import { ReviewResult } from '../review/ReviewResult.tsx';
+import { useSubjectResult } from '../review/review-api.ts';
+import { reviewRoles } from '../review/roles.ts';
 import { usePlatformApplications, usePlatformCalls, usePlatformMutation, usePlatformTypes } from './platform-api.ts';
 
 type Dialog =
   | { kind: 'create' }
   | { kind: 'publicity'; call: TPlatformCall }
   | { kind: 'recognise'; call: TPlatformCall }
-  | { kind: 'review'; app: TPlatformApplication };
+  | { kind: 'review'; app: TPlatformApplication }
+  | { kind: 'panel'; call: TPlatformCall };
 
 /** The city 认定 rounds: create, publish, review outcomes, 公示 and 认定 by document number. */
 export function CallsTab({ manager }: { manager: boolean }) {
@@ -98,41 +104,54 @@ export function CallsTab({ manager }: { manager: boolean }) {
                 {
                   title: '',
                   key: 'actions',
-                  width: 130,
-                  render: (_: unknown, c: TPlatformCall) =>
-                    c.status === 'draft' ? (
-                      <Button
-                        size="small"
-                        data-testid="platform-call-publish"
-                        onClick={() =>
-                          publish.mutateAsync(c.id).then(
-                            () => message.success(t('platform.calls.published')),
-                            (e) => message.error(errorText(e)),
-                          )
-                        }
-                      >
-                        {t('platform.calls.publish')}
-                      </Button>
-                    ) : c.status === 'open' ? (
-                      <Button size="small" onClick={() => setDialog({ kind: 'publicity', call: c })} data-testid="platform-call-publicity">
-                        {t('platform.calls.publicity')}
-                      </Button>
-                    ) : c.status === 'publicity' ? (
-                      <Button
-                        size="small"
-                        type="primary"
-                        onClick={() => setDialog({ kind: 'recognise', call: c })}
-                        data-testid="platform-call-recognise"
-                      >
-                        {t('platform.calls.recognise')}
-                      </Button>
-                    ) : null,
+                  width: 200,
+                  render: (_: unknown, c: TPlatformCall) => (
+                    <Space size={4} wrap>
+                      {c.status !== 'draft' ? (
+                        <Button size="small" onClick={() => setDialog({ kind: 'panel', call: c })} data-testid="platform-call-panel">
+                          {t('review.platform.review')}
+                        </Button>
+                      ) : null}
+                      {c.status === 'draft' ? (
+                        <Button
+                          size="small"
+                          data-testid="platform-call-publish"
+                          onClick={() =>
+                            publish.mutateAsync(c.id).then(
+                              () => message.success(t('platform.calls.published')),
+                              (e) => message.error(errorText(e)),
+                            )
+                          }
+                        >
+                          {t('platform.calls.publish')}
+                        </Button>
+                      ) : c.status === 'open' ? (
+                        <Button
+                          size="small"
+                          onClick={() => setDialog({ kind: 'publicity', call: c })}
+                          data-testid="platform-call-publicity"
+                        >
+                          {t('platform.calls.publicity')}
+                        </Button>
+                      ) : c.status === 'publicity' ? (
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() => setDialog({ kind: 'recognise', call: c })}
+                          data-testid="platform-call-recognise"
+                        >
+                          {t('platform.calls.recognise')}
+                        </Button>
+                      ) : null}
+                    </Space>
+                  ),
                 },
               ]
             : []),
         ]}
       />
-      {dialog ? <CallDialog dialog={dialog} onClose={() => setDialog(null)} /> : null}
+      {dialog && dialog.kind !== 'panel' ? <CallDialog dialog={dialog} onClose={() => setDialog(null)} /> : null}
+      <PanelDrawer call={dialog?.kind === 'panel' ? dialog.call : undefined} onClose={() => setDialog(null)} />
     </Card>
   );
 }
@@ -197,6 +216,30 @@ function Applications({ call, manager, onReview }: { call: TPlatformCall; manage
   );
 }
 
+/** The round's expert review (专家评审): draw panels for its submitted applications, the rubric, the ranking. */
+function PanelDrawer({ call, onClose }: { call: TPlatformCall | undefined; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open={call !== undefined}
+      onClose={onClose}
+      width={1100}
+      destroyOnHidden
+      title={call ? t('review.platform.reviewTitle', { title: call.title }) : ''}
+      data-testid="platform-review-drawer"
+    >
+      {call ? <RoundReview callId={call.id} /> : null}
+    </Drawer>
+  );
+}
+
+function RoundReview({ callId }: { callId: number }) {
+  const { user } = useCurrentUser();
+  const apps = usePlatformApplications(callId);
+  const waiting = apps.data?.filter((a) => a.status === 'submitted').map((a) => ({ id: a.id, title: a.name }));
+  return <BatchTabs subjectKind="platform_application" batchId={callId} roles={reviewRoles(user)} waiting={waiting} />;
+}
+
 export function Conditions({ app }: { app: Pick<TPlatformApplication, 'conditions'> }) {
   const { t } = useTranslation();
   return (
@@ -210,7 +253,17 @@ export function Conditions({ app }: { app: Pick<TPlatformApplication, 'condition
   );
 }
 
-function CallDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => void }) {
+/** The panel's aggregated score prefills the decision's score (rounded); the planner may change it. */
+function PanelScore({ appId, form }: { appId: number; form: ReturnType<typeof Form.useForm>[0] }) {
+  const result = useSubjectResult(appId, true, 'platform_application');
+  const score = result.data?.score;
+  useEffect(() => {
+    if (score && form.getFieldValue('score') === undefined) form.setFieldsValue({ score: Math.round(Number(score) * 100) / 100 });
+  }, [score, form]);
+  return null;
+}
+
+function CallDialog({ dialog, onClose }: { dialog: Exclude<Dialog, { kind: 'panel' }>; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -305,6 +358,8 @@ function CallDialog({ dialog, onClose }: { dialog: Dialog; onClose: () => void }
         {dialog.kind === 'review' ? (
           <>
             <Typography.Paragraph strong>{dialog.app.name}</Typography.Paragraph>
+            <ReviewResult subjectId={dialog.app.id} subjectKind="platform_application" link={<span />} />
+            <PanelScore appId={dialog.app.id} form={form} />
             <Conditions app={dialog.app} />
             <Form.Item name="score" label={t('platform.fields.score')} rules={[{ required: true }]} style={{ marginTop: 16 }}>
               <InputNumber min={0} max={100} />

@@ -1,8 +1,13 @@
 import type { TProject } from '@kechuang/contracts';
-import { Alert, Button, Card, Checkbox, Divider, Flex, Input, Popconfirm, Radio, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Divider, Drawer, Flex, Input, Popconfirm, Radio, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
+import { useCurrentUser } from '../auth/auth-api.ts';
+import { AvoidanceCard } from '../review/AvoidanceCard.tsx';
+import { BatchTabs } from '../review/BatchTabs.tsx';
+import { ReviewResult } from '../review/ReviewResult.tsx';
+import { reviewRoles } from '../review/roles.ts';
 import { projectApi } from './lifecycle-api.ts';
 import { useProjectStep } from './ProjectPage.tsx';
 import { allowedVerdicts, type ProjectAction, type Verdict, verdictFits } from './project-actions.ts';
@@ -77,6 +82,8 @@ export function AcceptanceCard({ p, actions }: { p: TProject; actions: ProjectAc
           {hasTechReport ? null : <Typography.Text type="warning">{t('project.page.acceptance.needTechReport')}</Typography.Text>}
         </Flex>
       ) : null}
+      <AcceptanceReview p={p} />
+      <UnitAvoidance p={p} />
       {actions.includes('accept') ? (
         <div style={{ marginTop: 12 }} data-testid="acceptance-form">
           {p.status === 'rectifying' ? (
@@ -222,4 +229,50 @@ function passFail(t: (k: 'project.page.acceptance.results.pass' | 'project.page.
     { value: 'pass', label: t('project.page.acceptance.results.pass') },
     { value: 'fail', label: t('project.page.acceptance.results.fail') },
   ];
+}
+
+/** Statuses in which the project has (or may get) an acceptance panel. */
+const panelStatuses = ['acceptance_requested', 'rectifying', 'passed', 'concluded', 'failed', 'passed_after_rectification'];
+
+/**
+ * 验收专家组 for the bureau: the panel's aggregated score beside the decision, and the draw, rubric and scores
+ * of the project's own panel (the project is its batch) in a drawer.
+ */
+function AcceptanceReview({ p }: { p: TProject }) {
+  const { t } = useTranslation();
+  const { user } = useCurrentUser();
+  const roles = reviewRoles(user);
+  const [open, setOpen] = useState(false);
+  if (!roles.reader || !panelStatuses.includes(p.status)) return null;
+  const waiting = p.status === 'acceptance_requested' || p.status === 'rectifying' ? [{ id: p.id, title: p.title }] : [];
+  const manage = (
+    <Button size="small" type="link" onClick={() => setOpen(true)} data-testid="acceptance-panel-open">
+      {t('review.acceptancePanel.manage')}
+    </Button>
+  );
+  return (
+    <div style={{ marginTop: 12 }} data-testid="acceptance-panel">
+      <ReviewResult subjectId={p.id} subjectKind="acceptance" link={manage} />
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        width={1100}
+        destroyOnHidden
+        title={t('review.acceptancePanel.drawerTitle', { title: p.title })}
+      >
+        <BatchTabs subjectKind="acceptance" batchId={p.id} roles={roles} waiting={waiting} />
+      </Drawer>
+    </div>
+  );
+}
+
+/** The undertaking unit may ask for avoidance (回避申请) on its acceptance panel, until the panel is drawn. */
+function UnitAvoidance({ p }: { p: TProject }) {
+  const { user } = useCurrentUser();
+  if (reviewRoles(user).reader || user.orgId !== p.orgId || !['executing', 'acceptance_requested'].includes(p.status)) return null;
+  return (
+    <div style={{ marginTop: 12 }}>
+      <AvoidanceCard subjectKind="acceptance" subjectId={p.id} />
+    </div>
+  );
 }

@@ -7,6 +7,7 @@ import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
 import { fenToWan, wanToFen } from '../enterprise/money.ts';
+import { AvoidanceCard } from '../review/AvoidanceCard.tsx';
 import { AppTimeline } from './AppTimeline.tsx';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { BudgetTable, budgetIsConsistent } from './BudgetTable.tsx';
@@ -258,6 +259,16 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
       ) : (
         <Alert type="info" showIcon title={t('project.page.app.saveFirst')} />
       )}
+      {loaded && avoidable.includes(loaded.status) ? (
+        <>
+          <Divider titlePlacement="start">{t('review.avoid.title')}</Divider>
+          <AvoidanceCard
+            subjectKind="project_application"
+            subjectId={loaded.id}
+            editable={loaded.status !== 'selected' && loaded.status !== 'rejected'}
+          />
+        </>
+      ) : null}
       {loaded ? (
         <>
           <Divider titlePlacement="start">{t('project.page.timeline')}</Divider>
@@ -267,6 +278,9 @@ export function ApplicationFormDrawer(props: { call: TCall | null; applicationId
     </Drawer>
   );
 }
+
+/** Once submitted the unit may ask that named experts or units be kept off its panel (回避申请), until the draw. */
+const avoidable = ['submitted', 'recommended', 'returned', 'under_review', 'selected', 'rejected'];
 
 /** Before the formal check passes it, the unit may withdraw its application (kept on record, no longer counted for 限项). */
 const withdrawable = ['draft', 'submitted', 'recommended', 'returned'];

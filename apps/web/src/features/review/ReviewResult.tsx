@@ -46,7 +46,7 @@ export function ReviewResult({
           </span>
           {r.dispersed ? <Tag color="orange">{t('review.decision.dispersed')}</Tag> : null}
           {r.vetoed ? <Tag color="red">{t('review.decision.vetoed')}</Tag> : null}
-          {r.panelId !== null ? link : null}
+          {ownLink ?? (r.panelId !== null ? link : null)}
         </Space>
       }
     />
