@@ -41,11 +41,30 @@ function filtered(db: Db, actor: Actor, input: Omit<TProjectListQuery, 'page' | 
 }
 
 /**
- * One page: the page's rows first (no window count, so the database stops at the page), then the paid sums
- * of those rows only, and the filtered count separately when the page does not tell it. Served from the read cache
- * (dropped by any committed write to the tables it reads).
+ * One page in one statement: the page's rows (only the columns a summary shows, no window count, so the database
+ * stops at the page), with the paid sums of those rows only; the filtered count separately when the page does
+ * not tell it. Served from the read cache (dropped by any committed write to the tables it reads).
  */
 type Page = { items: TProjectSummary[]; total: number; page: number; pageSize: number };
+
+const summaryColumns = [
+  'p.id',
+  'p.project_no',
+  'p.application_id',
+  'p.programme_kind',
+  'p.programme_name',
+  'p.region_code',
+  'p.org_id',
+  'p.org_name',
+  'p.year',
+  'p.title',
+  'p.field_code',
+  'p.leader_name',
+  'p.granted_fen',
+  'p.status',
+  'p.source',
+  'p.version',
+] as const;
 
 export async function listProjects(ctx: Ctx, input: TProjectListQuery): Promise<Page> {
   const actor = requireActor(ctx);
@@ -54,39 +73,29 @@ export async function listProjects(ctx: Ctx, input: TProjectListQuery): Promise<
   if (cached) return cached;
   const base = filtered(ctx.db, actor, input);
   const { limit, offset } = pageWindow(input);
-  const rows = await base
+  const sort = sortColumn[input.sort].slice(2) as 'year' | 'granted_fen' | 'title' | 'id';
+  // the sums are taken after the limit, for the page's rows only (in the select list of the paged query they
+  // would be computed for every matching row before the sort)
+  const page = base
     .clearSelect()
-    .selectAll('p')
-    .select(sql<string>`0`.as('paid_fen'))
+    .select(summaryColumns)
     .orderBy(sortColumn[input.sort], input.order)
     .orderBy('p.id', input.order)
     .limit(limit)
     .offset(offset)
+    .as('page');
+  const rows = await ctx.db
+    .selectFrom(page)
+    .selectAll('page')
+    .select(sql<string>`coalesce((select sum(pp.amount_fen) from project_payment pp where pp.project_id = page.id), 0)`.as('paid_fen'))
+    .orderBy(`page.${sort}`, input.order)
+    .orderBy('page.id', input.order)
     .execute();
-  const paid = new Map<number, string>();
-  if (rows.length > 0) {
-    const sums = await ctx.db
-      .selectFrom('project_payment')
-      .select(['project_id', (eb) => eb.fn.sum<string>('amount_fen').as('paid')])
-      .where(
-        'project_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .groupBy('project_id')
-      .execute();
-    for (const x of sums) paid.set(x.project_id, x.paid);
-  }
   // a search by leader or title mostly fits one page, whose length is then the total: no count query
   const total =
     totalFromPage(rows.length, input) ??
     Number((await base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-  const result = {
-    items: rows.map((r) => toProjectSummary({ ...r, paid_fen: paid.get(r.id) ?? '0' })),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  const result = { items: rows.map(toProjectSummary), total, page: input.page, pageSize: input.pageSize };
   ctx.cache.set(key, result, ['project', 'project_payment']);
   return result;
 }

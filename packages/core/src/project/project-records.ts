@@ -21,7 +21,28 @@ export function projectQuery(db: Db) {
 }
 type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectQuery>['executeTakeFirstOrThrow']>>;
 
-export function toProjectSummary(r: ProjectRow): TProjectSummary {
+type SummaryRow = Pick<
+  ProjectRow,
+  | 'id'
+  | 'project_no'
+  | 'application_id'
+  | 'programme_kind'
+  | 'programme_name'
+  | 'region_code'
+  | 'org_id'
+  | 'org_name'
+  | 'year'
+  | 'title'
+  | 'field_code'
+  | 'leader_name'
+  | 'granted_fen'
+  | 'paid_fen'
+  | 'status'
+  | 'source'
+  | 'version'
+>;
+
+export function toProjectSummary(r: SummaryRow): TProjectSummary {
   return {
     id: r.id,
     projectNo: r.project_no,
