@@ -199,6 +199,7 @@ export const ZTeam = z.object({
   regionCode: z.string(),
   members: z.number().int(),
 });
+export type TTeam = z.infer<typeof ZTeam>;
 
 export const confirmStatuses = ['pending', 'confirmed', 'disputed'] as const;
 export const ZConfirmStatus = z.enum(confirmStatuses).describe('待确认 / 已确认 / 有异议');

@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: page(() => import('../features/platform/PublicPlatformsPage.tsx'), 'PublicPlatformsPage', full),
   },
+  { path: '/service-confirm/:token', element: page(() => import('../features/talent/ConfirmServicePage.tsx'), 'ConfirmServicePage', full) },
   {
     path: '/market',
     errorElement: <RouteError />,

@@ -1,6 +1,6 @@
-import { CameraOutlined, CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
+import { CameraOutlined, CheckCircleFilled, ClockCircleOutlined, CopyOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { serviceKinds, type TServiceLog } from '@kechuang/contracts';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, QRCode, Select, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,34 @@ import { api, uploadBytes } from '../../lib/api.ts';
 import { bureauDay } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { useMyCommission, useTalentMutation } from './talent-api.ts';
+
+/** The confirmation link the 服务对象 opens (no sign-in): shown, copied, or scanned as a QR code. */
+export const confirmLink = (token: string) => `${window.location.origin}/service-confirm/${token}`;
+
+function ConfirmLink({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const link = confirmLink(token);
+  return (
+    <Flex vertical gap={8} align="center" data-testid="field-link">
+      <QRCode value={link} size={168} bordered={false} />
+      <Typography.Text copyable={false} style={{ wordBreak: 'break-all', fontSize: 12 }} data-testid="field-link-url">
+        {link}
+      </Typography.Text>
+      <Button
+        icon={<CopyOutlined />}
+        onClick={() =>
+          navigator.clipboard
+            ?.writeText(link)
+            .then(() => message.success(t('talent.hints.copied')))
+            .catch(() => {})
+        }
+      >
+        {t('talent.actions.copyLink')}
+      </Button>
+    </Flex>
+  );
+}
 
 interface LogForm {
   targetId: number;
@@ -97,22 +125,25 @@ export function FieldLogPage() {
           type="success"
           showIcon
           data-testid="field-code"
-          message={t('talent.hints.code', { code: last.confirmCode ?? '' })}
+          message={t('talent.hints.code')}
           description={
-            <Upload
-              accept="image/*"
-              capture="environment"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                photo.mutate({ id: last.id, file }, { onSuccess: (l) => setLast(l), onError: (e) => message.error(errorText(e)) });
-                return false;
-              }}
-            >
-              <Button icon={<CameraOutlined />} loading={photo.isPending} data-testid="field-photo">
-                {t('talent.actions.photo')}
-                {last.photos > 0 ? `（${last.photos}）` : ''}
-              </Button>
-            </Upload>
+            <Flex vertical gap={12}>
+              {last.confirmToken ? <ConfirmLink token={last.confirmToken} /> : null}
+              <Upload
+                accept="image/*"
+                capture="environment"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  photo.mutate({ id: last.id, file }, { onSuccess: (l) => setLast(l), onError: (e) => message.error(errorText(e)) });
+                  return false;
+                }}
+              >
+                <Button icon={<CameraOutlined />} loading={photo.isPending} data-testid="field-photo" block>
+                  {t('talent.actions.photo')}
+                  {last.photos > 0 ? `（${last.photos}）` : ''}
+                </Button>
+              </Upload>
+            </Flex>
           }
         />
       ) : null}
@@ -125,17 +156,25 @@ export function FieldLogPage() {
           <Typography.Paragraph style={{ margin: '4px 0' }}>{l.content}</Typography.Paragraph>
           <Flex justify="space-between" wrap gap={8}>
             <Typography.Text type="secondary">{l.servedOn}</Typography.Text>
-            {l.confirmedBy ? (
+            {l.confirmStatus === 'confirmed' ? (
               <Typography.Text type="success">
                 <CheckCircleFilled /> {t('talent.hints.confirmed', { name: l.confirmedBy })}
+              </Typography.Text>
+            ) : l.confirmStatus === 'disputed' ? (
+              <Typography.Text type="danger">
+                <ExclamationCircleFilled /> {t('talent.hints.disputed', { name: l.confirmedBy, note: l.confirmNote ?? '' })}
               </Typography.Text>
             ) : (
               <Typography.Text type="warning">
                 <ClockCircleOutlined /> {t('talent.hints.unconfirmed')}
-                {l.confirmCode ? ` · ${t('talent.fields.code')} ${l.confirmCode}` : ''}
               </Typography.Text>
             )}
           </Flex>
+          {l.confirmToken && l.id !== last?.id ? (
+            <Typography.Link style={{ fontSize: 12 }} onClick={() => setLast(l)} data-testid={`field-show-link-${l.id}`}>
+              {t('talent.actions.copyLink')} / QR
+            </Typography.Link>
+          ) : null}
         </Card>
       ))}
     </Flex>

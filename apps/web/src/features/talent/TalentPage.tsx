@@ -1,22 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type TCommissioner, type TTalent, talentLevels } from '@kechuang/contracts';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Statistic,
-  type TableColumnsType,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { type TTalent, talentLevels } from '@kechuang/contracts';
+import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, type TableColumnsType, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,12 +11,16 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { api } from '../../lib/api.ts';
-import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
+import { AssessmentTab } from './AssessmentTab.tsx';
+import { DispatchTab } from './DispatchTab.tsx';
 import { FieldLogPage } from './FieldLogPage.tsx';
-import { useCommissioners, useCounts, useMyCommission, useTalentMutation, useTalents } from './talent-api.ts';
+import { ProgrammesTab } from './ProgrammesTab.tsx';
+import { ServiceLogsTab } from './ServiceLogsTab.tsx';
+import { TargetsTab } from './TargetsTab.tsx';
+import { useMyCommission, useTalentMutation, useTalents } from './talent-api.ts';
 
 /** 人才与特派员: /talent (the bureau's registry and 特派员) and /talent/field (a 特派员's own log, phone-sized). */
 export function TalentPage() {
@@ -50,7 +38,11 @@ function TalentHome() {
   const mine = useMyCommission();
   const items = [
     { key: 'people', label: t('talent.tabs.people'), children: <PeopleTab /> },
-    { key: 'commissioners', label: t('talent.tabs.commissioners'), children: <CommissionersTab /> },
+    { key: 'commissioners', label: t('talent.tabs.dispatch'), children: <DispatchTab /> },
+    { key: 'targets', label: t('talent.tabs.targets'), children: <TargetsTab /> },
+    { key: 'assessment', label: t('talent.tabs.assessment'), children: <AssessmentTab /> },
+    { key: 'logs', label: t('talent.tabs.logs'), children: <ServiceLogsTab /> },
+    { key: 'programmes', label: t('talent.tabs.programmes'), children: <ProgrammesTab /> },
     ...(mine.data ? [{ key: 'field', label: t('talent.tabs.field'), children: <FieldLogPage /> }] : []),
   ];
   return (
@@ -58,7 +50,9 @@ function TalentHome() {
       <PageHeader title={t('talent.title')} subtitle={t('talent.subtitle')} />
       <Tabs
         activeKey={search.tab ?? 'people'}
-        onChange={(tab) => setSearch({ tab, page: undefined, q: undefined })}
+        onChange={(tab) =>
+          setSearch({ tab, page: undefined, q: undefined, status: undefined, commissionerId: undefined, grade: undefined, kind: undefined })
+        }
         items={items}
         destroyOnHidden
       />
@@ -228,69 +222,6 @@ function PeopleTab() {
           </Form.Item>
         </Form>
       </Drawer>
-    </>
-  );
-}
-
-function CommissionersTab() {
-  const { t } = useTranslation();
-  const [search, setSearch] = useSearchState();
-  const year = Number(search.year) || bureauYear();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
-  const list = useCommissioners({ ...paging, year, q: search.q });
-  const counts = useCounts(year);
-  const total = counts.data?.rows[0];
-  const columns: TableColumnsType<TCommissioner> = [
-    { title: t('talent.fields.name'), dataIndex: 'name', width: 100 },
-    { title: t('talent.fields.employer'), dataIndex: 'employerName' },
-    { title: t('talent.fields.region'), dataIndex: 'regionCode', width: 110, render: (c: string) => <RegionName code={c} /> },
-    { title: t('talent.fields.team'), dataIndex: 'teamName', width: 160 },
-    { title: t('talent.fields.targets'), dataIndex: 'targets', render: (ts: TCommissioner['targets']) => ts.map((x) => x.name).join('、') },
-    { title: t('talent.fields.logs'), dataIndex: 'logCount', width: 90, render: (n: number, c) => `${n}（${c.confirmedCount}）` },
-    {
-      title: t('talent.fields.grade'),
-      dataIndex: 'grade',
-      width: 90,
-      render: (g: TCommissioner['grade']) => (g ? <Tag color={g === 'fail' ? 'red' : 'green'}>{t(`talent.grades.${g}`)}</Tag> : '—'),
-    },
-  ];
-  return (
-    <>
-      <Card size="small" style={{ marginBottom: 16 }} data-testid="commissioner-counts">
-        <Flex gap={32} wrap align="center">
-          <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setSearch({ year: String(v) })} />
-          <Statistic title={t('talent.fields.people')} value={total?.people ?? 0} />
-          <Statistic title={t('talent.fields.logs')} value={total?.services ?? 0} />
-          <Statistic title={t('talent.fields.villages')} value={total?.villages ?? 0} />
-          <Typography.Text type="secondary">
-            {(counts.data?.rows.slice(1) ?? []).map((r) => (
-              <span key={r.regionCode} style={{ marginRight: 16 }}>
-                <RegionName code={r.regionCode} />：{r.people} / {r.services} / {r.villages}
-              </span>
-            ))}
-          </Typography.Text>
-        </Flex>
-      </Card>
-      <ListCard<TCommissioner>
-        title={t('talent.tabs.commissioners')}
-        testId="talent-commissioners"
-        filters={
-          <FilterBar>
-            <Input.Search
-              allowClear
-              style={{ width: 220 }}
-              placeholder={t('talent.fields.name')}
-              defaultValue={search.q}
-              onSearch={(v) => setSearch({ q: v })}
-            />
-          </FilterBar>
-        }
-        query={list}
-        columns={columns}
-        rowKey="id"
-        paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
-      />
     </>
   );
 }

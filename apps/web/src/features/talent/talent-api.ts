@@ -1,4 +1,13 @@
-import type { TCommissioner, TCommissionerCounts, TServiceLog, TTalent } from '@kechuang/contracts';
+import type {
+  TCommissioner,
+  TCommissionerCounts,
+  TServiceConfirmView,
+  TServiceLog,
+  TServiceTargetRow,
+  TTalent,
+  TTalentProgramme,
+  TTeam,
+} from '@kechuang/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from '../../lib/api.ts';
 
@@ -41,3 +50,37 @@ export function useTalentMutation<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: ['talent'] }) });
 }
+
+export const useTeams = (year: number) =>
+  useQuery({
+    queryKey: ['talent', 'teams', year],
+    queryFn: () => api.get<TTeam[]>('/api/talent/teams', { query: { year } }),
+  });
+
+export const useTargets = (query: Record<string, QueryValue>) =>
+  useQuery({
+    queryKey: ['talent', 'targets', query],
+    queryFn: () => api.get<Page<TServiceTargetRow>>('/api/talent/targets', { query }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useServiceLogs = (query: Record<string, QueryValue>) =>
+  useQuery({
+    queryKey: ['talent', 'logs', query],
+    queryFn: () => api.get<Page<TServiceLog>>('/api/talent/service-logs', { query }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useProgrammes = () =>
+  useQuery({
+    queryKey: ['talent', 'programmes'],
+    queryFn: () => api.get<TTalentProgramme[]>('/api/talent/programmes'),
+  });
+
+/** The public confirmation page: no session, so no sign-in prompt on an error. */
+export const useConfirmation = (token: string) =>
+  useQuery({
+    queryKey: ['service-confirmation', token],
+    queryFn: () => api.get<TServiceConfirmView>(`/api/public/service-confirmations/${encodeURIComponent(token)}`, { quiet: true }),
+    retry: false,
+  });

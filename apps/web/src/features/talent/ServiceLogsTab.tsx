@@ -1,0 +1,81 @@
+import { confirmStatuses, type TServiceLog } from '@kechuang/contracts';
+import { Button, InputNumber, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FilterBar, ListCard } from '../../components/ListCard.tsx';
+import { bureauYear } from '../../lib/bureau-date.ts';
+import { intParam, useSearchState } from '../../lib/use-search-state.ts';
+import { useServiceLogs } from './talent-api.ts';
+
+const statusColor = { pending: 'default', confirmed: 'success', disputed: 'error' } as const;
+
+/** The bureau's view of the service logs: each with its 服务对象's answer (已确认 / 有异议 with the reason / 待确认). */
+export function ServiceLogsTab() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchState();
+  const year = Number(search.year) || bureauYear();
+  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const list = useServiceLogs({ ...paging, year, status: search.status, commissionerId: search.commissionerId });
+  const columns: TableColumnsType<TServiceLog> = [
+    { title: t('talent.fields.servedOn'), dataIndex: 'servedOn', width: 110 },
+    { title: t('talent.fields.commissioner'), dataIndex: 'commissionerName', width: 100 },
+    { title: t('talent.fields.target'), dataIndex: 'targetName', width: 200 },
+    { title: t('talent.fields.kind'), dataIndex: 'kind', width: 100, render: (k: TServiceLog['kind']) => t(`talent.serviceKinds.${k}`) },
+    {
+      title: t('talent.fields.content'),
+      dataIndex: 'content',
+      render: (c: string) => <Typography.Text ellipsis={{ tooltip: c }}>{c}</Typography.Text>,
+    },
+    { title: t('talent.fields.photo'), dataIndex: 'photos', width: 80 },
+    {
+      title: t('talent.fields.status'),
+      dataIndex: 'confirmStatus',
+      width: 260,
+      render: (s: TServiceLog['confirmStatus'], l) => (
+        <>
+          <Tag color={statusColor[s]}>{t(`talent.statuses.${s}`)}</Tag>
+          {s === 'confirmed' ? <Typography.Text type="secondary">{l.confirmedBy}</Typography.Text> : null}
+          {s === 'disputed' ? (
+            <Typography.Text type="danger">
+              {t('talent.hints.disputed', { name: l.confirmedBy, note: l.confirmNote ?? '' })}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
+    },
+  ];
+  return (
+    <ListCard<TServiceLog>
+      title={t('talent.tabs.logs')}
+      testId="talent-logs"
+      filters={
+        <FilterBar>
+          <InputNumber
+            value={year}
+            min={2000}
+            max={2100}
+            prefix={t('talent.fields.year')}
+            onChange={(v) => v && setSearch({ year: String(v), page: undefined })}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('talent.fields.status')}
+            value={search.status}
+            onChange={(v) => setSearch({ status: v, page: undefined })}
+            options={confirmStatuses.map((s) => ({ value: s, label: t(`talent.statuses.${s}`) }))}
+          />
+          {search.commissionerId ? (
+            <Button onClick={() => setSearch({ commissionerId: undefined, page: undefined })}>
+              {list.data?.items[0]?.commissionerName ?? t('talent.fields.commissioner')} ✕
+            </Button>
+          ) : null}
+        </FilterBar>
+      }
+      query={list}
+      columns={columns}
+      rowKey="id"
+      paging={paging}
+      onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+    />
+  );
+}
