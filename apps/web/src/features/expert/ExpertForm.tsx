@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { CodePicker } from './CodeTags.tsx';
+import { type RelationRow, RelationRows, relationInput, relationRow } from './MyDeclarations.tsx';
 
 /*
  * The expert's profile as a form, shared by the bureau's entry drawer (with the quota and the linked account)
@@ -25,6 +26,8 @@ export interface ExpertFormValues {
   employments: { orgName: string; fromDate: Dayjs | null; toDate: Dayjs | null }[];
   yearlyQuota?: number;
   username?: string | null;
+  /** the declared relations (近亲属, 师生, 合作申报, 持股 …): the bureau edits them on an existing entry */
+  relations?: RelationRow[];
 }
 
 const day = (s: string | null) => (s ? dayjs(s) : null);
@@ -59,6 +62,7 @@ export function toFormValues(e: TExpert | null, regionCode: string): ExpertFormV
     employments: e.employments.map((x) => ({ orgName: x.orgName, fromDate: day(x.fromDate), toDate: day(x.toDate) })),
     yearlyQuota: e.yearlyQuota,
     username: e.username,
+    relations: e.relations.map(relationRow),
   };
 }
 
@@ -77,10 +81,22 @@ export function toInput(v: ExpertFormValues, bureau: boolean): TExpertInputBody 
     specialty: v.specialty ?? '',
     employments: (v.employments ?? []).map((x) => ({ orgName: x.orgName, fromDate: iso(x.fromDate), toDate: iso(x.toDate) })),
     ...(bureau ? { yearlyQuota: v.yearlyQuota ?? 20, username: v.username || null } : {}),
+    ...(bureau && v.relations ? { relations: v.relations.map(relationInput) } : {}),
   };
 }
 
-export function ExpertFields({ bureau, idLast4, regionLocked }: { bureau: boolean; idLast4: string | null; regionLocked: boolean }) {
+export function ExpertFields({
+  bureau,
+  idLast4,
+  regionLocked,
+  relations = false,
+}: {
+  bureau: boolean;
+  idLast4: string | null;
+  regionLocked: boolean;
+  /** show the declared relations (the bureau's edit form) */
+  relations?: boolean;
+}) {
   const { t } = useTranslation();
   const required = { required: true, message: t('expert.form.required') };
   return (
@@ -194,6 +210,15 @@ export function ExpertFields({ bureau, idLast4, regionLocked }: { bureau: boolea
             </Form.Item>
           </Col>
         </Row>
+      ) : null}
+      {relations ? (
+        <div data-testid="expert-form-relations">
+          <Typography.Title level={5} style={{ marginTop: 8 }}>
+            {t('expert.fields.relations')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('expert.me.relationsHint')}</Typography.Paragraph>
+          <RelationRows name="relations" />
+        </div>
       ) : null}
     </>
   );

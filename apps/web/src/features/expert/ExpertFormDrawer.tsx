@@ -53,7 +53,7 @@ export function ExpertFormDrawer(props: { open: boolean; editing: TExpert | null
         onFinish={submit}
         data-testid="expert-form"
       >
-        <ExpertFields bureau idLast4={editing?.idLast4 ?? null} regionLocked={false} />
+        <ExpertFields bureau idLast4={editing?.idLast4 ?? null} regionLocked={false} relations={editing !== null} />
       </Form>
     </Drawer>
   );

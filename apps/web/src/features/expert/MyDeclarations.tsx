@@ -12,7 +12,7 @@ import { expertApi, useExpertMutation } from './expert-api.ts';
  * units (近亲属, 师生, 合作申报, 持股 …) and the dates on which they cannot review. Each list is saved whole.
  */
 
-interface RelationRow {
+export interface RelationRow {
   id?: number;
   kind: TExpertRelationKind;
   personName?: string | null;
@@ -32,31 +32,8 @@ export function RelationsCard({ e }: { e: TExpert }) {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [form] = Form.useForm<{ relations: RelationRow[] }>();
-  const save = useExpertMutation((rows: RelationRow[]) =>
-    expertApi.saveRelations(
-      e.version,
-      rows.map((r) => ({
-        ...(r.id !== undefined ? { id: r.id } : {}),
-        kind: r.kind,
-        personName: r.personName?.trim() || null,
-        ...(r.idNumber?.trim() ? { idNumber: r.idNumber.trim() } : {}),
-        orgName: r.orgName?.trim() || null,
-        note: r.note?.trim() ?? '',
-        fromDate: iso(r.fromDate),
-        toDate: iso(r.toDate),
-      })),
-    ),
-  );
-  const initial: RelationRow[] = e.relations.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    personName: r.personName,
-    idLast4: r.personIdLast4,
-    orgName: r.orgName,
-    note: r.note,
-    fromDate: day(r.fromDate),
-    toDate: day(r.toDate),
-  }));
+  const save = useExpertMutation((rows: RelationRow[]) => expertApi.saveRelations(e.version, rows.map(relationInput)));
+  const initial: RelationRow[] = e.relations.map(relationRow);
   return (
     <Card
       title={t('expert.fields.relations')}
@@ -83,67 +60,103 @@ export function RelationsCard({ e }: { e: TExpert }) {
           })
         }
       >
-        <Form.List name="relations">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('expert.noRelations')} /> : null}
-              {fields.map((f) => {
-                const last4 = form.getFieldValue(['relations', f.name, 'idLast4']) as string | null | undefined;
-                return (
-                  <Space key={f.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }} data-testid="relation-row">
-                    <Form.Item
-                      name={[f.name, 'kind']}
-                      rules={[{ required: true, message: t('expert.form.required') }]}
-                      style={{ marginBottom: 8 }}
-                    >
-                      <Select
-                        style={{ width: 110 }}
-                        placeholder={t('expert.fields.relationKind')}
-                        options={expertRelationKinds.map((k) => ({ value: k, label: t(`expert.relationKinds.${k}`) }))}
-                        data-testid="relation-kind"
-                      />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'personName']} style={{ marginBottom: 8 }}>
-                      <Input
-                        placeholder={t('expert.fields.personName')}
-                        style={{ width: 120 }}
-                        maxLength={50}
-                        data-testid="relation-person"
-                      />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'idNumber']} style={{ marginBottom: 8 }}>
-                      <Input
-                        placeholder={last4 ? t('expert.form.idKeptShort', { last4 }) : t('expert.fields.personIdNumber')}
-                        style={{ width: 170 }}
-                        maxLength={18}
-                        autoComplete="off"
-                      />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'orgName']} style={{ marginBottom: 8 }}>
-                      <Input placeholder={t('expert.fields.relationOrg')} style={{ width: 180 }} maxLength={100} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'note']} style={{ marginBottom: 8 }}>
-                      <Input placeholder={t('expert.fields.note')} style={{ width: 140 }} maxLength={200} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'fromDate']} style={{ marginBottom: 8 }}>
-                      <DatePicker placeholder={t('expert.fields.fromDate')} style={{ width: 130 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'toDate']} style={{ marginBottom: 8 }}>
-                      <DatePicker placeholder={t('expert.fields.toDate')} style={{ width: 130 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('expert.form.removeRow')} />
-                  </Space>
-                );
-              })}
-              <Button type="dashed" onClick={() => add({ kind: undefined })} icon={<PlusOutlined />} data-testid="relation-add">
-                {t('expert.me.addRelation')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <RelationRows name="relations" />
       </Form>
     </Card>
   );
+}
+
+/**
+ * The rows of declared relations (kind, person with an optional identity number, unit, note, dates) inside a
+ * form, under `name`: the expert's own card and the bureau's entry form both use it.
+ */
+export function RelationRows({ name }: { name: string | (string | number)[] }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const path = Array.isArray(name) ? name : [name];
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('expert.noRelations')} /> : null}
+          {fields.map((f) => {
+            const last4 = form.getFieldValue([...path, f.name, 'idLast4']) as string | null | undefined;
+            return (
+              <Space key={f.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }} data-testid="relation-row">
+                <Form.Item
+                  name={[f.name, 'kind']}
+                  rules={[{ required: true, message: t('expert.form.required') }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <Select
+                    style={{ width: 110 }}
+                    placeholder={t('expert.fields.relationKind')}
+                    options={expertRelationKinds.map((k) => ({ value: k, label: t(`expert.relationKinds.${k}`) }))}
+                    data-testid="relation-kind"
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'personName']} style={{ marginBottom: 8 }}>
+                  <Input placeholder={t('expert.fields.personName')} style={{ width: 120 }} maxLength={50} data-testid="relation-person" />
+                </Form.Item>
+                <Form.Item name={[f.name, 'idNumber']} style={{ marginBottom: 8 }}>
+                  <Input
+                    placeholder={last4 ? t('expert.form.idKeptShort', { last4 }) : t('expert.fields.personIdNumber')}
+                    style={{ width: 170 }}
+                    maxLength={18}
+                    autoComplete="off"
+                  />
+                </Form.Item>
+                <Form.Item name={[f.name, 'orgName']} style={{ marginBottom: 8 }}>
+                  <Input placeholder={t('expert.fields.relationOrg')} style={{ width: 180 }} maxLength={100} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'note']} style={{ marginBottom: 8 }}>
+                  <Input placeholder={t('expert.fields.note')} style={{ width: 140 }} maxLength={200} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'fromDate']} style={{ marginBottom: 8 }}>
+                  <DatePicker placeholder={t('expert.fields.fromDate')} style={{ width: 130 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'toDate']} style={{ marginBottom: 8 }}>
+                  <DatePicker placeholder={t('expert.fields.toDate')} style={{ width: 130 }} />
+                </Form.Item>
+                <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('expert.form.removeRow')} />
+              </Space>
+            );
+          })}
+          <Button type="dashed" onClick={() => add({ kind: undefined })} icon={<PlusOutlined />} data-testid="relation-add">
+            {t('expert.me.addRelation')}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+/** A relation row from the entry, for the form. */
+export function relationRow(r: TExpert['relations'][number]): RelationRow {
+  return {
+    id: r.id,
+    kind: r.kind,
+    personName: r.personName,
+    idLast4: r.personIdLast4,
+    orgName: r.orgName,
+    note: r.note,
+    fromDate: day(r.fromDate),
+    toDate: day(r.toDate),
+  };
+}
+
+/** A relation row as the API takes it (an identity number only when typed again). */
+export function relationInput(r: RelationRow) {
+  return {
+    ...(r.id !== undefined ? { id: r.id } : {}),
+    kind: r.kind,
+    personName: r.personName?.trim() || null,
+    ...(r.idNumber?.trim() ? { idNumber: r.idNumber.trim() } : {}),
+    orgName: r.orgName?.trim() || null,
+    note: r.note?.trim() ?? '',
+    fromDate: iso(r.fromDate),
+    toDate: iso(r.toDate),
+  };
 }
 
 interface PeriodRow {

@@ -91,7 +91,7 @@ export function DrawTab({
       },
       {
         onSuccess: (d) => {
-          message.success(t('review.draw.done', { n: d.panels }));
+          message.success(t('review.draw.done', { n: d.panels, noun: t(`review.nouns.${subjectKind}`) }));
           setOpen(d.id);
         },
         onError: (e) => setError(errorText(e)),
@@ -142,11 +142,15 @@ export function DrawTab({
             <Form.Item name="dates" label={t('review.draw.dates')} rules={[{ required: true }]}>
               <DatePicker.RangePicker format="YYYY-MM-DD" />
             </Form.Item>
-            <Form.Item name="subjectIds" label={t('review.draw.subjects')} style={{ minWidth: 360 }}>
+            <Form.Item
+              name="subjectIds"
+              label={t('review.draw.subjects', { noun: t(`review.nouns.${subjectKind}`) })}
+              style={{ minWidth: 360 }}
+            >
               <Select
                 mode="multiple"
                 allowClear
-                placeholder={t('review.draw.allWaiting')}
+                placeholder={t('review.draw.allWaiting', { noun: t(`review.nouns.${subjectKind}`) })}
                 options={(waiting ?? []).map((a) => ({ value: a.id, label: `#${a.id} ${a.title}` }))}
                 data-testid="draw-subjects"
               />

@@ -53,7 +53,7 @@ export function RankingTab({
           { title: t('review.ranking.rank'), dataIndex: 'rank', width: 70, render: (v: number | null) => v ?? '—' },
           { title: t('review.ranking.groupRank'), dataIndex: 'groupRank', width: 90, render: (v: number | null) => v ?? '—' },
           {
-            title: t('review.ranking.subject'),
+            title: t('review.ranking.subject', { noun: t(`review.nouns.${subjectKind}`) }),
             key: 'title',
             render: (_, x) => (
               <div>
