@@ -87,11 +87,28 @@ test('a platform 认定 application gets a panel: draw, declare, score, ranking 
 
   // the pool: two experts of the discipline, one of them working for the 依托单位
   const book = new ExcelJS.Workbook();
-  book.addWorksheet('专家库').addRows([
-    header,
-    [`认定评审甲${stamp}`, '', '男', '教授', '南华大学', '', '430407', discipline, '', '仪器仪表', '', '', '', ''],
-    [`认定同单位${stamp}`, '', '女', '正高级工程师', '衡阳衡山科学仪器有限公司', '', '430408', discipline, '', '光谱仪器', '', '', '', ''],
-  ]);
+  book
+    .addWorksheet('专家库')
+    .addRows([
+      header,
+      [`认定评审甲${stamp}`, '', '男', '教授', '南华大学', '', '430407', discipline, '', '仪器仪表', '', '', '', ''],
+      [
+        `认定同单位${stamp}`,
+        '',
+        '女',
+        '正高级工程师',
+        '衡阳衡山科学仪器有限公司',
+        '',
+        '430408',
+        discipline,
+        '',
+        '光谱仪器',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ]);
   await api(planner, 'POST', '/api/experts/import?dryRun=false', Buffer.from(await book.xlsx.writeBuffer()));
 
   // the round and one application of the demo enterprise, set up through the API
@@ -189,5 +206,117 @@ test('a platform 认定 application gets a panel: draw, declare, score, ranking 
   await expect(dialog.getByTestId('decision-review')).toContainText('评审得分 86.00，本批次第 1 名');
   await expect(dialog.getByRole('spinbutton')).toHaveValue('86');
   await shot(planner, out, 'platform-decision');
+  expect(problems).toEqual([]);
+});
+
+test('an acceptance panel beside the decision, the unit’s avoidance request, the bureau editing an expert’s relations', async ({
+  browser,
+}, info) => {
+  test.setTimeout(150_000);
+  const planner = await as(browser, 'planner');
+  const institute = await as(browser, 'institute');
+  const problems: string[] = [];
+  for (const p of [planner, institute]) p.on('pageerror', (e) => problems.push(e.message));
+  const out = (n: string) => info.outputPath(n);
+  const stamp = Date.now() % 100000;
+
+  // a pool of two for the discipline
+  const book = new ExcelJS.Workbook();
+  book
+    .addWorksheet('专家库')
+    .addRows([
+      header,
+      [`验收评审甲${stamp}`, '', '男', '教授', '湖南工学院', '', '430407', '416.20', '', '光谱仪器', '', '', '', ''],
+      [`验收评审乙${stamp}`, '', '女', '研究员', '衡阳师范学院', '', '430407', '416.20', '', '光学测量', '', '', '', ''],
+    ]);
+  await api(planner, 'POST', '/api/experts/import?dryRun=false', Buffer.from(await book.xlsx.writeBuffer()));
+
+  // 南华大学's running project: the unit asks on its acceptance page to keep a unit off the panel, withdraws it, asks again
+  const list = await api<{ items: Array<{ id: number; orgName: string; title: string }> }>(
+    planner,
+    'GET',
+    '/api/projects?status=executing&pageSize=100',
+  );
+  const project = list.items.find((p) => p.orgName === '南华大学');
+  expect(project, 'the demo has a running project of 南华大学').toBeTruthy();
+  const id = (project as { id: number }).id;
+  await institute.goto(`/projects/item/${id}`);
+  const avoid = institute.getByTestId('avoidance-card');
+  await expect(avoid).toBeVisible();
+  await avoid.getByTestId('avoid-org').fill('某竞争研究院');
+  await avoid.getByTestId('avoid-reason').fill('同一技术路线的竞争单位');
+  await avoid.getByTestId('avoid-add').click();
+  await expect(avoid.getByTestId('avoidance-list')).toContainText('某竞争研究院');
+  await avoid.getByTestId('avoid-person').fill('钱某某');
+  await avoid.getByTestId('avoid-reason').fill('曾有合作纠纷');
+  await avoid.getByTestId('avoid-add').click();
+  await expect(avoid.getByTestId('avoidance-list').locator('tbody tr')).toHaveCount(2);
+  await avoid.getByTestId('avoidance-withdraw').last().click();
+  await institute.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(avoid.getByTestId('avoidance-list').locator('tbody tr')).toHaveCount(1);
+  await shot(institute, out, 'acceptance-avoidance');
+
+  // the 科技报告, then the request for acceptance (through the API)
+  let p = await api<{ version: number }>(institute, 'POST', `/api/projects/${id}/reports`, {
+    kind: 'tech_report',
+    period: null,
+    content: { progress: '完成全部研究内容，形成科技报告。', spentFen: 10_000_000, targets: [] },
+  });
+  p = await api<{ version: number }>(institute, 'POST', `/api/projects/${id}/acceptance/request`, { version: p.version });
+
+  // the bureau draws the acceptance panel from the project's acceptance card
+  await planner.goto(`/projects/item/${id}`);
+  const panel = planner.getByTestId('acceptance-panel');
+  await expect(panel.getByTestId('decision-review')).toContainText('尚未抽取评审专家');
+  await panel.getByTestId('acceptance-panel-open').click();
+  const batch = planner.getByTestId('review-batch-acceptance');
+  await expect(batch).toBeVisible();
+  await batch.getByTestId('draw-size').fill('1');
+  await batch.getByTestId('draw-reserves').fill('0');
+  await batch.getByTestId('draw-discipline').fill('416.20');
+  await batch.getByTestId('draw-submit').click();
+  const record = planner.getByTestId('draw-record');
+  await expect(record.getByTestId('panel-members').locator('tbody tr')).toHaveCount(1);
+  await shot(planner, out, 'acceptance-draw-record');
+  await planner.keyboard.press('Escape');
+  await expect(record).toBeHidden();
+  await batch.getByRole('tab', { name: '评分标准' }).click();
+  await expect(batch.getByTestId('rubric-criterion').first().locator('input').first()).toHaveValue('考核指标完成情况');
+  await batch.getByTestId('rubric-save').click();
+  await expect(planner.getByText('评分标准已保存')).toBeVisible();
+
+  // open and score through the API (the first journey walks the expert's pages)
+  const draws = await api<Array<{ id: number }>>(planner, 'GET', `/api/review/draws?subjectKind=acceptance&batchId=${id}`);
+  const drawId = draws[0]?.id as number;
+  await api(planner, 'POST', `/api/review/draws/${drawId}/open`);
+  const full = await api<TDrawRecord>(planner, 'GET', `/api/review/draws/${drawId}`);
+  const seat = (full.panelList[0] as TPanel).members[0] as TPanel['members'][number];
+  await linkExpertAccount(planner, seat.expertId);
+  const expert = await as(browser, 'expert');
+  await api(expert, 'POST', `/api/review/assignments/${seat.assignmentId}/declare`, { conflict: false });
+  await api(expert, 'PUT', `/api/review/assignments/${seat.assignmentId}/score`, {
+    scores: { targets: '36', results: '21', funds: '22', records: '9' },
+    opinion: '完成任务书规定的考核指标，经费使用规范，同意通过验收。',
+  });
+
+  // the score beside the acceptance decision
+  await planner.reload();
+  await expect(planner.getByTestId('acceptance-panel').getByTestId('decision-review')).toContainText('验收专家组评分 88.00（1 位专家）');
+  await expect(planner.getByTestId('acceptance-form')).toBeVisible();
+  await shot(planner, out, 'acceptance-decision');
+
+  // the bureau's expert form edits the declared relations
+  await planner.goto(`/experts?open=${seat.expertId}`);
+  await planner.getByTestId('expert-edit').click();
+  const form = planner.getByTestId('expert-form-relations');
+  await form.getByTestId('relation-add').click();
+  await form.getByTestId('relation-row').last().getByTestId('relation-kind').click();
+  await planner.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '持股' }).click();
+  await form.getByTestId('relation-row').last().getByPlaceholder('关系单位（持股、兼职等）').fill('衡阳某仪器有限公司');
+  await shot(planner, out, 'expert-form-relations');
+  await planner.getByTestId('expert-form-save').click();
+  await expect(planner.getByText('已保存')).toBeVisible();
+  const saved = await api<TExpert>(planner, 'GET', `/api/experts/${seat.expertId}`);
+  expect(saved.relations).toContainEqual(expect.objectContaining({ kind: 'shareholding', orgName: '衡阳某仪器有限公司' }));
   expect(problems).toEqual([]);
 });
