@@ -3,6 +3,7 @@ import { App, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Tabl
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/error-text.ts';
+import { AvoidanceCard } from '../review/AvoidanceCard.tsx';
 import { Conditions } from './CallsTab.tsx';
 import { usePlatformApplications, usePlatformCalls, usePlatformMutation, usePlatformTypes } from './platform-api.ts';
 
@@ -83,6 +84,11 @@ export function ApplyTab() {
           dataSource={apps.data ?? []}
           locale={{ emptyText: t('platform.apply.empty') }}
           scroll={{ x: 900 }}
+          expandable={{
+            // 回避申请 on a submitted application, until its panel is drawn
+            rowExpandable: (a) => a.status === 'submitted',
+            expandedRowRender: (a) => <AvoidanceCard subjectKind="platform_application" subjectId={a.id} />,
+          }}
           columns={[
             { title: t('platform.fields.name'), dataIndex: 'name', width: 240 },
             { title: t('platform.fields.callTitle'), dataIndex: 'callTitle', width: 220 },
