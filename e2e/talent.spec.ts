@@ -144,6 +144,7 @@ test('a 特派员 logs a service on a phone-sized screen and the village confirm
   await expect(village.getByTestId('confirm-yes')).toHaveCount(0);
   await village.goto('/service-confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   await expect(village.getByTestId('confirm-invalid')).toBeVisible();
+  await shot(village, out, 'talent-confirm-phone-invalid');
   await villagePhone.close();
   await fresh.close();
 
@@ -168,10 +169,19 @@ test('a 特派员 logs a service on a phone-sized screen and the village confirm
   await expect(counts.getByText('覆盖村数')).toBeVisible();
   await expect(planner.getByTestId('talent-commissioners').getByText('刘特派')).toBeVisible();
   await shot(planner, out, 'talent-commissioners');
+  await planner.getByTestId('dispatch-open').click();
+  await expect(planner.getByRole('dialog')).toContainText('登录账号');
+  await shot(planner, out, 'talent-dispatch-dialog');
+  await planner
+    .getByRole('dialog')
+    .getByRole('button', { name: /取\s*消|Cancel/ })
+    .click();
 
   // 人才计划: a round opened on the screen, the 特派员 nominated from the registry and selected
   await planner.goto('/talent?tab=programmes');
   const programme = planner.getByTestId('talent-programmes').locator('[data-testid^="programme-"]').first();
+  await expect(programme).toBeVisible();
+  await shot(planner, out, 'talent-programmes');
   await programme.locator('[data-testid^="new-round-"]').click();
   const roundDialog = planner.getByRole('dialog');
   await roundDialog.getByTestId('round-title').fill(`${year}年度特派员英才遴选`);
@@ -184,6 +194,7 @@ test('a 特派员 logs a service on a phone-sized screen and the village confirm
   const nominee = panel.locator('tr', { hasText: '刘特派' });
   await expect(nominee).toContainText('油茶栽培');
   await nominee.locator('input[type="checkbox"]').check();
+  await shot(planner, out, 'talent-round-open');
   await panel.getByTestId('decide').click();
   await confirmPop(planner);
   await expect(nominee).toContainText('入选');

@@ -29,9 +29,11 @@ export function ConfirmServicePage() {
         {view ? <Summary view={view} /> : null}
         {view && view.status === 'pending' && !answered ? <AnswerForm token={token} onDone={setAnswered} /> : null}
         {view && view.status !== 'pending' ? <Outcome view={view} fresh={answered !== null} /> : null}
-        <Typography.Text type="secondary" style={{ textAlign: 'center', fontSize: 12 }}>
-          {t('talent.public.footer')}
-        </Typography.Text>
+        {view ? (
+          <Typography.Text type="secondary" style={{ textAlign: 'center', fontSize: 12 }}>
+            {t('talent.public.footer')}
+          </Typography.Text>
+        ) : null}
       </Flex>
     </Layout>
   );

@@ -13,6 +13,7 @@ export function TalentSelect(props: { value?: number; onChange?: (id: number) =>
       id={props.id}
       data-testid={props['data-testid']}
       value={props.value}
+      style={{ width: '100%' }}
       onChange={props.onChange}
       placeholder={t('talent.hints.pickTalent')}
       showSearch={{ filterOption: false, onSearch: setQ }}
