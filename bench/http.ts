@@ -11,12 +11,13 @@
  * generator. BENCH_PROFILE=1 also profiles the uncached server (node --cpu-prof) and prints where its time went.
  * Prints figures, never fails on them. Goal: uncached signed-in list ≥ 0.1× bare hello req/s, p99 < 50 ms.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cpuSeconds, startProcess as start, stopProcess as stop } from './harness.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -27,37 +28,6 @@ const profile = process.env.BENCH_PROFILE === '1';
 const root = path.resolve(import.meta.dirname, '..');
 const password = 'Bench2026pass';
 const users = ['planner', 'admin', 'province', 'reporter.hengnan', 'reporter.leiyang'];
-
-function start(args: string[], ready: string, env: Record<string, string> = {}): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const on = (b: Buffer) => {
-      out += b;
-      if (out.includes(ready)) resolve(child);
-    };
-    child.stdout?.on('data', on);
-    child.stderr?.on('data', on);
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null) return;
-  const done = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await done;
-}
-
-/** CPU seconds (user + system, all threads) a process has used so far; null where /proc is missing. */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
 
 interface Figures {
   rps: number;
