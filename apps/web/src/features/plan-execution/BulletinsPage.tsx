@@ -1,30 +1,17 @@
 import { FileExcelOutlined, FileWordOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { TBulletin, TPlanExec } from '@kechuang/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Space,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/QueryError.tsx';
 import { bureauDay } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { downloadBulletin, useBulletins, useCreateBulletin } from './exec-api.ts';
+import { JobProgress } from '../jobs/JobProgress.tsx';
+import { jobEnded, useJob } from '../jobs/jobs-api.ts';
+import { downloadBulletin, execKey, useBulletins, useCreateBulletin } from './exec-api.ts';
 import { formatPercent } from './exec-format.tsx';
 import { PlanFrame, useIsPlanManager } from './PlanSubNav.tsx';
 
@@ -45,7 +32,7 @@ export function BulletinsPage() {
 }
 
 function BulletinsView({ plan }: { plan: TPlanExec }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const manager = useIsPlanManager();
@@ -54,6 +41,31 @@ function BulletinsView({ plan }: { plan: TPlanExec }) {
   const [form] = Form.useForm<Values>();
   const [downloading, setDownloading] = useState<string | null>(null);
   const [last, setLast] = useState<TBulletin | null>(null);
+  // the bulletin is built by a background job: the page follows it until it has ended
+  const queryClient = useQueryClient();
+  const [jobId, setJobId] = useState<number | null>(null);
+  const job = useJob(jobId);
+  const running = jobId !== null && !jobEnded(job.data);
+
+  useEffect(() => {
+    const j = job.data;
+    if (!j || j.id !== jobId || !jobEnded(j)) return;
+    setJobId(null);
+    if (j.status === 'succeeded') {
+      setLast((j.result as { bulletin: TBulletin }).bulletin);
+      message.success(t('planExec.bulletin.generated'));
+      void queryClient.invalidateQueries({ queryKey: [...execKey(plan.id), 'bulletins'] });
+    } else {
+      const key = `errors.${j.error?.code ?? 'job/failed'}`;
+      message.error(i18n.exists(key) ? t(key as 'errors.job/failed') : (j.error?.message ?? t('errors.job/failed')));
+    }
+  }, [job.data, jobId, message, t, i18n, queryClient, plan.id]);
+  useEffect(() => {
+    if (job.isError) {
+      setJobId(null);
+      message.error(errorText(job.error));
+    }
+  }, [job.isError, job.error, message, errorText]);
 
   const generate = (v: Values) =>
     create
@@ -63,9 +75,9 @@ function BulletinsView({ plan }: { plan: TPlanExec }) {
         ...(v.title.trim() ? { title: v.title.trim() } : {}),
         ...(v.docNumber.trim() ? { docNumber: v.docNumber.trim() } : {}),
       })
-      .then((b) => {
-        setLast(b);
-        message.success(t('planExec.bulletin.generated'));
+      .then((j) => {
+        setLast(null);
+        setJobId(j.id);
       })
       .catch((e: unknown) => message.error(errorText(e)));
 
@@ -182,19 +194,19 @@ function BulletinsView({ plan }: { plan: TPlanExec }) {
                 type="primary"
                 htmlType="submit"
                 icon={<ThunderboltOutlined />}
-                loading={create.isPending}
+                loading={create.isPending || running}
                 data-testid="bulletin-generate"
               >
                 {t('planExec.bulletin.generate')}
               </Button>
             </Form.Item>
           </Form>
-          {create.isPending ? (
+          {create.isPending || running ? (
             <Alert
               type="info"
               showIcon
-              icon={<Spin size="small" />}
               title={t('planExec.bulletin.generating')}
+              description={<JobProgress job={job.data} />}
               style={{ marginTop: 12 }}
               data-testid="bulletin-progress"
             />
@@ -204,7 +216,7 @@ function BulletinsView({ plan }: { plan: TPlanExec }) {
               showIcon
               title={t('planExec.bulletin.ready', { title: last.title })}
               action={
-                <Space>
+                <Space data-testid="bulletin-ready">
                   <Button size="small" onClick={() => download(last, 'docx')}>
                     .docx
                   </Button>

@@ -5,6 +5,7 @@ import type {
   TBulletinCreate,
   TDashboardQuery,
   TInbox,
+  TJob,
   TPlanDashboard,
   TPlanExec,
   TPlanMetaPatch,
@@ -238,11 +239,10 @@ export function useBulletins(planId: number) {
   });
 }
 
+/** Starts a bulletin: the server answers at once with the job that builds it (follow it with useJob). */
 export function useCreateBulletin(planId: number) {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TBulletinCreate) => api.post<TBulletin>(`/api/plans/${planId}/bulletins`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...execKey(planId), 'bulletins'] }),
+    mutationFn: (input: TBulletinCreate) => api.post<TJob>(`/api/plans/${planId}/bulletins`, input),
   });
 }
 
