@@ -4,6 +4,7 @@ import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { requirePlanReader } from './exec.policy.ts';
 import { cached, type Db, findPlan, type PlanRow, planWindow } from './exec.repository.ts';
+import { planAssignmentLinks, planStructure } from './plan-cache.ts';
 import { byUrgency, loadPlanProgress } from './plan-progress.ts';
 import { reportNarratives, talliesHoldAsOf } from './progress.queries.ts';
 import { monthEnd } from './reporting-cycle.ts';
@@ -22,11 +23,14 @@ interface TrendRow {
   done: string;
 }
 
-/** Reports per month of the period reported on: submissions, on time, mean percent, self-assessments. */
+/**
+ * Reports per month of the period reported on: submissions, on time, mean percent, self-assessments. Of the
+ * whole plan or of one unit (`orgId`), and of a section's tasks (`nodeIds`, null: every task).
+ */
 async function trend(db: Db, planId: number, asOf: string, nodeIds: number[] | null, orgId: number | null): Promise<Map<string, TrendRow>> {
-  if (nodeIds === null && orgId === null && (await talliesHoldAsOf(db, planId, asOf))) {
-    // the whole plan, nothing submitted after the day: from the monthly tallies (a few hundred rows)
-    const rows = await db
+  if (nodeIds === null && (await talliesHoldAsOf(db, planId, asOf))) {
+    // the whole plan or one unit, nothing submitted after the day: from the monthly tallies (a few hundred rows)
+    let q = db
       .selectFrom('report_month_tally')
       .select([
         'month',
@@ -40,8 +44,9 @@ async function trend(db: Db, planId: number, asOf: string, nodeIds: number[] | n
         sql<string>`sum(done)`.as('done'),
       ])
       .where('plan_id', '=', planId)
-      .groupBy('month')
-      .execute();
+      .groupBy('month');
+    if (orgId !== null) q = q.where('org_id', '=', orgId);
+    const rows = await q.execute();
     return new Map(rows.map((r) => [r.month, r]));
   }
   let q = db
@@ -64,7 +69,7 @@ async function trend(db: Db, planId: number, asOf: string, nodeIds: number[] | n
   if (orgId !== null) q = q.where('org_id', '=', orgId);
   if (nodeIds !== null) {
     if (nodeIds.length === 0) return new Map();
-    q = q.where('node_id', 'in', nodeIds);
+    q = q.where(sql<boolean>`node_id = any(${sql.val(nodeIds)}::int[])`);
   }
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.month, r]));
@@ -79,6 +84,18 @@ async function withNarratives(db: Db, tasks: TTaskProgress[]): Promise<TTaskProg
   return tasks.map((t) =>
     t.latestReport ? { ...t, latestReport: { ...t.latestReport, narrative: text.get(t.latestReport.id) ?? '' } } : t,
   );
+}
+
+/** The tasks a filtered dashboard shows: those of a top-level section, those a unit leads or joins, or both. */
+async function tasksShown(db: Db, plan: PlanRow, sectionId: number | null, orgId: number | null): Promise<Set<number>> {
+  const [structure, links] = await Promise.all([planStructure(db, plan), orgId === null ? null : planAssignmentLinks(db, plan)]);
+  let ids: number[] = structure.nodes.filter((n) => n.kind === 'task').map((n) => n.id);
+  if (sectionId !== null) ids = ids.filter((id) => structure.sectionIds.get(id) === sectionId);
+  if (links) {
+    const ofOrg = new Set(links.filter((l) => l.org_id === orgId).map((l) => l.node_id));
+    ids = ids.filter((id) => ofOrg.has(id));
+  }
+  return new Set(ids);
 }
 
 /** The plan overview: status counts, targets against their paths, trend, lagging units and tasks. */
@@ -110,18 +127,17 @@ async function buildDashboard(
   orgId: number | null,
 ): Promise<TPlanDashboard> {
   const planId = plan.id;
-  const progress = await cached(ctx.cache, `plan-progress:${planId}:${asOf}:lean`, () =>
-    loadPlanProgress(ctx.db, planId, asOf, { withNarratives: false, plan }),
-  );
   const filtered = sectionId !== null || orgId !== null;
-  const tasks = progress.tasks.filter(
-    (t) =>
-      (sectionId === null || t.sectionId === sectionId) && (orgId === null || [...t.leadOrgs, ...t.coOrgs].some((o) => o.orgId === orgId)),
+  // filtered: only the tasks shown are evaluated (with their targets and units), at a cost in proportion
+  const only = filtered ? await tasksShown(ctx.db, plan, sectionId, orgId) : undefined;
+  const progress = await cached(ctx.cache, `plan-progress:${planId}:${asOf}:lean${filtered ? `:${sectionId}:${orgId}` : ''}`, () =>
+    loadPlanProgress(ctx.db, planId, asOf, { withNarratives: false, plan, ...(only ? { only } : {}) }),
   );
+  const tasks = progress.tasks;
   const nodeIds = new Set(tasks.map((t) => t.nodeId));
-  const overall = filtered ? rollUp(tasks) : { ...rollUp(progress.tasks), status: progress.status, completion: progress.completion };
+  const overall = { ...rollUp(tasks), status: progress.status, completion: progress.completion };
   const w = planWindow(plan);
-  const byMonth = await trend(ctx.db, planId, asOf, filtered ? [...nodeIds] : null, orgId);
+  const byMonth = await trend(ctx.db, planId, asOf, sectionId !== null ? [...nodeIds] : null, orgId);
   const months: TPlanDashboard['trend'] = [];
   let y = plan.year;
   let m = 1;
@@ -166,14 +182,8 @@ async function buildDashboard(
       elapsed: Math.round(elapsedFraction(w.start, w.end, asOf) * 1000) / 10,
     },
     counts: overall.counts,
-    sections: progress.sections
-      .filter((s) => sectionId === null || s.nodeId === sectionId)
-      .map((s) => {
-        if (orgId === null) return s;
-        const r = rollUp(tasks.filter((t) => t.sectionId === s.nodeId));
-        return { ...s, status: r.status, completion: r.completion, counts: r.counts };
-      }),
-    targets: progress.targets.filter((t) => (filtered ? t.nodeId !== null && nodeIds.has(t.nodeId) : true)),
+    sections: progress.sections.filter((s) => sectionId === null || s.nodeId === sectionId),
+    targets: progress.targets,
     trend: months,
     units: progress.units.filter((u) => orgId === null || u.orgId === orgId),
     laggingTasks: await withNarratives(

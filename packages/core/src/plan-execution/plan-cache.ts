@@ -1,5 +1,14 @@
+import type { TOrgRef } from '@kechuang/contracts';
 import { sql } from 'kysely';
-import { type AssignmentRow, type Db, loadTargets, type NodeRow, type PlanRow, type TargetRow } from './exec.repository.ts';
+import {
+  type AssignmentRow,
+  type Db,
+  groupAssignments,
+  loadTargets,
+  type NodeRow,
+  type PlanRow,
+  type TargetRow,
+} from './exec.repository.ts';
 import { jsonRows } from './progress.queries.ts';
 
 /**
@@ -111,6 +120,35 @@ export async function planAssignments(db: Db, plan: Pick<PlanRow, 'id' | 'assign
     links.map((l) => l.org_id),
   );
   return links.map((l) => ({ ...l, name: names.get(l.org_id)?.name ?? '', short_name: names.get(l.org_id)?.short_name ?? null }));
+}
+
+export type OrgsByNode = ReadonlyMap<number, { lead: TOrgRef[]; co: TOrgRef[] }>;
+
+/** The units each link names, once per links list (thousands of links name a few dozen units). */
+const linkOrgIds = new WeakMap<AssignmentLink[], number[]>();
+const grouped = new WeakMap<AssignmentLink[], { names: string; value: OrgsByNode }>();
+
+/**
+ * A plan's lead and co-units by task with their current names (shared: callers must not change it). The
+ * grouping is kept while the assignments and the units' names stay the same, and is then the same object:
+ * the progress memo (plan-progress.ts) knows by it that no task's units changed.
+ */
+export async function planOrgsByNode(db: Db, plan: Pick<PlanRow, 'id' | 'assignment_version'>): Promise<OrgsByNode> {
+  const links = await planAssignmentLinks(db, plan);
+  let ids = linkOrgIds.get(links);
+  if (!ids) {
+    ids = [...new Set(links.map((l) => l.org_id))].sort((a, b) => a - b);
+    linkOrgIds.set(links, ids);
+  }
+  const names = await orgNames(db, ids);
+  const signature = ids.map((id) => `${id}\u0001${names.get(id)?.name ?? ''}\u0001${names.get(id)?.short_name ?? ''}`).join('\u0002');
+  const hit = grouped.get(links);
+  if (hit && hit.names === signature) return hit.value;
+  const value = groupAssignments(
+    links.map((l) => ({ ...l, name: names.get(l.org_id)?.name ?? '', short_name: names.get(l.org_id)?.short_name ?? null })),
+  );
+  grouped.set(links, { names: signature, value });
+  return value;
 }
 
 export type ProgressNode = Pick<

@@ -1,10 +1,13 @@
 import type { TOrgRef, TPlanProgress, TTargetProgress, TTaskProgress, TUnitScore } from '@kechuang/contracts';
-import { type Db, findPlan, groupAssignments, type NodeRow, type PlanRow, planWindow, type TargetRow } from './exec.repository.ts';
-import { planAssignments, planStructure } from './plan-cache.ts';
+import { type Db, findPlan, type NodeRow, type PlanRow, planWindow, type TargetRow } from './exec.repository.ts';
+import type { ProgressNode } from './plan-cache.ts';
+import { type OrgsByNode, planOrgsByNode, planStructure } from './plan-cache.ts';
 import {
   indicatorActuals,
+  type LatestReport,
   latestReportByNode,
   latestTargetValues,
+  type ReportTally,
   reportNarratives,
   reportTallies,
   talliesHoldAsOf,
@@ -13,9 +16,12 @@ import { addDays, type ReportingSlot, reportingSlots } from './reporting-cycle.t
 import { defaultStatusRules, laggingStatuses, type StatusRules, taskStatusSeverity } from './status-rules.ts';
 import { pairKey } from './tally-cache.ts';
 import { targetActual } from './target-actual.ts';
+import { type TaskMemo, taskMemo } from './task-memo.ts';
 import { elapsedFraction, rollUp, targetStatus, taskStatus } from './task-status.ts';
 
 const schedules = new Map<string, { start: string; end: string; slots: ReportingSlot[] }>();
+/** the schedule of a node object (read models keep their node objects while the plan's version holds) */
+const nodeSchedules = new WeakMap<object, { window: string; schedule: { start: string; end: string; slots: ReportingSlot[] } }>();
 
 /**
  * The span a task runs over and the slots it reports on (shared and frozen: thousands of tasks of a
@@ -25,6 +31,9 @@ export function taskSchedule(
   n: Pick<NodeRow, 'start_date' | 'due_date' | 'cycle' | 'cycle_due_day' | 'custom_due_dates'>,
   plan: { year: number; period_to: number | null },
 ): { start: string; end: string; slots: ReportingSlot[] } {
+  const window = `${plan.year}|${plan.period_to}`;
+  const known = nodeSchedules.get(n);
+  if (known && known.window === window) return known.schedule;
   const w = planWindow(plan);
   const start = n.start_date ?? w.start;
   const end = n.due_date ?? w.end;
@@ -39,6 +48,7 @@ export function taskSchedule(
     if (schedules.size >= 1000) schedules.clear();
     schedules.set(key, schedule);
   }
+  nodeSchedules.set(n, { window, schedule });
   return schedule;
 }
 
@@ -63,19 +73,29 @@ export async function loadPlanProgress(
   db: Db,
   planId: number,
   asOf: string,
-  opts: { rules?: StatusRules; withNarratives?: boolean; plan?: PlanRow } = {},
+  opts: {
+    rules?: StatusRules;
+    withNarratives?: boolean;
+    plan?: PlanRow;
+    /** only these tasks (and their targets and units): a dashboard filtered by section or unit */
+    only?: ReadonlySet<number>;
+  } = {},
 ): Promise<TPlanProgress> {
   const rules = opts.rules ?? defaultStatusRules;
+  const only = opts.only ?? null;
   const plan = opts.plan && opts.plan.id === planId ? opts.plan : await findPlan(db, planId);
   const hold = await talliesHoldAsOf(db, planId, asOf);
-  const [structure, assignments, tallies, values] = await Promise.all([
+  const [structure, orgsByNode, tallies] = await Promise.all([
     planStructure(db, plan),
-    planAssignments(db, plan),
+    planOrgsByNode(db, plan),
     reportTallies(db, plan, asOf, hold),
-    latestTargetValues(db, planId, asOf, hold),
   ]);
-  const { nodes, targetRows, sectionIds, nodeById } = structure;
-  const latestByNode = latestReportByNode(tallies.values());
+  const { nodes, sectionIds, nodeById } = structure;
+  const targetRows = only
+    ? structure.targetRows.filter((t) => !t.baseline && t.node_id !== null && only.has(t.node_id))
+    : structure.targetRows;
+  const values = await latestTargetValues(db, planId, asOf, hold, only ? targetRows.map((t) => t.id) : undefined);
+  const latestByNode = latestReportByNode(tallies.values(), only);
   const narratives =
     opts.withNarratives === false
       ? new Map<number, string>()
@@ -89,9 +109,8 @@ export async function loadPlanProgress(
     plan.year,
     targetRows.filter((t) => !t.baseline && t.indicator_code).map((t) => t.indicator_code as string),
   );
-  const orgsByNode = groupAssignments(assignments);
   const valueBy = new Map(values.map((v) => [v.target_id, v]));
-  const baselines = targetRows.filter((t) => t.baseline);
+  const baselines = structure.targetRows.filter((t) => t.baseline);
   const w = planWindow(plan);
 
   // targets first: a task's status takes its targets into account
@@ -160,9 +179,11 @@ export async function loadPlanProgress(
   const tasks: TTaskProgress[] = [];
   // schedules are shared (see taskSchedule): their slots past due, once each
   const dueSlots = new Map<ReportingSlot[], ReportingSlot[]>();
+  // a task whose inputs are the very same as last time is not evaluated again (task-memo.ts)
+  const memo = taskMemo(db, plan, asOf, rules, orgsByNode);
   for (const n of nodes) {
-    if (n.kind !== 'task') continue;
-    const orgs = orgsByNode.get(n.id) ?? { lead: [], co: [] };
+    if (n.kind !== 'task' || (only && !only.has(n.id))) continue;
+    const orgs = orgsByNode.get(n.id) ?? noOrgs;
     const sched = taskSchedule(n, plan);
     let due = dueSlots.get(sched.slots);
     if (!due) {
@@ -170,70 +191,35 @@ export async function loadPlanProgress(
       due = plan.archived ? [] : sched.slots.filter((s) => isPastDue(s, asOf, rules));
       dueSlots.set(sched.slots, due);
     }
-    // lead units owe the reports; co-units may contribute
-    let overdue = 0;
-    let firstOverdue: ReportingSlot | null = null;
-    for (const o of orgs.lead) {
-      const tally = tallies.get(pairKey(n.id, o.orgId));
-      const u = unit(o);
-      for (const s of due) {
-        u.slotsDue++;
-        if (tally?.onTime.has(s.period)) u.slotsOnTime++;
-        if (!tally?.reported.has(s.period)) {
-          overdue++;
-          if (!firstOverdue || s.dueDate < firstOverdue.dueDate) firstOverdue = s;
-        }
-      }
-    }
+    let m = memo.get(n.id);
+    const keys = m && m.orgs === orgs ? m.keys : orgs.lead.map((o) => pairKey(n.id, o.orgId));
+    const leadTallies = keys.map((k) => tallies.get(k));
     const rep = latestByNode.get(n.id);
-    const percent = rep?.percent ?? null;
-    const tTargets = targetsByNode.get(n.id) ?? [];
-    const verdict = taskStatus(
-      {
-        asOf,
-        start: sched.start,
-        end: sched.end,
-        percent,
-        overdueSlots: overdue,
-        firstOverdue,
-        assigned: orgs.lead.length > 0,
-        targets: tTargets.map((t) => ({ name: t.indicatorName, status: t.status, reason: t.statusReason })),
-      },
-      rules,
-    );
-    const sectionId = sectionIds.get(n.id) ?? null;
-    const section = sectionId === null ? undefined : nodeById.get(sectionId);
-    for (const o of [...orgs.lead, ...orgs.co]) {
+    const tTargets = targetsByNode.get(n.id) ?? noTargets;
+    const targetsKey = tTargets.length === 0 ? '' : tTargets.map((t) => `${t.status}\u0001${t.statusReason}`).join('\u0002');
+    const narrative = rep ? (narratives.get(rep.id) ?? '') : '';
+    if (!m || !memo.same(m, leadTallies, rep, targetsKey, narrative)) {
+      m = evaluateTask({ n, orgs, keys, sched, due, leadTallies, rep, tTargets, targetsKey, narrative, asOf, rules, sectionIds, nodeById });
+      memo.set(n.id, m);
+    }
+    const task = m.task;
+    orgs.lead.forEach((o, i) => {
+      const u = unit(o);
+      u.slotsDue += due.length;
+      u.slotsOnTime += m.onTime[i] ?? 0;
+    });
+    const lagging = laggingStatuses.has(task.status);
+    for (const o of orgs.lead) {
       const u = unit(o);
       u.tasks++;
-      if (laggingStatuses.has(verdict.status)) u.lagging++;
+      if (lagging) u.lagging++;
     }
-    tasks.push({
-      nodeId: n.id,
-      number: n.number,
-      title: n.title,
-      sectionId,
-      sectionTitle: section?.title ?? null,
-      leadOrgs: orgs.lead,
-      coOrgs: orgs.co,
-      status: verdict.status,
-      statusReason: verdict.reason,
-      percent,
-      elapsed: Math.round(elapsedFraction(sched.start, sched.end, asOf) * 1000) / 1000,
-      latestReport: rep
-        ? {
-            id: rep.id,
-            period: rep.period,
-            status: rep.status as 'submitted',
-            narrative: narratives.get(rep.id) ?? '',
-            percent: rep.percent,
-            submittedAt: rep.submitted_at ? rep.submitted_at.toISOString() : null,
-          }
-        : null,
-      overdueSlots: overdue,
-      weight: Number(n.weight),
-      dueDate: n.due_date,
-    });
+    for (const o of orgs.co) {
+      const u = unit(o);
+      u.tasks++;
+      if (lagging) u.lagging++;
+    }
+    tasks.push(task);
   }
   for (const u of units.values()) u.onTimeRate = u.slotsDue === 0 ? null : Math.round((u.slotsOnTime / u.slotsDue) * 1000) / 1000;
 
@@ -261,6 +247,89 @@ export async function loadPlanProgress(
     targets,
     units: [...units.values()].sort((a, b) => b.lagging - a.lagging || (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) || a.orgId - b.orgId),
   };
+}
+
+const noOrgs = { lead: [] as TOrgRef[], co: [] as TOrgRef[] };
+const noTargets: TTargetProgress[] = [];
+
+interface TaskInputs {
+  n: ProgressNode;
+  orgs: { lead: TOrgRef[]; co: TOrgRef[] };
+  keys: string[];
+  sched: { start: string; end: string };
+  due: ReportingSlot[];
+  leadTallies: (ReportTally | undefined)[];
+  rep: LatestReport | undefined;
+  tTargets: TTargetProgress[];
+  targetsKey: string;
+  narrative: string;
+  asOf: string;
+  rules: StatusRules;
+  sectionIds: Map<number, number | null>;
+  nodeById: Map<number, ProgressNode>;
+}
+
+/** One task's status and row: lead units owe the reports (co-units may contribute), its targets count too. */
+function evaluateTask(x: TaskInputs): TaskMemo {
+  const { n, orgs, sched, due, rep } = x;
+  let overdue = 0;
+  let firstOverdue: ReportingSlot | null = null;
+  const onTime: number[] = [];
+  orgs.lead.forEach((_, i) => {
+    const tally = x.leadTallies[i];
+    let hits = 0;
+    for (const s of due) {
+      if (tally?.onTime.has(s.period)) hits++;
+      if (!tally?.reported.has(s.period)) {
+        overdue++;
+        if (!firstOverdue || s.dueDate < firstOverdue.dueDate) firstOverdue = s;
+      }
+    }
+    onTime.push(hits);
+  });
+  const percent = rep?.percent ?? null;
+  const verdict = taskStatus(
+    {
+      asOf: x.asOf,
+      start: sched.start,
+      end: sched.end,
+      percent,
+      overdueSlots: overdue,
+      firstOverdue,
+      assigned: orgs.lead.length > 0,
+      targets: x.tTargets.map((t) => ({ name: t.indicatorName, status: t.status, reason: t.statusReason })),
+    },
+    x.rules,
+  );
+  const sectionId = x.sectionIds.get(n.id) ?? null;
+  const section = sectionId === null ? undefined : x.nodeById.get(sectionId);
+  const task: TTaskProgress = {
+    nodeId: n.id,
+    number: n.number,
+    title: n.title,
+    sectionId,
+    sectionTitle: section?.title ?? null,
+    leadOrgs: orgs.lead,
+    coOrgs: orgs.co,
+    status: verdict.status,
+    statusReason: verdict.reason,
+    percent,
+    elapsed: Math.round(elapsedFraction(sched.start, sched.end, x.asOf) * 1000) / 1000,
+    latestReport: rep
+      ? {
+          id: rep.id,
+          period: rep.period,
+          status: rep.status as 'submitted',
+          narrative: x.narrative,
+          percent: rep.percent,
+          submittedAt: rep.submitted_at ? rep.submitted_at.toISOString() : null,
+        }
+      : null,
+    overdueSlots: overdue,
+    weight: Number(n.weight),
+    dueDate: n.due_date,
+  };
+  return { orgs, keys: x.keys, leadTallies: x.leadTallies, rep, targetsKey: x.targetsKey, narrative: x.narrative, task, onTime };
 }
 
 /** Worst first, then by number. */

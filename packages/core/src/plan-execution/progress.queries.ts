@@ -101,10 +101,10 @@ async function scanTallies(db: Db, planId: number, asOf: string): Promise<Map<st
 }
 
 /** The latest counted report of each task, among the latest of each of its units. */
-export function latestReportByNode(tallies: Iterable<ReportTally>): Map<number, LatestReport> {
+export function latestReportByNode(tallies: Iterable<ReportTally>, only: ReadonlySet<number> | null = null): Map<number, LatestReport> {
   const byNode = new Map<number, LatestReport>();
   for (const { latest: r } of tallies) {
-    if (!r) continue;
+    if (!r || (only && !only.has(r.node_id))) continue;
     const cur = byNode.get(r.node_id);
     if (!cur || r.period_end > cur.period_end || (r.period_end === cur.period_end && r.version > cur.version)) byNode.set(r.node_id, r);
   }
@@ -166,11 +166,21 @@ export interface LatestTargetValue {
  * Read from target_latest_value (one row per target, kept current by triggers) when the tallies hold
  * as of the day (`hold`, see talliesHoldAsOf), else searched per target among its reports.
  */
-export async function latestTargetValues(db: Db, planId: number, asOf: string, hold: boolean): Promise<LatestTargetValue[]> {
+export async function latestTargetValues(
+  db: Db,
+  planId: number,
+  asOf: string,
+  hold: boolean,
+  /** only these targets (a filtered dashboard) */
+  targetIds?: number[],
+): Promise<LatestTargetValue[]> {
+  if (targetIds?.length === 0) return [];
+  const some = targetIds ? sql`and t.id = any(${sql.val(targetIds)}::int[])` : sql``;
   if (hold) {
+    const someLatest = targetIds ? sql`and l.target_id = any(${sql.val(targetIds)}::int[])` : sql``;
     const { rows } = await sql<LatestTargetValue>`select l.target_id, l.value, l.period, o.name as org_name, o.short_name
       from target_latest_value l join organization o on o.id = l.org_id
-      where l.plan_id = ${planId}
+      where l.plan_id = ${planId} ${someLatest}
       order by l.target_id`.execute(db);
     return rows;
   }
@@ -186,7 +196,7 @@ export async function latestTargetValues(db: Db, planId: number, asOf: string, h
       limit 1
     ) x
     join organization o on o.id = x.org_id
-    where t.plan_id = ${planId}
+    where t.plan_id = ${planId} ${some}
     order by t.id`.execute(db);
   return rows;
 }
