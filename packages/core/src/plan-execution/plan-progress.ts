@@ -1,7 +1,6 @@
 import type { TOrgRef, TPlanProgress, TTargetProgress, TTaskProgress, TUnitScore } from '@kechuang/contracts';
 import { type Db, findPlan, type NodeRow, type PlanRow, planWindow, type TargetRow } from './exec.repository.ts';
-import type { ProgressNode } from './plan-cache.ts';
-import { type OrgsByNode, planOrgsByNode, planStructure } from './plan-cache.ts';
+import { type ProgressNode, planOrgsByNode, planStructure } from './plan-cache.ts';
 import {
   indicatorActuals,
   type LatestReport,
