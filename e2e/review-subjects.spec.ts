@@ -1,7 +1,7 @@
 import type { TDrawRecord, TExpert, TExpertSummary, TPanel } from '@kechuang/contracts';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { shot, signIn } from './helpers.ts';
+import { chooseOption, shot, signIn } from './helpers.ts';
 import { port } from './playwright.config.ts';
 
 // Review panels beyond project applications: a platform 认定 round gets its panel on the bureau's platform call
@@ -310,8 +310,7 @@ test('an acceptance panel beside the decision, the unit’s avoidance request, t
   await planner.getByTestId('expert-edit').click();
   const form = planner.getByTestId('expert-form-relations');
   await form.getByTestId('relation-add').click();
-  await form.getByTestId('relation-row').last().getByTestId('relation-kind').click();
-  await planner.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '持股' }).click();
+  await chooseOption(planner, form.getByTestId('relation-row').last().getByRole('combobox'), '持股');
   await form.getByTestId('relation-row').last().getByPlaceholder('关系单位（持股、兼职等）').fill('衡阳某仪器有限公司');
   await shot(planner, out, 'expert-form-relations');
   await planner.getByTestId('expert-form-save').click();
