@@ -1,21 +1,6 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TCommissioner } from '@kechuang/contracts';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Statistic,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
@@ -26,9 +11,10 @@ import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
+import { CountsCard } from './CountsCard.tsx';
 import { TalentSelect } from './TalentSelect.tsx';
 import { TargetForm, type TargetValues } from './TargetForm.tsx';
-import { useCommissioners, useCounts, useTalentMutation, useTeams } from './talent-api.ts';
+import { useCommissioners, useTalentMutation, useTeams } from './talent-api.ts';
 
 interface DispatchForm {
   talentId: number;
@@ -55,9 +41,7 @@ export function DispatchTab() {
   const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
   const teamId = search.teamId ? Number(search.teamId) : undefined;
   const list = useCommissioners({ ...paging, year, q: search.q, teamId, region: search.region });
-  const counts = useCounts(year);
   const teams = useTeams(year);
-  const total = counts.data?.rows[0];
   const [dispatching, setDispatching] = useState(false);
   const [teamOpen, setTeamOpen] = useState(false);
   const [adjusting, setAdjusting] = useState<TCommissioner | null>(null);
@@ -149,24 +133,7 @@ export function DispatchTab() {
   ];
   return (
     <>
-      <Card size="small" style={{ marginBottom: 16 }} data-testid="commissioner-counts">
-        <Flex gap={32} wrap align="center">
-          <Flex vertical gap={4}>
-            <Typography.Text type="secondary">{t('talent.fields.year')}</Typography.Text>
-            <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setSearch({ year: String(v), page: undefined })} />
-          </Flex>
-          <Statistic title={t('talent.fields.people')} value={total?.people ?? 0} />
-          <Statistic title={t('talent.fields.logs')} value={total?.services ?? 0} />
-          <Statistic title={t('talent.fields.villages')} value={total?.villages ?? 0} />
-          <Typography.Text type="secondary">
-            {(counts.data?.rows.slice(1) ?? []).map((r) => (
-              <span key={r.regionCode} style={{ marginRight: 16 }}>
-                <RegionName code={r.regionCode} />：{r.people} 人 / {r.services} 次 / {r.villages} 村
-              </span>
-            ))}
-          </Typography.Text>
-        </Flex>
-      </Card>
+      <CountsCard year={year} onYear={(y) => setSearch({ year: String(y), page: undefined })} />
       <ListCard<TCommissioner>
         title={t('talent.tabs.commissioners')}
         testId="talent-commissioners"
