@@ -1,4 +1,5 @@
 import type { TDrawRecord, TPanel, TPlatformApplication, TReviewRanking, TSubjectResult, TVerifyResult } from '@kechuang/contracts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicantAccount } from './project-fixture.ts';
 import { addExpert } from './review-fixture.ts';
@@ -30,7 +31,7 @@ const tables = [
   'review_avoidance',
 ] as const;
 async function counts() {
-  const out: Record<string, number> = {};
+  const out = {} as Record<(typeof tables)[number], number>;
   for (const table of tables)
     out[table] = Number(
       (
@@ -286,6 +287,13 @@ describe('a panel for a platform 认定 application', () => {
       await planner.request({ method: 'GET', url: `/api/review/result?subjectKind=platform_application&subjectId=${appId}` })
     ).json() as TSubjectResult;
     expect(result).toMatchObject({ score: '70.00', rank: 1, of: 1 });
+    const x = await planner.request({ method: 'GET', url: `/api/review/ranking.xlsx?subjectKind=platform_application&batchId=${callId}` });
+    expect(x.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('评审排名');
+    expect(sheet?.getRow(2).values).toEqual(expect.arrayContaining(['平台名称', '依托单位', '平台类型']));
+    expect(sheet?.getRow(3).getCell(8).value).toBe(70);
     const since = await lastAuditId();
     const decided = await planner.request({
       method: 'POST',

@@ -16,6 +16,13 @@ import { getRubric } from './rubric.ts';
 
 const methodZh = { mean: '算术平均', trimmed_mean: '去掉最高分和最低分后平均', median: '中位数' } as const;
 
+/** The column names of each kind's subjects: name, unit, group, number. */
+const labels: Record<TReviewSubjectKind, { name: string; unit: string; group: string; no: string }> = {
+  project_application: { name: '项目名称', unit: '申报单位', group: '支持方向', no: '申报书编号' },
+  platform_application: { name: '平台名称', unit: '依托单位', group: '平台类型', no: '认定申请编号' },
+  acceptance: { name: '项目名称', unit: '承担单位', group: '计划类别', no: '项目编号（系统）' },
+};
+
 export async function scoreSheetXlsx(
   ctx: Ctx,
   query: { subjectKind: TReviewSubjectKind; batchId: number },
@@ -31,9 +38,9 @@ export async function scoreSheetXlsx(
     '排名',
     '组内排名',
     '编号',
-    '项目名称',
-    '申报单位',
-    '支持方向',
+    labels[query.subjectKind].name,
+    labels[query.subjectKind].unit,
+    labels[query.subjectKind].group,
     '评分专家数',
     '得分',
     '最高分',
@@ -66,7 +73,7 @@ export async function scoreSheetXlsx(
   const criteria = rubric.criteria as TCriterion[];
   sheets.addRow([
     '编号',
-    '项目名称',
+    labels[query.subjectKind].name,
     '专家',
     '状态',
     ...criteria.map((c) => `${c.name}（${c.min}–${c.max}）`),
@@ -126,8 +133,8 @@ export async function opinionsDocx(ctx: Ctx, panelId: number): Promise<{ bytes: 
             alignment: AlignmentType.CENTER,
             children: [new TextRun({ text: '专家评审意见', font: '方正小标宋简体', size: 40 })],
           }),
-          para(`项目名称：${panel.subjectTitle}`),
-          para(`申报书编号：${panel.subjectId}`),
+          para(`${labels[panel.subjectKind].name}：${panel.subjectTitle}`),
+          para(`${labels[panel.subjectKind].no}：${panel.subjectId}`),
           para(
             `评审得分：${row?.score ?? '—'}（${methodZh[rubric.aggregation]}，${seated.length} 位专家）${row?.rank ? `，本批次排名第 ${row.rank} 位` : ''}${row?.dispersed ? '；专家评分分差过大，建议复议' : ''}${row?.vetoed ? '；有专家提出否决意见' : ''}`,
           ),
