@@ -1,8 +1,7 @@
 import type { TExpert, TExpertSummary } from '@kechuang/contracts';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { shot, signIn } from './helpers.ts';
-import { port } from './playwright.config.ts';
+import { api, pageAs, shot } from './helpers.ts';
 
 // 评审专家库: the bureau builds its pool from .xlsx and decides on entries; an expert joins, is approved and
 // declares relations and unavailable dates.
@@ -31,21 +30,13 @@ async function workbook(rows: (string | number)[][]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** A JSON call with the session's CSRF token, for the set-up the journey does not walk through. */
-async function call<T>(page: Page, method: 'GET' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
 /** The demo data may link the `expert` account to an entry already: unlink it, so the account starts without one. */
 async function unlinkExpertAccount(planner: Page) {
-  const list = await call<{ items: TExpertSummary[] }>(planner, 'GET', '/api/experts?pageSize=200&status=active');
+  const list = await api<{ items: TExpertSummary[] }>(planner, 'GET', '/api/experts?pageSize=200&status=active');
   for (const item of list.items.filter((x) => x.hasAccount)) {
-    const e = await call<TExpert>(planner, 'GET', `/api/experts/${item.id}`);
+    const e = await api<TExpert>(planner, 'GET', `/api/experts/${item.id}`);
     if (e.username !== 'expert') continue;
-    await call(planner, 'PUT', `/api/experts/${e.id}`, {
+    await api(planner, 'PUT', `/api/experts/${e.id}`, {
       name: e.name,
       gender: e.gender,
       title: e.title,
@@ -63,21 +54,8 @@ async function unlinkExpertAccount(planner: Page) {
   }
 }
 
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
 test('the bureau imports a pool and decides; an expert joins and declares relations', async ({ browser }, info) => {
-  const planner = await as(browser, 'planner');
+  const planner = await pageAs(browser, 'planner');
   const problems: string[] = [];
   planner.on('pageerror', (e) => problems.push(e.message));
   await unlinkExpertAccount(planner);
@@ -170,7 +148,7 @@ test('the bureau imports a pool and decides; an expert joins and declares relati
   await expect(drawer.getByTestId('expert-history')).toContainText('理由：赴外地挂职一年');
 
   // an expert joins: the entry waits for the bureau
-  const expert = await as(browser, 'expert');
+  const expert = await pageAs(browser, 'expert');
   expert.on('pageerror', (e) => problems.push(e.message));
   await expert.goto('/experts');
   const join = expert.getByTestId('expert-join');

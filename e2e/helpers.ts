@@ -1,5 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import { demoPassword } from './playwright.config.ts';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
+import { demoPassword, port } from './playwright.config.ts';
 
 export async function signIn(page: Page, username: string, password = demoPassword) {
   await page.goto('/login');
@@ -33,4 +33,49 @@ export async function chooseOption(page: Page, field: Locator, label: string | R
     await expect(select).toContainText(label, { timeout: 1_000 });
     await expect(openList).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+}
+
+/** A page in a fresh browser context (zh-CN, Beijing time, desktop size), signed in as `username` unless null. */
+export async function pageAs(browser: Browser, username: string | null, password = demoPassword): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  if (username) await signIn(page, username, password);
+  return page;
+}
+
+/** A JSON call with the session's CSRF token: the status and body, whatever the answer. */
+export async function apiCall<T>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<{ status: number; body: T }> {
+  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
+  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
+  return { status: res.status(), body: (await res.json()) as T };
+}
+
+/** A JSON call for the set-up a journey does not walk through; fails the test unless it succeeds. */
+export async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<T> {
+  const res = await apiCall<T>(page, method, path, data);
+  expect(res.status < 300, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(true);
+  return res.body;
+}
+
+const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** A valid 18-character 公民身份号码 (GB 11643 check character) from its first 17 digits. */
+export function idNumber(first17: string): string {
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (idWeights[i] as number), 0);
+  return first17 + ('10X98765432'[sum % 11] as string);
+}
+
+/** Beijing wall-clock time `hours` from now, as date-time form fields take it (YYYY-MM-DD HH:mm). */
+export function beijing(hours: number): string {
+  return new Date(Date.now() + (8 + hours) * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -1,40 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { chooseOption, shot, signIn } from './helpers.ts';
-import { port } from './playwright.config.ts';
+import { apiCall, chooseOption, idNumber, pageAs, shot } from './helpers.ts';
 
 // 科研诚信: a revoked project suggests a case → the bureau records the leader from it and a ban on the unit,
 // confirms and publishes → the public 黑名单 shows it (no identity number) → the leader's next application is
 // refused; the register is exported.
 
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function idNumber(first17: string): string {
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] as number), 0);
-  return first17 + ('10X98765432'[sum % 11] as string);
-}
 const leaderId = idNumber('43040419790308417');
 
-async function as(browser: Browser, username: string | null): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  if (username) await signIn(page, username);
-  return page;
-}
-
-async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<{ status: number; body: T }> {
-  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
-  return { status: res.status(), body: (await res.json()) as T };
-}
 async function ok<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const res = await call<T>(page, method, path, data);
+  const res = await apiCall<T>(page, method, path, data);
   expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(200);
   return res.body;
 }
@@ -152,8 +128,8 @@ async function confirmPop(page: Page) {
 test('a revoked project becomes a confirmed, published ban that blocks the leader and shows on the public list', async ({
   browser,
 }, info) => {
-  const planner = await as(browser, 'planner');
-  const enterprise = await as(browser, 'enterprise');
+  const planner = await pageAs(browser, 'planner');
+  const enterprise = await pageAs(browser, 'enterprise');
   const nextApplication = await revokedProject(planner, enterprise);
 
   await planner.goto('/integrity');
@@ -221,7 +197,7 @@ test('a revoked project becomes a confirmed, published ban that blocks the leade
   expect(names).toEqual(expect.arrayContaining(['孙研发']));
 
   // the public list, without signing in
-  const visitor = await as(browser, null);
+  const visitor = await pageAs(browser, null);
   await visitor.goto('/integrity-public');
   const table = visitor.getByTestId('public-integrity-table');
   await expect(table).toContainText('孙研发');
@@ -232,7 +208,7 @@ test('a revoked project becomes a confirmed, published ban that blocks the leade
 
   // the leader's next application is refused
   const draft = await ok<V>(enterprise, 'GET', `/api/project-applications/${nextApplication}`);
-  const refused = await call<{ code: string }>(enterprise, 'POST', `/api/project-applications/${nextApplication}/submit`, {
+  const refused = await apiCall<{ code: string }>(enterprise, 'POST', `/api/project-applications/${nextApplication}/submit`, {
     version: draft.version,
   });
   expect(refused.status).toBe(403);

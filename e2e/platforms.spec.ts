@@ -1,32 +1,11 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { chooseOption, shot, signIn } from './helpers.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { api, chooseOption, pageAs, shot } from './helpers.ts';
 import { port } from './playwright.config.ts';
 
 // A city 认定 round for a 工程技术研究中心 from call to 认定, the platform's yearly report, its 绩效评价 grade, and
 // the plan target bound to the count of city platforms.
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
-/** A JSON call with the session's CSRF token, for the steps of a user whose pages are not in this journey. */
-async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 /** Presses the open modal's OK and waits for it to close (a click during the opening animation can miss). */
 async function okModal(page: Page, url: RegExp) {
@@ -48,13 +27,13 @@ async function setDate(page: Page, label: string, value: string) {
 test('a city 认定 round makes a 工程技术研究中心 that reports, is graded, and moves the plan target', async ({ browser }, info) => {
   test.setTimeout(180_000);
   const out = (n: string) => info.outputPath(n);
-  const planner = await as(browser, 'planner');
+  const planner = await pageAs(browser, 'planner');
   const problems: string[] = [];
   planner.on('pageerror', (e) => problems.push(e.message));
   const year = Number(day(0).slice(0, 4));
 
   // a plan of the year whose target counts the city platforms (市级科技创新平台数), read live from the registry
-  const plan = await call<{ id: number }>(planner, 'POST', '/api/plans', {
+  const plan = await api<{ id: number }>(planner, 'POST', '/api/plans', {
     title: `衡阳市${year}年创新平台建设工作安排（演示）`,
     regionCode: '430400',
     year,
@@ -84,7 +63,7 @@ test('a city 认定 round makes a 工程技术研究中心 that reports, is grad
   // the city's count before the round (the demo registry already holds some city platforms)
   const actualNow = async () =>
     (
-      await call<{ targets: { indicatorCode: string | null; actual: number | null }[] }>(planner, 'GET', `/api/plans/${plan.id}/dashboard`)
+      await api<{ targets: { indicatorCode: string | null; actual: number | null }[] }>(planner, 'GET', `/api/plans/${plan.id}/dashboard`)
     ).targets.find((x) => x.indicatorCode === 'municipal_platform_count')?.actual ?? 0;
   const before = await actualNow();
 
@@ -111,18 +90,18 @@ test('a city 认定 round makes a 工程技术研究中心 that reports, is grad
   await shot(planner, out, 'platform-calls');
 
   // 2. the enterprise applies with its centre's figures; the type's conditions are checked when it submits
-  const enterprise = await as(browser, 'enterprise');
-  const calls = await call<Array<{ id: number; title: string }>>(enterprise, 'GET', '/api/platform-calls');
+  const enterprise = await pageAs(browser, 'enterprise');
+  const calls = await api<Array<{ id: number; title: string }>>(enterprise, 'GET', '/api/platform-calls');
   const round = calls.find((c) => c.title === `${year}年衡阳市工程技术研究中心认定`);
   expect(round).toBeTruthy();
-  const app = await call<{ id: number; conditions: Array<{ met: boolean }> }>(enterprise, 'POST', '/api/platform-applications', {
+  const app = await api<{ id: number; conditions: Array<{ met: boolean }> }>(enterprise, 'POST', '/api/platform-applications', {
     callId: round?.id,
     name: '衡阳市精密分析仪器工程技术研究中心',
     typeCode: 'eng_center',
     fields: { rd_staff: 16, rd_area: 620, equipment_wan: 480, rd_spend_wan: 560, invention_patents: 7 },
   });
   expect(app.conditions.every((c) => c.met)).toBe(true);
-  await call(enterprise, 'POST', `/api/platform-applications/${app.id}/submit`);
+  await api(enterprise, 'POST', `/api/platform-applications/${app.id}/submit`);
 
   // 3. the expert review's outcome is recorded on the application
   await planner.reload();
@@ -150,10 +129,10 @@ test('a city 认定 round makes a 工程技术研究中心 that reports, is grad
   await expect(row).toContainText(`衡科发〔${year}〕52号`);
 
   // 5. the platform's own unit reports its year
-  const mine = await call<{ items: Array<{ id: number; name: string }> }>(enterprise, 'GET', '/api/platforms');
+  const mine = await api<{ items: Array<{ id: number; name: string }> }>(enterprise, 'GET', '/api/platforms');
   const platform = mine.items.find((p) => p.name === '衡阳市精密分析仪器工程技术研究中心');
   expect(platform).toBeTruthy();
-  await call(enterprise, 'PUT', `/api/platforms/${platform?.id}/reports/${year}`, {
+  await api(enterprise, 'PUT', `/api/platforms/${platform?.id}/reports/${year}`, {
     data: { rd_staff: 18, rd_area: 620, equipment_wan: 500, rd_spend_wan: 620, invention_patents: 9, transferred: 5 },
     submit: true,
   });

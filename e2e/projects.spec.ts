@@ -1,44 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, expect, type Locator, type Page, type Response, test } from '@playwright/test';
+import { expect, type Locator, type Page, type Response, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { chooseOption, shot, signIn } from './helpers.ts';
+import { api, beijing, chooseOption, idNumber, pageAs, shot } from './helpers.ts';
 import { port } from './playwright.config.ts';
 
 // Issue 11: a call from publication to an accepted project, and the plan target that counts projects.
-
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A valid 18-character 公民身份号码 (GB 11643 check character). */
-function idNumber(first17: string): string {
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] as number), 0);
-  return first17 + ('10X98765432'[sum % 11] as string);
-}
-
-/** Beijing wall-clock time `hours` from now, as the call form takes it. */
-function beijing(hours: number): string {
-  return new Date(Date.now() + (8 + hours) * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
-/** A JSON call with the session's CSRF token, for the set-up the journey does not walk through. */
-async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 const yes = /确\s*定/;
 
@@ -86,13 +53,13 @@ async function publishCall(page: Page, row: Locator) {
 test('a call runs from publication to 整改后通过, and the plan target bound to the project count shows it', async ({ browser }, info) => {
   test.setTimeout(180_000);
   const out = (n: string) => info.outputPath(n);
-  const planner = await as(browser, 'planner');
+  const planner = await pageAs(browser, 'planner');
   const problems: string[] = [];
   planner.on('pageerror', (e) => problems.push(e.message));
   const year = Number(beijing(0).slice(0, 4));
 
   // a plan of the year whose target counts the projects started (立项科技项目数), read live from the project records
-  const plan = await call<{ id: number }>(planner, 'POST', '/api/plans', {
+  const plan = await api<{ id: number }>(planner, 'POST', '/api/plans', {
     title: `衡阳市${year}年科技项目工作安排（演示）`,
     regionCode: '430400',
     year,
@@ -157,7 +124,7 @@ test('a call runs from publication to 整改后通过, and the plan target bound
   await visitor.close();
 
   // 2. an enterprise user applies with a budget and targets
-  const unit = await as(browser, 'enterprise');
+  const unit = await pageAs(browser, 'enterprise');
   unit.on('pageerror', (e) => problems.push(e.message));
   await unit.goto('/projects/calls');
   await unit.getByTestId('project-calls').locator('tr', { hasText: '自然科学基金项目申报指南' }).getByTestId('call-apply').click();
@@ -305,7 +272,7 @@ test('a call runs from publication to 整改后通过, and the plan target bound
 test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by the milestone tied to its target', async ({ browser }, info) => {
   test.setTimeout(180_000);
   const out = (n: string) => info.outputPath(n);
-  const planner = await as(browser, 'planner');
+  const planner = await pageAs(browser, 'planner');
   const problems: string[] = [];
   planner.on('pageerror', (e) => problems.push(e.message));
   const year = Number(beijing(0).slice(0, 4));
@@ -344,7 +311,7 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await publishCall(planner, row);
 
   // a team bids: the form shows the 榜单 it takes on
-  const unit = await as(browser, 'enterprise');
+  const unit = await pageAs(browser, 'enterprise');
   unit.on('pageerror', (e) => problems.push(e.message));
   await unit.goto('/projects/calls');
   await unit.getByTestId('project-calls').locator('tr', { hasText: '揭榜挂帅榜单（第一批）' }).getByTestId('call-apply').click();
@@ -427,7 +394,7 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await shot(planner, out, 'open-competition-paid');
 
   // 揭榜挂帅项目数 follows the records
-  const values = await call<Array<{ value: string; regionCode: string; supersededAt: string | null }>>(
+  const values = await api<Array<{ value: string; regionCode: string; supersededAt: string | null }>>(
     planner,
     'GET',
     `/api/indicators/values?indicator=open_competition_count&region=430400&period=${year}`,
@@ -440,7 +407,7 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   ]);
 
   // a provincial viewer reads the bank and the project, with no step offered
-  const viewer = await as(browser, 'province');
+  const viewer = await pageAs(browser, 'province');
   viewer.on('pageerror', (e) => problems.push(e.message));
   await viewer.goto('/projects/bank');
   await expect(viewer.getByTestId('project-bank')).toContainText('高精度光栅刻划技术攻关');

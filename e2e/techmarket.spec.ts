@@ -1,34 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import mammoth from 'mammoth';
-import { chooseOption, shot, signIn } from './helpers.ts';
+import { api, chooseOption, pageAs, shot } from './helpers.ts';
 import { port } from './playwright.config.ts';
 
 // The technology market: a contract from 卖方注册 to 登记证明, and the headline number it moves.
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const yes = /确\s*定/;
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
-/** A JSON call with the session's CSRF token, for the set-up the journey does not walk through. */
-async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 /**
  * Presses `button` and confirms its Popconfirm, waiting for the server's answer to `url`; a confirmation that
@@ -56,12 +35,12 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   test.setTimeout(600_000);
   const out = (n: string) => info.outputPath(n);
   const problems: string[] = [];
-  const planner = await as(browser, 'planner');
+  const planner = await pageAs(browser, 'planner');
   planner.on('pageerror', (e) => problems.push(e.message));
   const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 
   // the bureau's registration point serves the city; its planners are the registrars
-  const orgs = await call<{ items: { id: number; name: string }[] }>(
+  const orgs = await api<{ items: { id: number; name: string }[] }>(
     planner,
     'GET',
     `/api/orgs?q=${encodeURIComponent('衡阳市科学技术局')}`,
@@ -69,11 +48,11 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   const bureau = orgs.items.find((o) => o.name === '衡阳市科学技术局');
   expect(bureau).toBeDefined();
   // (the demo keeps one already; a fresh installation has none)
-  const points = await call<{ name: string }[]>(planner, 'GET', '/api/techmarket/points');
+  const points = await api<{ name: string }[]>(planner, 'GET', '/api/techmarket/points');
   if (!points.some((p) => p.name === '潇湘科技要素大市场衡阳分中心'))
-    await call(planner, 'POST', '/api/techmarket/points', { name: '潇湘科技要素大市场衡阳分中心', orgId: bureau?.id, regions: ['430400'] });
+    await api(planner, 'POST', '/api/techmarket/points', { name: '潇湘科技要素大市场衡阳分中心', orgId: bureau?.id, regions: ['430400'] });
   // a plan of the year whose target is the city's 技术合同成交额, read live from the registry
-  const plan = await call<{ id: number }>(planner, 'POST', '/api/plans', {
+  const plan = await api<{ id: number }>(planner, 'POST', '/api/plans', {
     title: `衡阳市${year}年技术市场工作要点（演示）`,
     regionCode: '430400',
     year,
@@ -109,7 +88,7 @@ test('a contract runs from 卖方注册 through 补正 to 登记证明, and move
   await shot(planner, out, 'registrar-points');
 
   // 1. the enterprise registers as a seller and submits its contract with the written text
-  const seller = await as(browser, 'enterprise');
+  const seller = await pageAs(browser, 'enterprise');
   seller.on('pageerror', (e) => problems.push(e.message));
   await seller.goto('/techmarket');
   const reg = seller.getByTestId('seller-register');
@@ -344,7 +323,7 @@ test('every market page, as a seller, a registrar, a province viewer and a visit
     ['province', ['stats', 'achievements', 'listings', 'events', 'brokers', 'points']],
   ];
   for (const [user, tabs] of tour) {
-    const page = await as(browser, user);
+    const page = await pageAs(browser, user);
     page.on('pageerror', (e) => problems.push(`${user}: ${e.message}`));
     for (const tab of tabs) {
       await page.goto(`/techmarket/${tab}`);

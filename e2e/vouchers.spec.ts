@@ -1,31 +1,12 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { chooseOption, shot, signIn } from './helpers.ts';
-import { demoPassword, port } from './playwright.config.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { api, chooseOption, pageAs, shot } from './helpers.ts';
+import { port } from './playwright.config.ts';
 
 // 科技创新券: an enterprise gets a quota, uses it on a contract with a listed provider, the provider redeems it
 // with its evidence, and the bureau approves, batches and pays.
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const yes = /确\s*定|OK/;
-
-async function as(browser: Browser, username: string, password = demoPassword): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  const page = await context.newPage();
-  await signIn(page, username, password);
-  return page;
-}
-
-async function call<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, { method, headers: { 'x-csrf-token': token }, ...(data === undefined ? {} : { data }) });
-  expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 async function confirmPop(page: Page) {
   await page.locator('.ant-popconfirm:visible').getByRole('button', { name: yes }).click();
@@ -35,18 +16,18 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
   test.setTimeout(300_000);
   const out = (n: string) => info.outputPath(n);
   const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
-  const admin = await as(browser, 'admin');
-  const planner = await as(browser, 'planner');
+  const admin = await pageAs(browser, 'admin');
+  const planner = await pageAs(browser, 'planner');
 
   // set-up the journey does not walk through: a testing company on the provider registry with its account, and
   // the enterprise's 科技型中小企业 number of this year
-  const lab = await call<{ id: number }>(admin, 'POST', '/api/orgs', {
+  const lab = await api<{ id: number }>(admin, 'POST', '/api/orgs', {
     name: '衡阳雁峰检测认证有限公司',
     kind: 'enterprise',
     regionCode: '430408',
   });
-  await call(planner, 'POST', '/api/vouchers/providers', { orgId: lab.id, services: ['testing', 'rnd'], registeredOn: `${year}-01-05` });
-  const created = await call<{ temporaryPassword: string }>(admin, 'POST', '/api/users', {
+  await api(planner, 'POST', '/api/vouchers/providers', { orgId: lab.id, services: ['testing', 'rnd'], registeredOn: `${year}-01-05` });
+  const created = await api<{ temporaryPassword: string }>(admin, 'POST', '/api/users', {
     username: 'provider.nhu',
     displayName: '衡检检测 业务部',
     orgId: lab.id,
@@ -62,9 +43,9 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
   expect(changed.ok(), await changed.text()).toBe(true);
   await fresh.close();
 
-  const company = await as(browser, 'enterprise');
-  const me = await call<{ enterpriseId: number }>(company, 'GET', '/api/vouchers/me');
-  await call(planner, 'POST', `/api/enterprises/${me.enterpriseId}/tech-sme-registrations`, {
+  const company = await pageAs(browser, 'enterprise');
+  const me = await api<{ enterpriseId: number }>(company, 'GET', '/api/vouchers/me');
+  await api(planner, 'POST', `/api/enterprises/${me.enterpriseId}/tech-sme-registrations`, {
     year,
     number: `${year}43040800777`,
     registeredOn: `${year}-01-03`,
@@ -104,7 +85,7 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
   await expect(company.getByTestId('voucher-uses').getByText('150,000.00 元')).toBeVisible();
 
   // the provider uploads the contract, invoice and payment proof, and applies
-  const provider = await as(browser, 'provider.nhu', 'Provider2026x!');
+  const provider = await pageAs(browser, 'provider.nhu', 'Provider2026x!');
   await provider.goto('/vouchers');
   await expect(provider.getByTestId('voucher-redeem')).toBeVisible();
   await provider.getByTestId('voucher-redeem').getByRole('button', { name: '兑付材料' }).first().click();
