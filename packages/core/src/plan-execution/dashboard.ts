@@ -10,7 +10,7 @@ import { reportNarratives, talliesHoldAsOf } from './progress.queries.ts';
 import { monthEnd } from './reporting-cycle.ts';
 import { laggingStatuses } from './status-rules.ts';
 import { currentTallies } from './tally-cache.ts';
-import { elapsedFraction, rollUp } from './task-status.ts';
+import { elapsedFraction } from './task-status.ts';
 
 interface TrendRow {
   month: string;
@@ -135,7 +135,7 @@ async function buildDashboard(
   );
   const tasks = progress.tasks;
   const nodeIds = new Set(tasks.map((t) => t.nodeId));
-  const overall = { ...rollUp(tasks), status: progress.status, completion: progress.completion };
+  const overall = { status: progress.status, completion: progress.completion, counts: progress.counts };
   const w = planWindow(plan);
   const byMonth = await trend(ctx.db, planId, asOf, sectionId !== null ? [...nodeIds] : null, orgId);
   const months: TPlanDashboard['trend'] = [];

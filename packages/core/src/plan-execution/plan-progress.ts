@@ -222,13 +222,17 @@ export async function loadPlanProgress(
   }
   for (const u of units.values()) u.onTimeRate = u.slotsDue === 0 ? null : Math.round((u.slotsOnTime / u.slotsDue) * 1000) / 1000;
 
+  // each task once into its section (not every task once per section)
+  const bySection = new Map<number | null, TTaskProgress[]>();
+  for (const t of tasks) {
+    const list = bySection.get(t.sectionId);
+    if (list) list.push(t);
+    else bySection.set(t.sectionId, [t]);
+  }
   const sections = nodes
     .filter((n) => n.kind === 'section' && sectionIds.get(n.id) === null)
     .map((s) => {
-      const r = rollUp(
-        tasks.filter((t) => t.sectionId === s.id),
-        rules,
-      );
+      const r = rollUp(bySection.get(s.id) ?? [], rules);
       return { nodeId: s.id, number: s.number, title: s.title, status: r.status, completion: r.completion, counts: r.counts };
     });
   const overall = rollUp(tasks, rules);
