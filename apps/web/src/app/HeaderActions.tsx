@@ -6,7 +6,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useCurrentUser, useLogout } from '../features/auth/auth-api.ts';
 import { NotificationBell } from '../features/notification/NotificationBell.tsx';
 
-export function HeaderActions() {
+/** The header's right side; `compact` (a phone) keeps the avatar and drops the name, unit and language switch. */
+export function HeaderActions({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -33,19 +34,21 @@ export function HeaderActions() {
   };
 
   return (
-    <Flex align="center" gap={16}>
+    <Flex align="center" gap={compact ? 8 : 16}>
       {demo ? <Tag color="gold">{t('shell.header.demo')}</Tag> : null}
-      <LanguageSwitch />
+      {compact ? null : <LanguageSwitch />}
       <NotificationBell />
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
         <Flex align="center" gap={8} style={{ cursor: 'pointer', lineHeight: 1.25 }} role="button" tabIndex={0} data-testid="user-menu">
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1456f0' }} />
-          <Flex vertical>
-            <Typography.Text strong>{user.displayName}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {user.orgName}
-            </Typography.Text>
-          </Flex>
+          {compact ? null : (
+            <Flex vertical>
+              <Typography.Text strong>{user.displayName}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {user.orgName}
+              </Typography.Text>
+            </Flex>
+          )}
           <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
         </Flex>
       </Dropdown>
