@@ -27,8 +27,8 @@ const planners: TRole[] = ['admin', 'planner'];
 async function job(t: TestApp, regionCode: string): Promise<number> {
   const { id } = await t.database.db
     .insertInto('job')
-    // a kind no queue takes, so the row stays as it is while the table is run
-    .values({ kind: 'access.test', params: '{}', region_code: regionCode, status: 'succeeded', result: '{"ok":true}' })
+    // an ended job: no queue takes it up while the table is run
+    .values({ kind: 'plan.bulletin', params: '{}', region_code: regionCode, status: 'succeeded', result: '{"ok":true}' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
