@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDirLock } from './lock.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateToLatest, migrations } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { initdbTemplate, isNewDataDir, keepInitdbTemplate } from './pglite-template.ts';
 import { openReplicaReader, type ReplicaStats } from './read-replica.ts';
 import type { DB } from './schema.ts';
 
@@ -94,12 +95,16 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
     const dataDir = opts.memory ? undefined : path.resolve(opts.dataDir ?? 'data');
     const release = dataDir ? acquireDirLock(dataDir) : () => {};
     try {
+      // a new directory starts from a kept copy of an empty database when there is one (pglite-template.ts)
+      const fresh = dataDir !== undefined && !opts.loadDataDir && isNewDataDir(path.join(dataDir, 'pg'));
+      const loadDataDir = opts.loadDataDir ?? (fresh ? initdbTemplate() : undefined);
       const pglite = new PGlite({
         ...(dataDir ? { dataDir: path.join(dataDir, 'pg') } : {}),
-        ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+        ...(loadDataDir ? { loadDataDir } : {}),
         parsers: { [DATE_OID]: keepText, [INT8_OID]: keepText, [NUMERIC_OID]: keepText },
       });
       await pglite.waitReady;
+      if (fresh && !loadDataDir) await keepInitdbTemplate(pglite);
       if (opts.schema) await pglite.exec(`set search_path to ${opts.schema}`);
       const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
       database = {
@@ -118,6 +123,22 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
       throw e;
     }
   }
-  if (opts.migrate !== false) await migrateToLatest(database.db, opts.schema);
+  if (opts.migrate !== false && !(await upToDate(database.db, opts.schema))) await migrateToLatest(database.db, opts.schema);
   return database;
+}
+
+/**
+ * Whether the database has exactly the migrations this build knows, so there is nothing to run. One query, where
+ * the migrator's own check (tables and lock introspected, a lock taken) costs the larger part of a second start; on any
+ * doubt — no table yet, a migration missing, one this build does not know — the migrator runs and decides.
+ */
+async function upToDate(db: Kysely<DB>, schema: string | undefined): Promise<boolean> {
+  try {
+    const table = schema ? sql`${sql.id(schema)}.kysely_migration` : sql`kysely_migration`;
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+    const known = Object.keys(migrations);
+    return rows.length === known.length && rows.every((r) => known.includes(r.name));
+  } catch {
+    return false;
+  }
 }
