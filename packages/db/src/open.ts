@@ -81,6 +81,8 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
         types,
         // read-only sessions: a write sent here by mistake fails rather than reaching a standby's error late
         application_name: 'kechuang-read',
+        // an unreachable replica must not hold a read longer than a lagging one would: the primary answers instead
+        connectionTimeoutMillis: Math.max(opts.replicaWaitMs ?? 1000, 1000),
         options: `-c default_transaction_read_only=on${opts.schema ? ` -c search_path=${opts.schema}` : ''}`,
       });
       const reader = openReplicaReader(replicaPool, pool, opts.replicaWaitMs ?? 1000);
