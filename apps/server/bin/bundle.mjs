@@ -73,6 +73,7 @@ function oneKysely(file) {
 
 async function build() {
   const esbuild = await import('esbuild');
+  const started = Date.now();
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -121,13 +122,22 @@ async function build() {
     files[file] = stamp(file);
     files[path.dirname(file)] = stamp(path.dirname(file));
   }
+  // a source saved while the bundle was being made: this bundle may hold the old text, so it is not recorded as fresh
+  const changed = Object.keys(files).some((f) => {
+    try {
+      return fs.statSync(f).mtimeMs >= started;
+    } catch {
+      return true;
+    }
+  });
   fs.mkdirSync(dir, { recursive: true });
   // written under temporary names and renamed: a process starting meanwhile reads the old bundle or the new one
   const tmp = `.${process.pid}.tmp`;
   for (const f of result.outputFiles) fs.writeFileSync(f.path + tmp, f.contents);
   fs.writeFileSync(manifestFile + tmp, JSON.stringify({ node: process.version, installed: stamp(installed), files }));
   for (const f of result.outputFiles) fs.renameSync(f.path + tmp, f.path);
-  fs.renameSync(manifestFile + tmp, manifestFile);
+  if (changed) fs.rmSync(manifestFile + tmp, { force: true });
+  else fs.renameSync(manifestFile + tmp, manifestFile);
 }
 
 /** Runs the command from the bundle (built first when stale); false when it cannot, and nothing has run. */
@@ -144,7 +154,8 @@ export async function runBundled() {
     return true;
   } catch (e) {
     // a library moved or an export gone: linking fails before any of the command runs
-    if (e && typeof e === 'object' && (e.code === 'ERR_MODULE_NOT_FOUND' || e instanceof SyntaxError)) {
+    const unlinked = e?.code === 'ERR_MODULE_NOT_FOUND' || (e instanceof SyntaxError && /does not provide an export/.test(e.message));
+    if (unlinked) {
       fs.rmSync(manifestFile, { force: true });
       return false;
     }
