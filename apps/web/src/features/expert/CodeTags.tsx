@@ -1,5 +1,5 @@
 import { codeLabel, codeTree, disciplineName, industryName } from '@kechuang/contracts';
-import { Space, Tag, Tooltip, TreeSelect } from 'antd';
+import { Tag, Tooltip, TreeSelect } from 'antd';
 import type { CSSProperties } from 'react';
 
 /** 学科 / 行业 codes as tags: the name shown, the code in a tooltip (the code alone when not in the list). */
@@ -18,16 +18,17 @@ export function CodeTags({
   const shown = max === undefined ? codes : codes.slice(0, max);
   const name = kind === 'discipline' ? disciplineName : industryName;
   return (
-    <Space size={[0, 4]} wrap>
+    // A long 行业 name (铁路、船舶、航空航天和其他运输设备制造业) wraps inside its table cell rather than running into the next column.
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
       {shown.map((c) => (
         <Tooltip key={c} title={codeLabel(kind, c)}>
-          <Tag color={kind === 'discipline' ? 'geekblue' : 'purple'} style={{ marginInlineEnd: 4 }}>
+          <Tag color={kind === 'discipline' ? 'geekblue' : 'purple'} style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' }}>
             {withCode ? codeLabel(kind, c) : (name(c) ?? c)}
           </Tag>
         </Tooltip>
       ))}
-      {max !== undefined && codes.length > max ? <Tag>+{codes.length - max}</Tag> : null}
-    </Space>
+      {max !== undefined && codes.length > max ? <Tag style={{ marginInlineEnd: 0 }}>+{codes.length - max}</Tag> : null}
+    </div>
   );
 }
 

@@ -77,12 +77,6 @@ export function ExpertDetails({ e, own = false }: { e: TExpert; own?: boolean })
             width: 240,
             render: (_, x) => period(x.fromDate, x.toDate, t('expert.current')),
           },
-          {
-            title: '',
-            key: 'current',
-            width: 90,
-            render: (_, x) => (x.toDate === null ? <Tag color="blue">{t('expert.current')}</Tag> : null),
-          },
         ]}
       />
 
