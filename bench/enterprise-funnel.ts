@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/enterprise-funnel.ts — latency of GET /api/enterprises/funnel (issue 6) over 500,000
+ * npx tsx bench/enterprise-funnel.ts — latency of GET /api/enterprises/funnel over 500,000
  * enterprises with ladder statuses on the embedded database. Data is generated in SQL (generate_series),
  * the derived spans and tallies rebuilt in bulk,
  * across the counties of 湖南; the funnel is asked for a city (衡阳, about a tenth of the rows) and for the

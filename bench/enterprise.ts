@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/enterprise.ts — eligibility pre-assessment throughput (issue 6): generates 100,000 enterprises
+ * npx tsx bench/enterprise.ts — eligibility pre-assessment throughput: generates 100,000 enterprises
  * with a seeded PRNG, parses them with the contract, assesses each against the packs in force and prints
  * assessments per second (goal ≥ 10,000/s). Prints figures, never fails on them.
  * BENCH_ENTERPRISES and BENCH_SEED override the defaults.

@@ -1,5 +1,5 @@
 /**
- * A synthetic national indicator dataset (issue 5): every current county-level region × 30 indicators ×
+ * A synthetic national indicator dataset: every current county-level region × 30 indicators ×
  * 10 years of actual values, as one values file (CSV, the import layout) per province. Deterministic:
  * a county's size and growth come from a hash of its code, so runs compare.
  *

@@ -1,5 +1,5 @@
 /**
- * npm run bench:indicators — the indicator module at national scale (issue 5), on the embedded database
+ * npm run bench:indicators — the indicator module at national scale, on the embedded database
  * in a temporary data directory:
  * 1. import: every current county-level region × 30 indicators × 10 years (≈ 870,000 values), one CSV per
  *    province through importValues — the same use case the API upload and `kechuang indicators import`

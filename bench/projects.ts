@@ -1,5 +1,5 @@
 /**
- * npm run bench:projects — the projects module at scale (issue 11), on the embedded database in a temporary
+ * npm run bench:projects — the projects module at scale, on the embedded database in a temporary
  * data directory: one open call with 5,000 submitted applications and a project bank of 100,000 projects.
  * The server runs in its own process; BENCH_CONNECTIONS (20) concurrent clients here request, in turn, a bare
  * Fastify "hello" (the baseline, measured in the same run), the 项目库 first page, 项目库 searches (title word,

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chooseOption, shot, signIn } from './helpers.ts';
 
-// Issue 17: staff entered month by month in the self-check; the scheme editor's transform, sd and relative tiers.
+// Staff entered month by month in the self-check; the scheme editor's transform, sd and relative tiers.
 test('the self-check takes 职工总数 and 科技人员数 month by month and shows the computed averages', async ({ page }, info) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));

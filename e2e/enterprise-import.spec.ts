@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { shot, signIn } from './helpers.ts';
 
-// Issue 6: the all-or-nothing .xlsx import — a bad file shows its row errors and writes nothing; a good
+// The all-or-nothing .xlsx import — a bad file shows its row errors and writes nothing; a good
 // one is checked, confirmed and applied (enterprises, yearly figures, IP items, incidents).
 const good = '91430405MA9E2E001E';
 const other = '91430405MA9E2E002H';

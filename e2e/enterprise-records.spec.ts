@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chooseOption, shot, signIn } from './helpers.ts';
 
-// Issue 6: the bureau registers and edits an enterprise and records its ladder statuses; IP items and
+// The bureau registers and edits an enterprise and records its ladder statuses; IP items and
 // incidents are kept on the enterprise page and feed its stored pre-assessment; reserve rules are edited.
 const uscc = '91430405MA9E2E003L';
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { shot, signIn } from './helpers.ts';
 
-// Issue 6: an enterprise user enters a year's data and sees the unmet conditions and the gaps.
+// An enterprise user enters a year's data and sees the unmet conditions and the gaps.
 test('an enterprise user self-assesses and sees the unmet R&D condition with the gap', async ({ page }, info) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));

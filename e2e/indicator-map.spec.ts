@@ -4,7 +4,7 @@ import { shot, signIn } from './helpers.ts';
 // two cores shared with other runs: give each view time to load
 const later = expect.configure({ timeout: 15_000 });
 
-// Issue 5, 地图: the product ships no boundaries (docs/decisions/0008-map-boundaries.md); an admin uploads a
+// 地图: the product ships no boundaries (docs/decisions/0008-map-boundaries.md); an admin uploads a
 // GeoJSON file for 衡阳, sees the match report, and the map colours the counties by the demo values.
 // The file is synthetic: one rectangle per county, never real boundaries.
 

@@ -4,7 +4,7 @@ import { shot, signIn } from './helpers.ts';
 // two cores shared with other runs: give each view time to load
 const later = expect.configure({ timeout: 15_000 });
 
-// Issue 5: a bureau imports indicator values, runs an evaluation and opens a region's breakdown.
+// A bureau imports indicator values, runs an evaluation and opens a region's breakdown.
 
 /** 衡阳's twelve county-level regions. */
 const counties = ['430405', '430406', '430407', '430408', '430412', '430421', '430422', '430423', '430424', '430426', '430481', '430482'];

@@ -5,7 +5,7 @@ import mammoth from 'mammoth';
 import { api, beijing, chooseOption, idNumber, pageAs, shot } from './helpers.ts';
 import { port } from './playwright.config.ts';
 
-// Issue 11: a call from publication to an accepted project, and the plan target that counts projects.
+// A call from publication to an accepted project, and the plan target that counts projects.
 
 const yes = /确\s*定/;
 

@@ -3,7 +3,7 @@ import { ZIpItem, ZIsoDate } from './enterprise.ts';
 import { ZRegionCode } from './region.ts';
 
 /*
- * What the registry stores beyond the yearly figures (issue 6): intellectual property items,
+ * What the registry stores beyond the yearly figures: intellectual property items,
  * safety / quality / environment incidents, and the enterprise's declaration that those lists are
  * complete. Stored assessments feed them to the engine: an empty list only counts as "none" when the
  * list is declared complete; otherwise the condition stays 'unknown'.

@@ -6,7 +6,7 @@ import { ZUscc } from './org.ts';
 import { ZRegionCode } from './region.ts';
 
 /*
- * The enterprise registry and the cultivation ladder (issue 6): 科技型中小企业 → 高企后备库 →
+ * The enterprise registry and the cultivation ladder: 科技型中小企业 → 高企后备库 →
  * 高新技术企业 → 专精特新 → 小巨人 → 上市. Statuses are history (added, never overwritten), so the
  * count on any date and the net additions of any year are exact.
  */

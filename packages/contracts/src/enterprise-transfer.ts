@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZRegionCode } from './region.ts';
 
 /*
- * Bulk exchange of the enterprise registry as .xlsx (issue 6): export of the actor's scope, and an
+ * Bulk exchange of the enterprise registry as .xlsx: export of the actor's scope, and an
  * all-or-nothing import of enterprises (upsert by 统一社会信用代码), yearly figures (upsert by
  * credit code and year), IP items (by credit code and number) and incidents (by credit code, date, kind). Money travels as 万元 in the workbook and as integer 分 everywhere else.
  *

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidUscc } from './uscc.ts';
 
 /*
- * Eligibility pre-assessment (issue 6): the input is one enterprise's data for the relevant years, the
+ * Eligibility pre-assessment: the input is one enterprise's data for the relevant years, the
  * result lists every condition of every rule pack in force. Units:
  *  - money: integer 分 (`…Fen`), as everywhere in Kechuang (2亿元 = 20_000_000_000 分, a safe integer);
  *  - head counts: 全年月平均数 as decimal strings (`"12.5"`), because a monthly average is rarely whole;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Regional S&T-innovation evaluation (科技创新综合考评, issue 5): an evaluation scheme (indicator tree with
+ * Regional S&T-innovation evaluation (科技创新综合考评): an evaluation scheme (indicator tree with
  * weights, polarity and normalisation), the input values, and the explained result. The pure engine lives in
  * packages/core/src/indicator/evaluation; the method choices are recorded in docs/decisions/0007-evaluation-method.md.
  */

@@ -3,7 +3,7 @@ import { ZEvaluationResult, ZEvaluationScheme, ZRegionResult, ZSensitivity, ZSen
 import { ZRegionCode } from './region.ts';
 
 /*
- * Stored evaluation schemes and their runs (issue 5). A scheme evaluates every current region of one
+ * Stored evaluation schemes and their runs. A scheme evaluates every current region of one
  * level (2 = prefecture, 3 = county) under a parent region; a run is the engine's result for one year
  * with its sensitivity analysis, kept as computed (a later change to the scheme or to values does not
  * alter a stored run; run again to see the effect).

@@ -11,7 +11,7 @@ import {
 import { ZRegionCode } from './region.ts';
 
 /*
- * The reads behind the indicator views (issue 5): region profile, ranking, comparison / radar, plan
+ * The reads behind the indicator views: region profile, ranking, comparison / radar, plan
  * targets side by side, and the registry as a source. Every value carries its origin (stored, rolled up
  * over child regions, or derived as Σnumerator / Σdenominator) and, when computed, its coverage.
  */

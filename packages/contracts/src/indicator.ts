@@ -3,7 +3,7 @@ import { ZImportRowError } from './enterprise-transfer.ts';
 import { ZRegionCode } from './region.ts';
 
 /*
- * Indicators (issue 5): the catalog, values by region × period × kind with a history of corrections,
+ * Indicators: the catalog, values by region × period × kind with a history of corrections,
  * file import / export. The reads behind the views (profile, ranking, comparison, plan targets) are in
  * indicator-view.ts; stored evaluation schemes and runs in indicator-run.ts (the engine's scheme and
  * result shapes in indicator-evaluation.ts).

@@ -3,7 +3,7 @@ import { ZIsoDate } from './enterprise.ts';
 import { ZPlanNodeKind, ZPlanStatus } from './plan.ts';
 
 /*
- * Running a plan through the year (issue 4): editing with history, assignments to units, the
+ * Running a plan through the year: editing with history, assignments to units, the
  * reporter's inbox, progress reports with versions and evidence, review, computed status,
  * the dashboard and the task timeline.
  */

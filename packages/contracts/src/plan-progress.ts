@@ -13,7 +13,7 @@ import {
 } from './plan-execution.ts';
 
 /*
- * What running a plan shows (issue 4): the reporter's inbox, the review queue, computed status and
+ * What running a plan shows: the reporter's inbox, the review queue, computed status and
  * roll-up, the dashboard, and a task's detail with its timeline.
  */
 

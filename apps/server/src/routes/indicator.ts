@@ -49,7 +49,7 @@ import type { Routes } from './types.ts';
 const tags = ['indicator'];
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Indicators (issue 5): catalog, values with history, import/export, and the reads behind the views. */
+/** Indicators: catalog, values with history, import/export, and the reads behind the views. */
 export const indicatorRoutes: Routes = async (app) => {
   // Uploads arrive as the file's raw bytes (no multipart), up to the import's limit.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: indicatorLimits.uploadBytes }, (_req, body, done) =>

@@ -6,7 +6,7 @@ import type { DemoEnterprise } from './demo-enterprises.ts';
 import { rungCounts } from './demo-ladder.ts';
 
 /*
- * Demo indicators (issue 5): the twelve counties and districts of 衡阳 for 2022–2025 — GDP, R&D, fiscal
+ * Demo indicators: the twelve counties and districts of 衡阳 for 2022–2025 — GDP, R&D, fiscal
  * S&T spending, enterprise counts, patents, population — illustrative figures of a plausible size, not
  * official statistics. The city's values are left to the roll-up (ΣR&D / ΣGDP …) except its 2025 targets
  * from the 2021 工作要点 style (研发投入强度 2.2%). One evaluation scheme ranks the counties.

@@ -3,7 +3,7 @@ import { bureauDate } from '../bureau-date.ts';
 import { reportingSlots } from '../plan-execution/reporting-cycle.ts';
 
 /*
- * The demo's running plan (issue 4): 衡阳's 工作要点 for the current year, published, six tasks assigned
+ * The demo's running plan: 衡阳's 工作要点 for the current year, published, six tasks assigned
  * to the demo units (耒阳, 衡南, the bureau, 发改委, 高新区) with monthly or quarterly reporting, and the
  * reports of the months already due — accepted, one awaiting review, one returned, one missing — so the
  * dashboard, the inbox and the review queue have something to show. Written directly, in a few inserts.

@@ -1,4 +1,4 @@
-// The public face of the enterprise registry (issue 6): enterprises, yearly figures, the cultivation
+// The public face of the enterprise registry: enterprises, yearly figures, the cultivation
 // ladder, the funnel and the 高企后备库.
 export { addLadderStatus, hnteValidTo } from './add-ladder-status.ts';
 export { assessmentInputOf, assessStoredEnterprise } from './assess-stored-enterprise.ts';

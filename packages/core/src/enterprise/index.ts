@@ -1,4 +1,4 @@
-// The public face of the enterprise module (issue 6): the eligibility pre-assessment engine.
+// The public face of the enterprise module: the eligibility pre-assessment engine.
 export { type AssessOptions, assessEnterprise, assessWithPack } from './assess-enterprise.ts';
 export { assessHnte } from './assess-hnte.ts';
 export { assessTechSme } from './assess-tech-sme.ts';

@@ -1,4 +1,4 @@
-// Indicators and regional evaluation (issue 5). The pure evaluation engine is in ./evaluation.
+// Indicators and regional evaluation. The pure evaluation engine is in ./evaluation.
 export { createIndicator, getIndicator, listIndicators, loadCatalog, updateIndicator } from './catalog.ts';
 export { exportRunXlsx } from './export-run.ts';
 export { exportValuesXlsx } from './export-values.ts';

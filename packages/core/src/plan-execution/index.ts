@@ -1,4 +1,4 @@
-// Plan execution (issue 4): editing with history, assignments, reports, review, status, inbox, dashboard.
+// Plan execution: editing with history, assignments, reports, review, status, inbox, dashboard.
 export { setAssignments, suggestAssignments } from './assignments.ts';
 export { bytesMatchType, cleanFilename, deleteAttachment, downloadAttachment, uploadAttachment } from './attachments.ts';
 export { setAssignmentsBulk } from './bulk-assignments.ts';

@@ -1,4 +1,4 @@
-// The S&T projects module (issue 11): programmes, calls, applications and their desk steps.
+// The S&T projects module: programmes, calls, applications and their desk steps.
 
 export { nextStatus, projectEvents, rectificationDue, verdictEvent } from './acceptance.ts';
 export { downloadApplicationFile, uploadApplicationFile } from './application-files.ts';

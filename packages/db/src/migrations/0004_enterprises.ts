@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// The enterprise registry (issue 6): enterprises, their yearly figures, and the cultivation ladder
+// The enterprise registry: enterprises, their yearly figures, and the cultivation ladder
 // (科技型中小企业 → 高企后备库 → 高新技术企业 → 专精特新 → 小巨人 → 上市). Ladder statuses are history:
 // rows are only ever added, so the count on any date and the net additions of any year stay exact.
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Enterprise records the pre-assessment needs beyond the yearly figures (issue 6): intellectual
+// Enterprise records the pre-assessment needs beyond the yearly figures: intellectual
 // property items (知识产权), safety / quality / environment incidents, the enterprise's declaration
 // that those lists are complete, and the region's 高企后备库 admission rules (versioned, effective-dated).
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-// The standard indicator catalog seeded by 0007_indicators (issue 5). Codes match the importer's
+// The standard indicator catalog seeded by 0007_indicators. Codes match the importer's
 // catalog (packages/importer/src/indicator-catalog.ts), so plan targets' indicator_code values join.
 // Money is in 万元 throughout (the importer normalises plan targets to 万元), so a ratio of two money
 // indicators has scale 100 for a percentage. Definitions and calibers: shared/docs/domain-rules.md §4–5.

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { standardIndicators } from './0007_indicators.catalog.ts';
 
-// Indicators and regional evaluation (issue 5): the catalog, values with their correction history,
+// Indicators and regional evaluation: the catalog, values with their correction history,
 // evaluation schemes and their stored runs.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

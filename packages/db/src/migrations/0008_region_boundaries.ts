@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Region boundary files for the indicator map view (issue 5, docs/decisions/0008-map-boundaries.md).
+// Region boundary files for the indicator map view (docs/decisions/0008-map-boundaries.md).
 // The product ships no boundary data: a bureau uploads its own approved file (审图号) for a parent
 // region, whose features draw that region's children. One current file per parent region.
 export async function up(db: Kysely<unknown>): Promise<void> {

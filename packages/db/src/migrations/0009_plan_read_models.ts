@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Two more read models for plan progress (issue 4), kept by triggers like report_tally (0005):
+// Two more read models for plan progress, kept by triggers like report_tally (0005):
 // - target_latest_value: each target's latest reported value (from submitted or accepted reports),
 //   so that the dashboard reads one row per target instead of searching every target's reports;
 // - plan.assignment_version: moves on with every write to a plan's assignments, so that readers may

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// S&T projects (issue 11): people (项目负责人, members; later experts and talent), programmes (计划类别) and
+// S&T projects: people (项目负责人, members; later experts and talent), programmes (计划类别) and
 // their calls (申报指南) with eligibility rules as data, applications (申报) with their timeline, and the
 // projects that a decision starts (立项) and that run to acceptance (结题验收).
 export async function up(db: Kysely<unknown>): Promise<void> {

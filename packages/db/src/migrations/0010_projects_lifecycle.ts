@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// S&T projects, second part (issue 11): the project a decision starts (立项) or an import brings from the
+// S&T projects, second part: the project a decision starts (立项) or an import brings from the
 // bureau's history, its 任务书 confirmed by both sides, requested changes with their approval, 拨款 batches,
 // execution reports and 中期检查, acceptance (结题验收, shared/docs/domain-rules.md §6.4), and the projects
 // recommended upward to provincial / national programmes with the amount won (争资).

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// 项目库 search at the scale of a bureau's history (issue 11, bench:projects: 100,000 projects): a leader's
+// 项目库 search at the scale of a bureau's history (bench:projects: 100,000 projects): a leader's
 // name looked up from its start, year and status filters, the amount sort, and a call's applications by page.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

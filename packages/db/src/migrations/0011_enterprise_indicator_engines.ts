@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// The engines' missing concepts (issue 17):
+// The engines' missing concepts:
 // - 科技型中小企业 入库登记编号 and their revocation. 纳入信息库后取得入库登记编号，登记编号当年有效 and
 //   被撤销登记编号的企业当年不得再次参与评价 (国科火字〔2019〕87号); 撤销 situations: 国科发政〔2017〕115号 第十四条.
 //   Registering a number also adds the 科技型中小企业 rung to the ladder history (status_id); a revocation ends that

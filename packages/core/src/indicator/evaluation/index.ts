@@ -1,4 +1,4 @@
-// The regional S&T-innovation evaluation engine (科技创新综合考评, issue 5): pure functions, no I/O.
+// The regional S&T-innovation evaluation engine (科技创新综合考评): pure functions, no I/O.
 // Method choices: docs/decisions/0007-evaluation-method.md.
 export { aggregate, type WeightedValue } from './aggregate.ts';
 export { evaluate, methodNotes, type PreparedEvaluation, prepareEvaluation } from './evaluate.ts';
