@@ -34,8 +34,8 @@ export function AssessmentTab() {
     { title: t('talent.fields.name'), dataIndex: 'name', width: 90 },
     { title: t('talent.fields.region'), dataIndex: 'regionCode', width: 100, render: (c: string) => <RegionName code={c} /> },
     { title: t('talent.fields.team'), dataIndex: 'teamName', width: 170, render: (n: string | null) => n ?? '—' },
-    { title: t('talent.fields.targets'), dataIndex: 'targets', width: 80, render: (ts: TCommissioner['targets']) => ts.length },
-    { title: t('talent.fields.logs'), dataIndex: 'logCount', width: 80 },
+    { title: t('talent.fields.targets'), dataIndex: 'targets', width: 96, render: (ts: TCommissioner['targets']) => ts.length },
+    { title: t('talent.fields.logs'), dataIndex: 'logCount', width: 96 },
     { title: t('talent.statuses.confirmed'), dataIndex: 'confirmedCount', width: 80 },
     {
       title: t('talent.statuses.disputed'),

@@ -1,6 +1,6 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import type { TCommissioner } from '@kechuang/contracts';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
@@ -92,7 +92,7 @@ export function DispatchTab() {
     {
       title: t('talent.fields.logs'),
       dataIndex: 'logCount',
-      width: 100,
+      width: 130,
       render: (n: number, c) => `${n}（${t('talent.statuses.confirmed')} ${c.confirmedCount}）`,
     },
     ...(writer
@@ -121,9 +121,11 @@ export function DispatchTab() {
                   disabled={c.logCount > 0}
                   onConfirm={() => withdraw.mutate(c, { onSuccess: () => message.success(t('talent.hints.withdrawn')), onError: fail })}
                 >
-                  <Button size="small" type="link" danger disabled={c.logCount > 0}>
-                    {t('talent.actions.withdraw')}
-                  </Button>
+                  <Tooltip title={c.logCount > 0 ? t('talent.hints.withdrawBlocked') : undefined}>
+                    <Button size="small" type="link" danger disabled={c.logCount > 0}>
+                      {t('talent.actions.withdraw')}
+                    </Button>
+                  </Tooltip>
                 </Popconfirm>
               </Flex>
             ),

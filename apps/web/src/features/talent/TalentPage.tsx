@@ -97,7 +97,7 @@ function PeopleTab() {
   const columns: TableColumnsType<TTalent> = [
     { title: t('talent.fields.name'), dataIndex: 'name', width: 110, render: (n, r) => (r.idLast4 ? `${n}（…${r.idLast4}）` : n) },
     { title: t('talent.fields.employer'), dataIndex: 'employerName' },
-    { title: t('talent.fields.title'), dataIndex: 'title', width: 100 },
+    { title: t('talent.fields.title'), dataIndex: 'title', width: 120, render: (v: string | null) => v || '—' },
     { title: t('talent.fields.field'), dataIndex: 'field', width: 120 },
     {
       title: t('talent.fields.level'),
@@ -106,11 +106,12 @@ function PeopleTab() {
       render: (l: TTalent['level']) => <Tag>{t(`talent.levels.${l}`)}</Tag>,
     },
     { title: t('talent.fields.region'), dataIndex: 'regionCode', width: 110, render: (c: string) => <RegionName code={c} /> },
-    { title: t('talent.fields.introducedOn'), dataIndex: 'introducedOn', width: 110 },
+    { title: t('talent.fields.introducedOn'), dataIndex: 'introducedOn', width: 110, render: (d: string | null) => d ?? '—' },
     {
       title: t('talent.fields.programmes'),
       dataIndex: 'programmes',
-      render: (p: TTalent['programmes']) => p.map((x) => <Tag key={`${x.name}${x.year}`}>{`${x.name} ${x.year}`}</Tag>),
+      render: (p: TTalent['programmes']) =>
+        p.length === 0 ? '—' : p.map((x) => <Tag key={`${x.name}${x.year}`}>{`${x.name} ${x.year}`}</Tag>),
     },
   ];
   return (
