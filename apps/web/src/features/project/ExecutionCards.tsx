@@ -1,6 +1,6 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TProject } from '@kechuang/contracts';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Popconfirm, Select, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -266,17 +266,24 @@ function ChangesCard({ p, ask, decide }: { p: TProject; ask: boolean; decide: bo
             render: (_, c) =>
               decide && c.status === 'pending' ? (
                 <Flex gap={4}>
-                  <Button
-                    size="small"
-                    type="primary"
-                    loading={pending}
-                    onClick={() => run(() => projectApi.decideChange(p, c.id, true, null))}
+                  {/* a decision on a change cannot be taken back: each asks once */}
+                  <Popconfirm
+                    title={t('project.page.changes.confirmApprove', { kind: t(`project.page.changes.kinds.${c.kind as 'extension'}`) })}
+                    onConfirm={() => run(() => projectApi.decideChange(p, c.id, true, null))}
                   >
-                    {t('project.page.changes.approve')}
-                  </Button>
-                  <Button size="small" danger loading={pending} onClick={() => run(() => projectApi.decideChange(p, c.id, false, null))}>
-                    {t('project.page.changes.reject')}
-                  </Button>
+                    <Button size="small" type="primary" loading={pending}>
+                      {t('project.page.changes.approve')}
+                    </Button>
+                  </Popconfirm>
+                  <Popconfirm
+                    title={t('project.page.changes.confirmReject', { kind: t(`project.page.changes.kinds.${c.kind as 'extension'}`) })}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => run(() => projectApi.decideChange(p, c.id, false, null))}
+                  >
+                    <Button size="small" danger loading={pending}>
+                      {t('project.page.changes.reject')}
+                    </Button>
+                  </Popconfirm>
                 </Flex>
               ) : (
                 (c.decisionNote ?? null)
