@@ -10,7 +10,6 @@ import {
 } from '@kechuang/contracts';
 import {
   Alert,
-  App,
   Button,
   DatePicker,
   Descriptions,
@@ -23,18 +22,14 @@ import {
   Select,
   type TableColumnsType,
   Tag,
-  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
 import { useDrawer } from '../../lib/use-drawer.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
-import { useCurrentUser } from '../auth/auth-api.ts';
 import { achievementApi, useAchievements } from './market-api.ts';
+import { BureauReview, CodeFilter, OwnedTitle, SearchBox, useListSearch, useOwnedDrawer } from './market-list.tsx';
 import { ProjectSelect } from './ProjectSelect.tsx';
 import type { MarketRoles } from './roles.ts';
 import { useTechmarketMutation } from './techmarket-api.ts';
@@ -49,11 +44,9 @@ const statusColor: Record<TAchievement['status'], string> = {
 /** 科技成果登记: units register their achievements, the bureau registers (or returns) them; the count feeds its indicator. */
 export function AchievementsTab({ roles }: { roles: MarketRoles }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchState();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, paging, onPaging } = useListSearch();
   const status = achievementStatuses.find((s) => s === search.status);
   const field = techFieldCodes.find((f) => f === search.field);
-  const [q, setQ] = useState(search.q ?? '');
   const list = useAchievements({ ...paging, status, field, q: search.q });
   const drawer = useDrawer<TAchievement>();
   const columns: TableColumnsType<TAchievement> = [
@@ -61,14 +54,7 @@ export function AchievementsTab({ roles }: { roles: MarketRoles }) {
       title: t('techmarket.achievement.title'),
       key: 'title',
       render: (_, a) => (
-        <div>
-          <Typography.Link strong onClick={() => drawer.openWith(a)} data-testid="achievement-open">
-            {a.title}
-          </Typography.Link>
-          <div>
-            <Typography.Text type="secondary">{a.ownerOrgName}</Typography.Text>
-          </div>
-        </div>
+        <OwnedTitle title={a.title} ownerName={a.ownerOrgName} onOpen={() => drawer.openWith(a)} testId="achievement-open" />
       ),
     },
     { title: t('techmarket.achievement.kind'), key: 'kind', width: 120, render: (_, a) => t(`techmarket.achievementKinds.${a.kind}`) },
@@ -106,37 +92,30 @@ export function AchievementsTab({ roles }: { roles: MarketRoles }) {
         }
         filters={
           <FilterBar>
-            <Select
+            <CodeFilter
               value={status}
-              onChange={(v) => setSearch({ status: v })}
-              allowClear
+              codes={achievementStatuses}
+              label={(s) => t(`techmarket.achievementStatuses.${s}`)}
               placeholder={t('techmarket.fields.status')}
-              style={{ width: 120 }}
-              options={achievementStatuses.map((s) => ({ value: s, label: t(`techmarket.achievementStatuses.${s}`) }))}
+              width={120}
+              onChange={(v) => setSearch({ status: v })}
             />
-            <Select
+            <CodeFilter
               value={field}
-              onChange={(v) => setSearch({ field: v })}
-              allowClear
+              codes={techFieldCodes}
+              label={(f) => t(`techmarket.fieldCodes.${f}`)}
               placeholder={t('techmarket.achievement.field')}
-              style={{ width: 200 }}
-              options={techFieldCodes.map((f) => ({ value: f, label: t(`techmarket.fieldCodes.${f}`) }))}
+              width={200}
+              onChange={(v) => setSearch({ field: v })}
             />
-            <Input.Search
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={(v) => setSearch({ q: v.trim() || undefined })}
-              placeholder={t('techmarket.achievement.search')}
-              allowClear
-              style={{ width: 240 }}
-            />
+            <SearchBox q={search.q} onSearch={(q) => setSearch({ q })} placeholder={t('techmarket.achievement.search')} width={240} />
           </FilterBar>
         }
         query={list}
         columns={columns}
         rowKey="id"
         paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+        onPaging={onPaging}
       />
       <AchievementDrawer key={drawer.key} open={drawer.open} item={drawer.item} roles={roles} onClose={drawer.close} />
     </>
@@ -149,21 +128,13 @@ interface FormValues extends Omit<TAchievementInput, 'completedOn'> {
 
 function AchievementDrawer(props: { open: boolean; item: TAchievement | null; roles: MarketRoles; onClose: () => void }) {
   const { t } = useTranslation();
-  const { user } = useCurrentUser();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<FormValues>();
-  const [note, setNote] = useState('');
   const a = props.item;
-  // the owner's users edit it; the bureau edits what it entered for a unit (a draft it can see is one it entered)
-  const mine = a === null || a.ownerOrgId === user.orgId || (props.roles.manager && a.status === 'draft');
-  const editable = mine && (a === null || a.status === 'draft' || a.status === 'returned');
-  const done = { onSuccess: () => props.onClose(), onError: (e: unknown) => message.error(errorText(e)) };
+  const { message, editable, done, step } = useOwnedDrawer(a, props.roles, props.onClose);
   const save = useTechmarketMutation((v: FormValues) => {
     const input = { ...v, completedOn: v.completedOn ? v.completedOn.format('YYYY-MM-DD') : null } as TAchievementInput;
     return a ? achievementApi.update(a, input) : achievementApi.create(input);
   });
-  const step = useTechmarketMutation((f: () => Promise<TAchievement>) => f());
   return (
     <Drawer open={props.open} onClose={props.onClose} size={820} title={a?.title ?? t('techmarket.achievement.new')} destroyOnHidden>
       <div data-testid="achievement-drawer">
@@ -280,30 +251,17 @@ function AchievementDrawer(props: { open: boolean; item: TAchievement | null; ro
           </Descriptions>
         ) : null}
         {a?.status === 'submitted' && props.roles.manager ? (
-          <Flex gap={8} vertical style={{ marginTop: 16 }} data-testid="achievement-review">
-            <Popconfirm
-              title={t('techmarket.achievement.registerConfirm')}
-              onConfirm={() => step.mutate(() => achievementApi.register(a), done)}
-            >
-              <Button type="primary" loading={step.isPending} data-testid="achievement-register" style={{ alignSelf: 'flex-start' }}>
-                {t('techmarket.achievement.register')}
-              </Button>
-            </Popconfirm>
-            <Input.TextArea
-              rows={2}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder={t('techmarket.achievement.returnHint')}
-            />
-            <Popconfirm
-              title={t('techmarket.achievement.returnConfirm')}
-              onConfirm={() => step.mutate(() => achievementApi.return(a, note.trim()), done)}
-            >
-              <Button danger disabled={note.trim().length < 2} loading={step.isPending} style={{ alignSelf: 'flex-start' }}>
-                {t('techmarket.achievement.return')}
-              </Button>
-            </Popconfirm>
-          </Flex>
+          <BureauReview
+            testId="achievement-review"
+            accept={{
+              confirm: t('techmarket.achievement.registerConfirm'),
+              label: t('techmarket.achievement.register'),
+              testId: 'achievement-register',
+              run: () => step.mutate(() => achievementApi.register(a), done),
+            }}
+            onReturn={(note) => step.mutate(() => achievementApi.return(a, note), done)}
+            pending={step.isPending}
+          />
         ) : null}
       </div>
     </Drawer>

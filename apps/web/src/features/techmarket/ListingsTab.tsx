@@ -2,7 +2,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { listingKinds, listingStatuses, type TListing, type TListingInput, techFieldCodes } from '@kechuang/contracts';
 import {
   Alert,
-  App,
   Button,
   DatePicker,
   Drawer,
@@ -16,7 +15,6 @@ import {
   Space,
   type TableColumnsType,
   Tag,
-  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -25,15 +23,14 @@ import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
-import { useErrorText } from '../../lib/error-text.ts';
 import { useDrawer } from '../../lib/use-drawer.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { fenToWan, isWanText, wanToFen } from '../enterprise/money.ts';
 import { wanText } from '../project/wan.ts';
 import { listingKindColor } from './ListingCard.tsx';
 import { MatchesDrawer } from './MatchesDrawer.tsx';
 import { listingApi, useListings } from './market-api.ts';
+import { BureauReview, CodeFilter, OwnedTitle, SearchBox, useListSearch, useOwnedDrawer } from './market-list.tsx';
 import type { MarketRoles } from './roles.ts';
 import { useTechmarketMutation } from './techmarket-api.ts';
 
@@ -49,12 +46,10 @@ const statusColor: Record<TListing['status'], string> = {
 export function ListingsTab({ roles }: { roles: MarketRoles }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
-  const [search, setSearch] = useSearchState();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, paging, onPaging } = useListSearch();
   const kind = listingKinds.find((k) => k === search.kind);
   const status = listingStatuses.find((s) => s === search.status);
   const field = techFieldCodes.find((f) => f === search.field);
-  const [q, setQ] = useState(search.q ?? '');
   const list = useListings({ ...paging, kind, status, field, q: search.q });
   const drawer = useDrawer<TListing>();
   const [matchFor, setMatchFor] = useState<TListing | undefined>();
@@ -63,15 +58,13 @@ export function ListingsTab({ roles }: { roles: MarketRoles }) {
       title: t('techmarket.listing.title'),
       key: 'title',
       render: (_, l) => (
-        <div>
-          <Tag color={listingKindColor[l.kind]}>{t(`techmarket.listingKinds.${l.kind}`)}</Tag>
-          <Typography.Link strong onClick={() => drawer.openWith(l)} data-testid="listing-open">
-            {l.title}
-          </Typography.Link>
-          <div>
-            <Typography.Text type="secondary">{l.ownerOrgName}</Typography.Text>
-          </div>
-        </div>
+        <OwnedTitle
+          before={<Tag color={listingKindColor[l.kind]}>{t(`techmarket.listingKinds.${l.kind}`)}</Tag>}
+          title={l.title}
+          ownerName={l.ownerOrgName}
+          onOpen={() => drawer.openWith(l)}
+          testId="listing-open"
+        />
       ),
     },
     { title: t('techmarket.achievement.field'), key: 'field', width: 150, render: (_, l) => t(`techmarket.fieldCodes.${l.fieldCode}`) },
@@ -127,30 +120,23 @@ export function ListingsTab({ roles }: { roles: MarketRoles }) {
                 ...listingKinds.map((k) => ({ value: k, label: t(`techmarket.listingKinds.${k}`) })),
               ]}
             />
-            <Select
+            <CodeFilter
               value={status}
-              onChange={(v) => setSearch({ status: v })}
-              allowClear
+              codes={listingStatuses}
+              label={(s) => t(`techmarket.listingStatuses.${s}`)}
               placeholder={t('techmarket.fields.status')}
-              style={{ width: 110 }}
-              options={listingStatuses.map((s) => ({ value: s, label: t(`techmarket.listingStatuses.${s}`) }))}
+              width={110}
+              onChange={(v) => setSearch({ status: v })}
             />
-            <Select
+            <CodeFilter
               value={field}
-              onChange={(v) => setSearch({ field: v })}
-              allowClear
+              codes={techFieldCodes}
+              label={(f) => t(`techmarket.fieldCodes.${f}`)}
               placeholder={t('techmarket.achievement.field')}
-              style={{ width: 180 }}
-              options={techFieldCodes.map((f) => ({ value: f, label: t(`techmarket.fieldCodes.${f}`) }))}
+              width={180}
+              onChange={(v) => setSearch({ field: v })}
             />
-            <Input.Search
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={(v) => setSearch({ q: v.trim() || undefined })}
-              placeholder={t('techmarket.achievement.search')}
-              allowClear
-              style={{ width: 220 }}
-            />
+            <SearchBox q={search.q} onSearch={(q) => setSearch({ q })} placeholder={t('techmarket.achievement.search')} width={220} />
           </FilterBar>
         }
         query={list}
@@ -158,7 +144,7 @@ export function ListingsTab({ roles }: { roles: MarketRoles }) {
         rowKey="id"
         scrollX={1000}
         paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+        onPaging={onPaging}
       />
       <ListingDrawer key={drawer.key} open={drawer.open} item={drawer.item} roles={roles} onClose={drawer.close} defaultKind={kind} />
       <MatchesDrawer listing={matchFor} onClose={() => setMatchFor(undefined)} />
@@ -179,16 +165,9 @@ function ListingDrawer(props: {
   defaultKind: TListing['kind'] | undefined;
 }) {
   const { t } = useTranslation();
-  const { user } = useCurrentUser();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const [form] = Form.useForm<FormValues>();
-  const [note, setNote] = useState('');
   const l = props.item;
-  // the owner's users edit it; the bureau edits what it entered for a unit (a draft it can see is one it entered)
-  const mine = l === null || l.ownerOrgId === user.orgId || (props.roles.manager && l.status === 'draft');
-  const editable = mine && (l === null || l.status === 'draft' || l.status === 'returned');
-  const done = { onSuccess: () => props.onClose(), onError: (e: unknown) => message.error(errorText(e)) };
+  const { message, mine, editable, done, step } = useOwnedDrawer(l, props.roles, props.onClose);
   const save = useTechmarketMutation((v: FormValues) => {
     const { amountWan, validUntil, ...rest } = v;
     const input = {
@@ -198,7 +177,6 @@ function ListingDrawer(props: {
     } as TListingInput;
     return l ? listingApi.update(l, input) : listingApi.create(input);
   });
-  const step = useTechmarketMutation((f: () => Promise<TListing>) => f());
   const kind = Form.useWatch('kind', form) ?? l?.kind;
   return (
     <Drawer open={props.open} onClose={props.onClose} size={820} title={l?.title ?? t('techmarket.listing.new')} destroyOnHidden>
@@ -304,27 +282,17 @@ function ListingDrawer(props: {
           ) : null}
         </Form>
         {l && props.roles.manager && l.status === 'submitted' ? (
-          <Flex gap={8} vertical style={{ marginTop: 16 }} data-testid="listing-review">
-            <Popconfirm title={t('techmarket.listing.publishConfirm')} onConfirm={() => step.mutate(() => listingApi.publish(l), done)}>
-              <Button type="primary" loading={step.isPending} data-testid="listing-publish" style={{ alignSelf: 'flex-start' }}>
-                {t('techmarket.listing.publish')}
-              </Button>
-            </Popconfirm>
-            <Input.TextArea
-              rows={2}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder={t('techmarket.achievement.returnHint')}
-            />
-            <Popconfirm
-              title={t('techmarket.achievement.returnConfirm')}
-              onConfirm={() => step.mutate(() => listingApi.return(l, note.trim()), done)}
-            >
-              <Button danger disabled={note.trim().length < 2} loading={step.isPending} style={{ alignSelf: 'flex-start' }}>
-                {t('techmarket.achievement.return')}
-              </Button>
-            </Popconfirm>
-          </Flex>
+          <BureauReview
+            testId="listing-review"
+            accept={{
+              confirm: t('techmarket.listing.publishConfirm'),
+              label: t('techmarket.listing.publish'),
+              testId: 'listing-publish',
+              run: () => step.mutate(() => listingApi.publish(l), done),
+            }}
+            onReturn={(note) => step.mutate(() => listingApi.return(l, note), done)}
+            pending={step.isPending}
+          />
         ) : null}
         {l && l.status === 'published' && (mine || props.roles.manager) ? (
           <Popconfirm title={t('techmarket.listing.withdrawConfirm')} onConfirm={() => step.mutate(() => listingApi.withdraw(l), done)}>

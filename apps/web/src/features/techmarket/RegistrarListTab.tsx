@@ -1,15 +1,15 @@
 import type { TTechContract } from '@kechuang/contracts';
-import { Input, Segmented, type TableColumnsType, Typography } from 'antd';
+import { Segmented, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { daysUntil } from '../../lib/bureau-date.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { wanText } from '../project/wan.ts';
 import { StatusTag } from './ContractDetails.tsx';
 import type { ContractTypeKey } from './form-vocab.ts';
+import { SearchBox, useListSearch } from './market-list.tsx';
 import { ReviewDrawer } from './ReviewDrawer.tsx';
 import { useContracts } from './techmarket-api.ts';
 
@@ -25,11 +25,9 @@ type QueueStatus = (typeof queues)[keyof typeof queues][number];
  */
 export function RegistrarListTab({ mode }: { mode: keyof typeof queues }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchState();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, paging, onPaging } = useListSearch();
   const statuses: readonly QueueStatus[] = queues[mode];
   const status = statuses.find((s) => s === search.status) ?? statuses[0];
-  const [q, setQ] = useState(search.q ?? '');
   const list = useContracts({ ...paging, status, q: search.q });
   const [open, setOpen] = useState<number | undefined>();
   const columns: TableColumnsType<TTechContract> = [
@@ -116,14 +114,7 @@ export function RegistrarListTab({ mode }: { mode: keyof typeof queues }) {
               options={statuses.map((s) => ({ value: s, label: t(`techmarket.queue.${s}`) }))}
               data-testid={`registrar-${mode}-status`}
             />
-            <Input.Search
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={(v) => setSearch({ q: v.trim() || undefined })}
-              placeholder={t('techmarket.review.search')}
-              allowClear
-              style={{ width: 280 }}
-            />
+            <SearchBox q={search.q} onSearch={(q) => setSearch({ q })} placeholder={t('techmarket.review.search')} width={280} />
           </FilterBar>
         }
         query={list}
@@ -131,7 +122,7 @@ export function RegistrarListTab({ mode }: { mode: keyof typeof queues }) {
         rowKey="id"
         scrollX={1000}
         paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+        onPaging={onPaging}
       />
       <ReviewDrawer id={open} onClose={() => setOpen(undefined)} />
     </>

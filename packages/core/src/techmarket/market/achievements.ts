@@ -1,12 +1,13 @@
 import { AppError, type TAchievement, type TAchievementInput } from '@kechuang/contracts';
 import { sql } from '@kechuang/db';
 import { withAudit } from '../../audit/with-audit.ts';
-import { bureauDate } from '../../bureau-date.ts';
 import type { Ctx } from '../../context.ts';
-import { isRegionWide, requireActor } from '../../policy.ts';
-import { containsPattern, pageTotal, subtreePattern } from '../../query.ts';
+import { type Page, pagedList } from '../../paged-list.ts';
+import { requireActor } from '../../policy.ts';
+import { containsPattern } from '../../query.ts';
 import { syncAchievementIndicator } from './achievement-feed.ts';
-import { canEditOwned, canReadOwned, isUnitUser, requireBureauOf, requireRegionReader } from './market.policy.ts';
+import { canEditOwned, canReadOwned, requireBureauOf } from './market.policy.ts';
+import { type OwnedKind, scopeOwnedList, setVersioned, statusStep } from './owned-entry.ts';
 import { type Db, resolveOwner } from './owners.ts';
 
 function selectAchievements(db: Db) {
@@ -98,13 +99,7 @@ export async function updateAchievement(ctx: Ctx, id: number, input: TAchievemen
     if (!canEditOwned(actor, before.owned)) throw new AppError('auth/out_of_scope', { id });
     if (!['draft', 'returned'].includes(before.a.status)) throw new AppError('market/wrong_status', { status: before.a.status });
     await checkProject(tx, input.projectId, before.a.ownerOrgId);
-    const done = await tx
-      .updateTable('tm_achievement')
-      .set({ ...values(input), version: input.version + 1, updated_at: ctx.now() })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('common/conflict');
+    await setVersioned(ctx, tx, 'tm_achievement', id, input.version, values(input));
     const { a } = await load(tx, id);
     record({
       action: 'market.achievement.update',
@@ -118,31 +113,14 @@ export async function updateAchievement(ctx: Ctx, id: number, input: TAchievemen
   });
 }
 
-type Step = (a: TAchievement, today: string, tx: Parameters<Parameters<typeof withAudit>[1]>[0]) => Promise<Record<string, unknown>>;
-
-async function step(
-  ctx: Ctx,
-  id: number,
-  version: number,
-  from: string[],
-  action: string,
-  may: (owned: Awaited<ReturnType<typeof load>>['owned']) => void,
-  change: Step,
-): Promise<TAchievement> {
-  return withAudit(ctx, async (tx, record) => {
-    const before = await load(tx, id);
-    may(before.owned);
-    if (!from.includes(before.a.status)) throw new AppError('market/wrong_status', { status: before.a.status });
-    const set = await change(before.a, bureauDate(ctx.now()), tx);
-    const done = await tx
-      .updateTable('tm_achievement')
-      .set({ ...set, version: version + 1, updated_at: ctx.now() })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('common/conflict');
-    const { a } = await load(tx, id);
-    record({ action, entityType: 'tm_achievement', entityId: id, regionCode: a.regionCode, before: before.a, after: a });
+/** 科技成果: the registered count of the region is fed to its indicator as each is registered. */
+const achievementKind = (ctx: Ctx): OwnedKind<TAchievement, Awaited<ReturnType<typeof load>>['owned']> => ({
+  table: 'tm_achievement',
+  load: async (db, id) => {
+    const { a, owned } = await load(db, id);
+    return { item: a, owned };
+  },
+  settle: async (tx, _before, a) => {
     if (a.status === 'registered' && a.registeredOn)
       await syncAchievementIndicator(
         tx,
@@ -153,36 +131,33 @@ async function step(
           now: ctx.now(),
         },
       );
-    return a;
-  });
-}
+  },
+});
 
 /** The owner hands the achievement to the bureau for registration. */
 export function submitAchievement(ctx: Ctx, id: number, version: number): Promise<TAchievement> {
   const actor = requireActor(ctx);
-  return step(
-    ctx,
+  return statusStep(ctx, achievementKind(ctx), {
     id,
     version,
-    ['draft', 'returned'],
-    'market.achievement.submit',
-    (o) => {
+    from: ['draft', 'returned'],
+    action: 'market.achievement.submit',
+    may: (o) => {
       if (!canEditOwned(actor, o)) throw new AppError('auth/out_of_scope', { id });
     },
-    async () => ({ status: 'submitted', note: '' }),
-  );
+    change: () => ({ status: 'submitted', note: '' }),
+  });
 }
 
 /** 科技成果登记: the bureau of the owner's region registers it and gives it a number; the count moves. */
 export function registerAchievement(ctx: Ctx, id: number, version: number): Promise<TAchievement> {
-  return step(
-    ctx,
+  return statusStep(ctx, achievementKind(ctx), {
     id,
     version,
-    ['submitted'],
-    'market.achievement.register',
-    (o) => requireBureauOf(ctx, o.regionCode),
-    async (a, today, tx) => {
+    from: ['submitted'],
+    action: 'market.achievement.register',
+    may: (o) => requireBureauOf(ctx, o.regionCode),
+    change: async (a, today, tx) => {
       const year = Number(today.slice(0, 4));
       const n = await tx
         .insertInto('tm_achievement_counter')
@@ -192,20 +167,19 @@ export function registerAchievement(ctx: Ctx, id: number, version: number): Prom
         .executeTakeFirstOrThrow();
       return { status: 'registered', registered_on: today, registration_no: `${a.regionCode}CG${year}${String(n.last).padStart(5, '0')}` };
     },
-  );
+  });
 }
 
 /** The bureau returns it to the owner with what to change. */
 export function returnAchievement(ctx: Ctx, id: number, version: number, note: string): Promise<TAchievement> {
-  return step(
-    ctx,
+  return statusStep(ctx, achievementKind(ctx), {
     id,
     version,
-    ['submitted'],
-    'market.achievement.return',
-    (o) => requireBureauOf(ctx, o.regionCode),
-    async () => ({ status: 'returned', note }),
-  );
+    from: ['submitted'],
+    action: 'market.achievement.return',
+    may: (o) => requireBureauOf(ctx, o.regionCode),
+    change: () => ({ status: 'returned', note }),
+  });
 }
 
 export async function getAchievement(ctx: Ctx, id: number): Promise<TAchievement> {
@@ -215,10 +189,7 @@ export async function getAchievement(ctx: Ctx, id: number): Promise<TAchievement
   return a;
 }
 
-/**
- * A unit's users list their unit's achievements; the region's bureau and viewers list those of the region
- * that left the draft stage, plus the drafts the bureau entered itself.
- */
+/** The signed-in list of achievements (scoped as every owned record is); searched by title or 登记号. */
 export async function listAchievements(
   ctx: Ctx,
   q: {
@@ -229,33 +200,13 @@ export async function listAchievements(
     region?: string | undefined;
     q?: string | undefined;
   },
-): Promise<{ items: TAchievement[]; total: number; page: number; pageSize: number }> {
-  const actor = requireActor(ctx);
-  let query = selectAchievements(ctx.db);
-  if (isRegionWide(actor)) {
-    const region = q.region ?? actor.regionCode;
-    requireRegionReader(ctx, region);
-    query = query
-      .where('a.region_code', 'like', subtreePattern(region))
-      .where((eb) => eb.or([eb('a.status', '<>', 'draft'), eb('u.org_id', '=', actor.orgId)]));
-  } else if (isUnitUser(actor)) query = query.where('a.owner_org_id', '=', actor.orgId);
-  else throw new AppError('auth/forbidden');
+): Promise<Page<TAchievement>> {
+  let query = scopeOwnedList(ctx, selectAchievements(ctx.db), 'a', q.region);
   if (q.status) query = query.where('a.status', '=', q.status);
   if (q.field) query = query.where('a.field_code', '=', q.field);
   if (q.q)
     query = query.where((eb) =>
       eb.or([eb('a.title', 'like', containsPattern(q.q as string)), eb('a.registration_no', '=', q.q as string)]),
     );
-  const rows = await query
-    .select(sql<string>`count(*) over ()`.as('total'))
-    .orderBy('a.id', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return {
-    items: rows.map(toAchievement),
-    total: await pageTotal(rows, q, async () => await query.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()),
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pagedList(query.orderBy('a.id', 'desc'), q, toAchievement);
 }

@@ -1,11 +1,12 @@
 import { AppError, type TListing, type TListingInput } from '@kechuang/contracts';
 import { type DB, sql, type Transaction } from '@kechuang/db';
 import { withAudit } from '../../audit/with-audit.ts';
-import { bureauDate } from '../../bureau-date.ts';
 import type { Ctx } from '../../context.ts';
+import { type Page, pagedList } from '../../paged-list.ts';
 import { inRegionScope, isRegionWide, requireActor } from '../../policy.ts';
-import { containsPattern, pageTotal, subtreePattern } from '../../query.ts';
-import { canEditOwned, canReadOwned, isUnitUser, requireBureauOf, requireRegionReader } from './market.policy.ts';
+import { containsPattern } from '../../query.ts';
+import { canEditOwned, canReadOwned, requireBureauOf } from './market.policy.ts';
+import { type OwnedKind, scopeOwnedList, setVersioned, statusStep } from './owned-entry.ts';
 import { type Db, resolveOwner } from './owners.ts';
 import { entryTerms, initialsOf } from './text.ts';
 
@@ -145,13 +146,7 @@ export async function updateListing(ctx: Ctx, id: number, input: TListingInput &
     const ownerRegion = (
       await tx.selectFrom('organization').select('region_code').where('id', '=', before.l.ownerOrgId).executeTakeFirstOrThrow()
     ).region_code;
-    const done = await tx
-      .updateTable('tm_listing')
-      .set({ ...values(input, regionFor(ctx, input, ownerRegion)), version: input.version + 1, updated_at: ctx.now() })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('common/conflict');
+    await setVersioned(ctx, tx, 'tm_listing', id, input.version, values(input, regionFor(ctx, input, ownerRegion)));
     const { l } = await loadListing(tx, id);
     record({
       action: 'market.listing.update',
@@ -167,32 +162,27 @@ export async function updateListing(ctx: Ctx, id: number, input: TListingInput &
 
 type Owned = Awaited<ReturnType<typeof loadListing>>['owned'];
 
-async function step(
+/** 清单条目: the matching index reloads when an entry enters or leaves the published set. */
+const listingKind: OwnedKind<TListing, Owned> = {
+  table: 'tm_listing',
+  load: async (db, id) => {
+    const { l, owned } = await loadListing(db, id);
+    return { item: l, owned };
+  },
+  settle: async (tx, before, l) => {
+    if (before.status === 'published' || l.status === 'published') await bumpGeneration(tx);
+  },
+};
+
+const step = (
   ctx: Ctx,
   id: number,
   version: number,
   from: string[],
   action: string,
   may: (o: Owned) => void,
-  set: (today: string) => Record<string, unknown>,
-): Promise<TListing> {
-  return withAudit(ctx, async (tx, record) => {
-    const before = await loadListing(tx, id);
-    may(before.owned);
-    if (!from.includes(before.l.status)) throw new AppError('market/wrong_status', { status: before.l.status });
-    const done = await tx
-      .updateTable('tm_listing')
-      .set({ ...set(bureauDate(ctx.now())), version: version + 1, updated_at: ctx.now() })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('common/conflict');
-    const { l } = await loadListing(tx, id);
-    if (before.l.status === 'published' || l.status === 'published') await bumpGeneration(tx);
-    record({ action, entityType: 'tm_listing', entityId: id, regionCode: l.regionCode, before: before.l, after: l });
-    return l;
-  });
-}
+  change: (today: string) => Record<string, unknown>,
+): Promise<TListing> => statusStep(ctx, listingKind, { id, version, from, action, may, change: (_l, today) => change(today) });
 
 const ownerMay = (ctx: Ctx, id: number) => (o: Owned) => {
   if (!canEditOwned(requireActor(ctx), o)) throw new AppError('auth/out_of_scope', { id });
@@ -248,10 +238,7 @@ export async function getListing(ctx: Ctx, id: number): Promise<TListing> {
   return l;
 }
 
-/**
- * The signed-in lists: a unit's users see their unit's entries in every status; the region's bureau and
- * viewers see the region's entries that left the draft stage (and the drafts the bureau entered itself).
- */
+/** The signed-in lists of entries (scoped as every owned record is); searched by title, filtered by list. */
 export async function listListings(
   ctx: Ctx,
   q: {
@@ -263,31 +250,11 @@ export async function listListings(
     region?: string | undefined;
     q?: string | undefined;
   },
-): Promise<{ items: TListing[]; total: number; page: number; pageSize: number }> {
-  const actor = requireActor(ctx);
-  let query = selectListings(ctx.db);
-  if (isRegionWide(actor)) {
-    const region = q.region ?? actor.regionCode;
-    requireRegionReader(ctx, region);
-    query = query
-      .where('l.region_code', 'like', subtreePattern(region))
-      .where((eb) => eb.or([eb('l.status', '<>', 'draft'), eb('u.org_id', '=', actor.orgId)]));
-  } else if (isUnitUser(actor)) query = query.where('l.owner_org_id', '=', actor.orgId);
-  else throw new AppError('auth/forbidden');
+): Promise<Page<TListing>> {
+  let query = scopeOwnedList(ctx, selectListings(ctx.db), 'l', q.region);
   if (q.kind) query = query.where('l.kind', '=', q.kind);
   if (q.status) query = query.where('l.status', '=', q.status);
   if (q.field) query = query.where('l.field_code', '=', q.field);
   if (q.q) query = query.where('l.title', 'like', containsPattern(q.q));
-  const rows = await query
-    .select(sql<string>`count(*) over ()`.as('total'))
-    .orderBy('l.id', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return {
-    items: rows.map(toListing),
-    total: await pageTotal(rows, q, async () => await query.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()),
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return pagedList(query.orderBy('l.id', 'desc'), q, toListing);
 }
