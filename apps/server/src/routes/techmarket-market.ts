@@ -47,6 +47,7 @@ import {
   ZStatsCube,
   ZStatsCubeQuery,
 } from '@kechuang/contracts';
+import type { Ctx } from '@kechuang/core';
 import {
   addBrokerCertificate,
   addBrokerTraining,
@@ -94,6 +95,39 @@ import type { Routes } from './types.ts';
 
 const tags = ['techmarket'];
 const versioned = z.number().int().positive();
+type App = Parameters<Routes>[0];
+
+/**
+ * A status step of a 科技成果 or 清单条目: POST …/:id/<step> with the version the user saw, answering the record
+ * after the step. A return (退回) also carries the note of what to change. (The caller's types check the core step
+ * against the response schema; inside, the schema is taken as any.)
+ */
+function stepRoute<T>(
+  app: App,
+  path: string,
+  summary: string,
+  response: z.ZodType<T>,
+  run: (ctx: Ctx, id: number, version: number) => Promise<T>,
+) {
+  app.post(
+    path,
+    { schema: { tags, summary, params: ZIdParams, body: ZMarketVersioned, response: { 200: response as z.ZodType } } },
+    async (request) => run(request.ctx, request.params.id, request.body.version),
+  );
+}
+function returnRoute<T>(
+  app: App,
+  path: string,
+  summary: string,
+  response: z.ZodType<T>,
+  run: (ctx: Ctx, id: number, version: number, note: string) => Promise<T>,
+) {
+  app.post(
+    path,
+    { schema: { tags, summary, params: ZIdParams, body: ZMarketReturn, response: { 200: response as z.ZodType } } },
+    async (request) => run(request.ctx, request.params.id, request.body.version, request.body.note),
+  );
+}
 
 /** 科技成果、四张清单与供需对接. */
 export const techmarketMarketRoutes: Routes = async (app) => {
@@ -169,29 +203,15 @@ export const techmarketMarketRoutes: Routes = async (app) => {
     },
     async (request) => updateAchievement(request.ctx, request.params.id, request.body),
   );
-  app.post(
-    '/techmarket/achievements/:id/submit',
-    { schema: { tags, summary: '提交科技成果登记', params: ZIdParams, body: ZMarketVersioned, response: { 200: ZAchievement } } },
-    async (request) => submitAchievement(request.ctx, request.params.id, request.body.version),
-  );
-  app.post(
+  stepRoute(app, '/techmarket/achievements/:id/submit', '提交科技成果登记', ZAchievement, submitAchievement);
+  stepRoute(
+    app,
     '/techmarket/achievements/:id/register',
-    {
-      schema: {
-        tags,
-        summary: '科技局登记科技成果：给登记号，本地区“登记科技成果数”随之更新',
-        params: ZIdParams,
-        body: ZMarketVersioned,
-        response: { 200: ZAchievement },
-      },
-    },
-    async (request) => registerAchievement(request.ctx, request.params.id, request.body.version),
+    '科技局登记科技成果：给登记号，本地区“登记科技成果数”随之更新',
+    ZAchievement,
+    registerAchievement,
   );
-  app.post(
-    '/techmarket/achievements/:id/return',
-    { schema: { tags, summary: '退回科技成果（附修改意见）', params: ZIdParams, body: ZMarketReturn, response: { 200: ZAchievement } } },
-    async (request) => returnAchievement(request.ctx, request.params.id, request.body.version, request.body.note),
-  );
+  returnRoute(app, '/techmarket/achievements/:id/return', '退回科技成果（附修改意见）', ZAchievement, returnAchievement);
 
   // ── 四张清单 ──
   app.get(
@@ -243,34 +263,10 @@ export const techmarketMarketRoutes: Routes = async (app) => {
     },
     async (request) => updateListing(request.ctx, request.params.id, request.body),
   );
-  app.post(
-    '/techmarket/listings/:id/submit',
-    { schema: { tags, summary: '提交清单条目审核', params: ZIdParams, body: ZMarketVersioned, response: { 200: ZListing } } },
-    async (request) => submitListing(request.ctx, request.params.id, request.body.version),
-  );
-  app.post(
-    '/techmarket/listings/:id/publish',
-    {
-      schema: {
-        tags,
-        summary: '科技局审核通过并发布（公开检索与匹配随即可见）',
-        params: ZIdParams,
-        body: ZMarketVersioned,
-        response: { 200: ZListing },
-      },
-    },
-    async (request) => publishListing(request.ctx, request.params.id, request.body.version),
-  );
-  app.post(
-    '/techmarket/listings/:id/return',
-    { schema: { tags, summary: '退回清单条目（附修改意见）', params: ZIdParams, body: ZMarketReturn, response: { 200: ZListing } } },
-    async (request) => returnListing(request.ctx, request.params.id, request.body.version, request.body.note),
-  );
-  app.post(
-    '/techmarket/listings/:id/withdraw',
-    { schema: { tags, summary: '撤下清单条目（所有者或科技局）', params: ZIdParams, body: ZMarketVersioned, response: { 200: ZListing } } },
-    async (request) => withdrawListing(request.ctx, request.params.id, request.body.version),
-  );
+  stepRoute(app, '/techmarket/listings/:id/submit', '提交清单条目审核', ZListing, submitListing);
+  stepRoute(app, '/techmarket/listings/:id/publish', '科技局审核通过并发布（公开检索与匹配随即可见）', ZListing, publishListing);
+  returnRoute(app, '/techmarket/listings/:id/return', '退回清单条目（附修改意见）', ZListing, returnListing);
+  stepRoute(app, '/techmarket/listings/:id/withdraw', '撤下清单条目（所有者或科技局）', ZListing, withdrawListing);
   app.get(
     '/techmarket/listings/:id/matches',
     {
