@@ -71,7 +71,13 @@ export function ContractCard({ p, roles, may }: { p: TProject; roles: ProjectRol
       <Typography.Paragraph style={{ marginTop: 8 }}>
         {t('project.fields.budget')}：
         {(c?.budget ?? [])
-          .map((b) => `${t(`project.budgetCategories.${b.category}`)} ${fenToWan(b.fiscalFen)}/${wanText(b.selfFen)}`)
+          .map((b) =>
+            t('project.page.contract.budgetLine', {
+              category: t(`project.budgetCategories.${b.category}`),
+              fiscal: wanText(b.fiscalFen),
+              self: wanText(b.selfFen),
+            }),
+          )
           .join('；') || '—'}
       </Typography.Paragraph>
       {(c?.milestones ?? []).length > 0 ? (

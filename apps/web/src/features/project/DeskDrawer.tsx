@@ -57,7 +57,13 @@ function ApplicationContent({ a }: { a: TApplication }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('project.fields.budget')} span={2}>
           {a.budget
-            .map((b) => `${t(`project.budgetCategories.${b.category}`)} ${fenToWan(b.fiscalFen)} / ${fenToWan(b.selfFen)}`)
+            .map((b) =>
+              t('project.page.contract.budgetLine', {
+                category: t(`project.budgetCategories.${b.category}`),
+                fiscal: wanText(b.fiscalFen),
+                self: wanText(b.selfFen),
+              }),
+            )
             .join('；') || t('common.none')}
         </Descriptions.Item>
         <Descriptions.Item label={t('project.fields.targets')} span={2}>
