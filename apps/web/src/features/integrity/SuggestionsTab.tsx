@@ -119,7 +119,8 @@ export function SuggestionsTab(props: { canManage: boolean; onRecord: (item: Dra
       {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
       <Table<TIntegritySuggestion>
         rowKey="eventId"
-        columns={columns}
+        // a reader (领导/上级) sees the leads without an empty 操作 column
+        columns={props.canManage ? columns : columns.filter((c) => c.key !== 'actions')}
         dataSource={list.data ?? []}
         loading={list.isPending}
         scroll={{ x: 1000 }}

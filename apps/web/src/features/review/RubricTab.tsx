@@ -38,7 +38,15 @@ export function RubricTab({
   };
   return (
     <Card size="small" title={rubric.data.version === 0 ? t('review.rubric.defaultTitle') : t('review.rubric.title')}>
-      <Form<RubricForm> form={form} layout="vertical" onFinish={save} disabled={!roles.manager} initialValues={rubric.data}>
+      <Form<RubricForm>
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        disabled={!roles.manager}
+        // a reader sees the rubric, not an editor with greyed delete and add buttons and required marks
+        requiredMark={roles.manager}
+        initialValues={rubric.data}
+      >
         <Form.List name="criteria">
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: '100%' }}>
@@ -66,15 +74,19 @@ export function RubricTab({
                   <Form.Item name={[f.name, 'commentRequired']} valuePropName="checked" label=" ">
                     <Checkbox>{t('review.rubric.commentRequired')}</Checkbox>
                   </Form.Item>
-                  <Button icon={<DeleteOutlined />} type="text" onClick={() => remove(f.name)} aria-label={t('review.rubric.remove')} />
+                  {roles.manager ? (
+                    <Button icon={<DeleteOutlined />} type="text" onClick={() => remove(f.name)} aria-label={t('review.rubric.remove')} />
+                  ) : null}
                 </Space>
               ))}
-              <Button
-                icon={<PlusOutlined />}
-                onClick={() => add({ key: `c${fields.length + 1}`, name: '', min: '0', max: '10', weight: '1', commentRequired: false })}
-              >
-                {t('review.rubric.add')}
-              </Button>
+              {roles.manager ? (
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ key: `c${fields.length + 1}`, name: '', min: '0', max: '10', weight: '1', commentRequired: false })}
+                >
+                  {t('review.rubric.add')}
+                </Button>
+              ) : null}
             </Space>
           )}
         </Form.List>
