@@ -286,6 +286,20 @@ export function indicatorAccessEntries(): Record<string, EntryLike> {
         payload: { year: 2025, samples: 10 },
       }),
     },
+    'POST /api/indicators/evaluations/:schemeId/runs/jobs': {
+      in: writers,
+      out: [],
+      reqIn: async (fx) => ({
+        method: 'POST',
+        url: `/api/indicators/evaluations/${(await fixtures(fx.t)).schemeIn}/runs/jobs`,
+        payload: { year: 2025, samples: 10 },
+      }),
+      reqOut: async (fx) => ({
+        method: 'POST',
+        url: `/api/indicators/evaluations/${(await fixtures(fx.t)).schemeOut}/runs/jobs`,
+        payload: { year: 2025, samples: 10 },
+      }),
+    },
     'GET /api/indicators/evaluations/:schemeId/runs': {
       in: readers,
       out: [],

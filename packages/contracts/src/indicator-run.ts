@@ -53,6 +53,7 @@ export const ZRunCreate = z.strictObject({
   samples: z.number().int().min(10).max(2000).default(200).describe('sensitivity: weight perturbation samples'),
   perturbation: z.number().min(0).max(0.9).default(0.2),
 });
+export type TRunCreate = z.infer<typeof ZRunCreate>;
 
 export const ZRunSummary = z
   .object({
@@ -77,6 +78,10 @@ export const ZEvaluationRun = ZRunSummary.extend({
 }).meta({ id: 'EvaluationRun' });
 export type TEvaluationRun = z.infer<typeof ZEvaluationRun>;
 export const ZRunList = z.array(ZRunSummary);
+
+/** What a run started as a job (kind indicator.evaluation_run) leaves as the job's result: the stored run. */
+export const ZRunJobResult = z.object({ run: ZRunSummary }).meta({ id: 'EvaluationRunJobResult' });
+export type TRunJobResult = z.infer<typeof ZRunJobResult>;
 
 export const ZRunRegion = z
   .object({

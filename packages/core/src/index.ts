@@ -78,6 +78,7 @@ export {
   recordValue,
   regionProfile,
   solowContribution,
+  startEvaluationRun,
   syncRegistryIndicators,
   updateIndicator,
   updateScheme,
@@ -102,8 +103,8 @@ export { importPlanDocument, importPlanText } from './plan/import-plan-document.
 export { getPlan, listPlans } from './plan/list-plans.ts';
 export type { BulletinInput } from './plan-execution/bulletin-content.ts';
 export { renderBulletinDocx } from './plan-execution/bulletin-docx.ts';
-export { bulletinSheetNames, renderBulletinXlsx } from './plan-execution/bulletin-xlsx.ts';
 export { startBulletin } from './plan-execution/bulletin-job.ts';
+export { bulletinSheetNames, renderBulletinXlsx } from './plan-execution/bulletin-xlsx.ts';
 export { generateBulletin, getBulletinFile, listBulletins } from './plan-execution/generate-bulletin.ts';
 export {
   addPlanNode,

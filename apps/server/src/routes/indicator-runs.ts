@@ -2,6 +2,7 @@ import {
   ZEvaluationRun,
   ZEvaluationSchemeInput,
   ZEvaluationSchemeUpdate,
+  ZJob,
   ZOk,
   ZRunCreate,
   ZRunIdParams,
@@ -24,6 +25,7 @@ import {
   getScheme,
   listRuns,
   listSchemes,
+  startEvaluationRun,
   updateScheme,
 } from '@kechuang/core';
 import type { Routes } from './types.ts';
@@ -78,6 +80,19 @@ export const indicatorRunRoutes: Routes = async (app) => {
       },
     },
     async (request) => createRun(request.ctx, request.params.schemeId, request.body),
+  );
+  app.post(
+    '/indicators/evaluations/:schemeId/runs/jobs',
+    {
+      schema: {
+        tags,
+        summary: '在后台计算评价：立即返回任务（202），GET /api/jobs/:id 查看进度，完成后结果中的 run 即保存的评价',
+        params: ZSchemeIdParams,
+        body: ZRunCreate,
+        response: { 202: ZJob },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await startEvaluationRun(request.ctx, request.params.schemeId, request.body)),
   );
   app.get(
     '/indicators/evaluations/:schemeId/runs',

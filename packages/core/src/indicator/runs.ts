@@ -109,6 +109,12 @@ function toSummary(r: RunRow): TRunSummary {
 }
 
 /**
+ * The steps of a run, reported as they end (a run started as a job shows them as its progress): values
+ * loaded, previous ranks found, scores and ranks computed, sensitivity analysed, run saved.
+ */
+export const runSteps = 5;
+
+/**
  * Runs a scheme for a year and stores the result. Previous ranks (进位/退位) come from the latest stored
  * run of year − 1, or else from evaluating year − 1 with today's scheme when there are values for it.
  */
@@ -116,11 +122,17 @@ export async function createRun(
   ctx: Ctx,
   schemeId: number,
   body: { year: number; samples: number; perturbation: number },
+  /** called with the number of steps done (of runSteps) as each ends */
+  onStep?: (done: number) => Promise<void>,
 ): Promise<TEvaluationRun> {
+  const step = async (done: number) => {
+    if (onStep) await onStep(done);
+  };
   const actor = requireIndicatorWriter(ctx);
   const scheme = await findScheme(ctx, ctx.db, schemeId);
   const { input, origins, excluded } = await gatherInput(ctx, scheme, body.year);
   if (input.regions.length === 0) throw new AppError('indicator/no_regions', { schemeId });
+  await step(1);
   const prevRun = await ctx.db
     .selectFrom('evaluation_run')
     .select(['result'])
@@ -140,11 +152,14 @@ export async function createRun(
       previousRanksFrom = 'computed';
     }
   }
+  await step(2);
   const full = previousRanks ? { ...input, previousRanks } : input;
   const result = evaluate(scheme.definition, full);
   if (excluded.length > 0) result.method.notes.push(`未参评（方案内所有指标均无数据）：${excluded.map((r) => r.name).join('、')}。`);
+  await step(3);
   const sens = sensitivity(scheme.definition, full, { samples: body.samples, perturbation: body.perturbation, seed: 1 });
-  return withAudit(ctx, async (tx, record) => {
+  await step(4);
+  const run = await withAudit(ctx, async (tx, record) => {
     const { id } = await tx
       .insertInto('evaluation_run')
       .values({
@@ -172,6 +187,8 @@ export async function createRun(
     });
     return loadRun(ctx, tx, id);
   });
+  await step(runSteps);
+  return run;
 }
 
 async function loadRun(ctx: Ctx, db: Db, runId: number): Promise<TEvaluationRun> {

@@ -1,3 +1,4 @@
+import { evaluationRunJob } from '../indicator/run-job.ts';
 import { bulletinJob } from '../plan-execution/bulletin-job.ts';
 import type { JobHandler } from './job-queue.ts';
 
@@ -6,4 +7,4 @@ import type { JobHandler } from './job-queue.ts';
  * the modules that queue jobs import the jobs module, and this list imports them.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each handler checks its own params
-export const jobHandlers: JobHandler<any>[] = [bulletinJob];
+export const jobHandlers: JobHandler<any>[] = [bulletinJob, evaluationRunJob];
