@@ -1,5 +1,5 @@
 import type { TRole } from '@kechuang/contracts';
-import type { InjectOptions } from 'fastify';
+import { both, type EntryLike, onRecord } from './techmarket-access-kit.ts';
 import type { TestApp } from './testing.ts';
 
 /*
@@ -8,19 +8,6 @@ import type { TestApp } from './testing.ts';
  * its registrars; "out": a 武汉 seller's contracts at a 武汉 point. Sellers act on their own contracts,
  * registrars on their point's, the bureau reads statistics; every mutating request gets a fresh row.
  */
-interface FxLike {
-  t: TestApp;
-  role: TRole;
-  fresh: { org(region: string): Promise<number> };
-}
-type Req = (fx: FxLike) => Promise<InjectOptions> | InjectOptions;
-interface EntryLike {
-  in: TRole[];
-  out?: TRole[];
-  reqIn: Req;
-  reqOut?: Req;
-}
-
 const everyone: TRole[] = ['admin', 'planner', 'reporter', 'expert', 'enterprise', 'viewer'];
 const registrars: TRole[] = ['admin', 'planner'];
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -135,16 +122,9 @@ const draftBody = {
   signedOn: '2026-03-01',
 };
 
-const onContract =
-  (status: string, method: InjectOptions['method'], path: string, body?: (v: number) => object) =>
-  (side: 'in' | 'out'): Req =>
-  async (fx) => {
-    const c = await contract(fx.t, side, status);
-    return { method, url: `/api/techmarket/contracts/${c.id}${path}`, ...(body ? { payload: body(c.version) } : {}) };
-  };
+const onContract = onRecord('/api/techmarket/contracts', contract);
 
 export function techmarketAccessEntries(): Record<string, EntryLike> {
-  const both = (f: (side: 'in' | 'out') => Req) => ({ reqIn: f('in'), reqOut: f('out') });
   return {
     'POST /api/techmarket/sellers': {
       // a seller's own users register their unit; the bureau registers a unit of its region

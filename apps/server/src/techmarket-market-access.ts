@@ -1,5 +1,6 @@
 import type { TRole } from '@kechuang/contracts';
 import type { InjectOptions } from 'fastify';
+import { both, type EntryLike, type FxLike, onRecord, type Req, type Side } from './techmarket-access-kit.ts';
 import type { TestApp } from './testing.ts';
 
 /*
@@ -8,20 +9,6 @@ import type { TestApp } from './testing.ts';
  * Units keep their own achievements and entries, the bureau of the region reviews them and runs events and
  * the broker registry, viewers read; the public reads published entries. Every request gets fresh rows.
  */
-interface FxLike {
-  t: TestApp;
-  role: TRole;
-  fresh: { org(region: string): Promise<number> };
-}
-type Req = (fx: FxLike) => Promise<InjectOptions> | InjectOptions;
-interface EntryLike {
-  public?: boolean;
-  in: TRole[];
-  out?: TRole[];
-  reqIn: Req;
-  reqOut?: Req;
-}
-type Side = 'in' | 'out';
 
 const everyone: TRole[] = ['admin', 'planner', 'reporter', 'expert', 'enterprise', 'viewer'];
 const bureau: TRole[] = ['admin', 'planner'];
@@ -211,20 +198,8 @@ async function broker(t: TestApp, side: Side): Promise<number> {
   ).id;
 }
 
-const onListing =
-  (status: string, method: InjectOptions['method'], path: string, body?: (v: number) => object, kind = 'demand') =>
-  (side: Side): Req =>
-  async (fx) => {
-    const l = await listing(fx.t, side, status, kind);
-    return { method, url: `/api/techmarket/listings/${l.id}${path}`, ...(body ? { payload: body(l.version) } : {}) };
-  };
-const onAchievement =
-  (status: string, method: InjectOptions['method'], path: string, body?: (v: number) => object) =>
-  (side: Side): Req =>
-  async (fx) => {
-    const a = await achievement(fx.t, side, status);
-    return { method, url: `/api/techmarket/achievements/${a.id}${path}`, ...(body ? { payload: body(a.version) } : {}) };
-  };
+const onListing = onRecord('/api/techmarket/listings', (t, side, status) => listing(t, side, status));
+const onAchievement = onRecord('/api/techmarket/achievements', achievement);
 const onEvent =
   (method: InjectOptions['method'], path: string, body?: (fx: FxLike, side: Side) => Promise<object> | object) =>
   (side: Side): Req =>
@@ -244,7 +219,6 @@ const onBroker =
   (method: InjectOptions['method'], path: string, body?: () => object) =>
   (side: Side): Req =>
   async (fx) => ({ method, url: `/api/techmarket/brokers/${await broker(fx.t, side)}${path}`, ...(body ? { payload: body() } : {}) });
-const both = (f: (side: Side) => Req) => ({ reqIn: f('in'), reqOut: f('out') });
 const regionQuery = (url: string) => ({
   reqIn: () => ({ method: 'GET' as const, url }),
   reqOut: () => ({ method: 'GET' as const, url: `${url}${url.includes('?') ? '&' : '?'}region=420100` }),
