@@ -17,7 +17,7 @@ export function ServiceLogsTab() {
   const list = useServiceLogs({ ...paging, year, status: search.status, commissionerId: search.commissionerId });
   const columns: TableColumnsType<TServiceLog> = [
     { title: t('talent.fields.servedOn'), dataIndex: 'servedOn', width: 110 },
-    { title: t('talent.fields.commissioner'), dataIndex: 'commissionerName', width: 100 },
+    { title: t('talent.fields.commissioner'), dataIndex: 'commissionerName', width: 120 },
     { title: t('talent.fields.target'), dataIndex: 'targetName', width: 200 },
     { title: t('talent.fields.kind'), dataIndex: 'kind', width: 100, render: (k: TServiceLog['kind']) => t(`talent.serviceKinds.${k}`) },
     {
@@ -25,7 +25,7 @@ export function ServiceLogsTab() {
       dataIndex: 'content',
       render: (c: string) => <Typography.Text ellipsis={{ tooltip: c }}>{c}</Typography.Text>,
     },
-    { title: t('talent.fields.photo'), dataIndex: 'photos', width: 80 },
+    { title: t('talent.fields.photo'), dataIndex: 'photos', width: 100 },
     {
       title: t('talent.fields.status'),
       dataIndex: 'confirmStatus',
