@@ -35,7 +35,7 @@ export function BatchReview({ roles }: { roles: ReviewRoles }) {
       </Card>
       {callId === undefined ? (
         <Card>
-          <Empty description={t('review.batch.noCall')} />
+          <Empty description={calls.isSuccess && options.length === 0 ? t('review.batch.noCalls') : t('review.batch.noCall')} />
         </Card>
       ) : (
         <CallBatch callId={callId} roles={roles} tab={tab} onTab={(k) => setSearch({ call: String(callId), tab: k })} />
