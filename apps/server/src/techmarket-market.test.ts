@@ -1,5 +1,6 @@
 import { sql } from '@kechuang/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Body, callAs, orgIdNamed, pdf } from './techmarket-test-kit.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
 let t: TestApp;
@@ -9,7 +10,6 @@ let company: Client;
 let institute: Client;
 let viewer: Client;
 const year = new Date().getFullYear();
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,14 +21,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
-type Body = Record<string, unknown> & { code?: string; version?: number; id?: number };
-async function call(c: Client | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-  const opts = { method, url, ...(payload === undefined ? {} : { payload: payload as object }) };
-  const res = c ? await c.request(opts) : await t.app.inject(opts);
-  return { status: res.statusCode, body: res.json() as Body };
-}
-const orgId = async (name: string) =>
-  (await t.database.db.selectFrom('organization').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const call = (c: Client | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => callAs(t, c, method, url, payload);
+const orgId = (name: string) => orgIdNamed(t, name);
 const audits = () => t.count('audit_log');
 
 const achievement = {

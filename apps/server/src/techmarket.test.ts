@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callAs, orgIdNamed, pdf } from './techmarket-test-kit.ts';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
 
 let t: TestApp;
@@ -9,7 +10,6 @@ let planner: Client;
 let seller: Client;
 let reporter: Client;
 const year = new Date().getFullYear();
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -20,8 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
-const orgId = async (name: string) =>
-  (await t.database.db.selectFrom('organization').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const orgId = (name: string) => orgIdNamed(t, name);
 
 const draft = {
   name: '高精度光谱仪联合研发合同',
@@ -35,10 +34,7 @@ const draft = {
   signedOn: `${year}-03-01`,
 };
 
-async function json(c: Client, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-  const res = await c.request({ method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
-  return { status: res.statusCode, body: res.json() as Record<string, unknown> & { code?: string; version?: number } };
-}
+const json = (c: Client, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => callAs(t, c, method, url, payload);
 
 describe('technology contract registration', () => {
   let id = 0;
