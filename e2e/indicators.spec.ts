@@ -108,8 +108,27 @@ test('a planner imports values, runs an evaluation and opens a region breakdown'
   await expect(page.getByTestId('scheme-item').filter({ hasText: '综合考评（测试）' })).toBeVisible();
   await page.getByTestId('run-open').click();
   await page.getByTestId('run-year').fill('2025');
+  // the run is a background job: hold what the page reads of it at step 3 of 5 until the progress is seen
+  let hold = true;
+  await page.route('**/api/jobs/*', async (route) => {
+    const response = await route.fetch();
+    if (!hold) return route.fulfill({ response });
+    const job = await response.json();
+    return route.fulfill({
+      response,
+      json: { ...job, status: 'running', progress: { done: 3, total: 5 }, result: null, finishedAt: null },
+    });
+  });
   await page.getByTestId('run-start').click();
+  const progress = page.getByTestId('run-progress');
+  await expect(progress).toHaveAttribute('data-status', 'running');
+  await expect(progress).toContainText('权重敏感性分析');
+  await expect(progress.locator('.ant-progress')).toBeVisible();
+  await shot(page, (n) => info.outputPath(n), 'evaluation-running');
+  hold = false;
   await expect(page.getByText(/2025 年评价完成，共 1\d 个地区/)).toBeVisible({ timeout: 30_000 });
+  await page.unroute('**/api/jobs/*');
+  await expect(page.getByTestId('run-progress')).toHaveCount(0);
   const results = page.getByTestId('results-table');
   // the twelve counties and districts (and the statistical zones of level 3)
   for (const name of ['珠晖区', '衡阳县', '耒阳市', '常宁市']) await expect(results).toContainText(name);
@@ -117,6 +136,18 @@ test('a planner imports values, runs an evaluation and opens a region breakdown'
   await expect(results.locator('[data-change="up"]').first()).toBeVisible();
   await expect(results.locator('[data-change="down"]').first()).toBeVisible();
   await shot(page, (n) => info.outputPath(n), 'evaluation');
+
+  // a year without any values: the job fails and the page says why, in Chinese; no run is added
+  await page.getByTestId('run-open').click();
+  await page.getByTestId('run-year').fill('1995');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByText('评价范围内没有该层级的地区')).toBeVisible({ timeout: 30_000 });
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('run-select')).toContainText('2025 年');
 
   // the breakdown of the first region: indicators with their contributions and the method notes
   await results.getByTestId('result-breakdown').first().click();

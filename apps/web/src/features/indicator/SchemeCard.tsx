@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import type { TEvaluationRun, TStoredScheme } from '@kechuang/contracts';
+import type { TRunJobResult, TRunSummary, TStoredScheme } from '@kechuang/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -23,7 +24,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../lib/error-text.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useCatalog, useCreateRun, useDeleteScheme } from './indicator-api.ts';
+import { jobEnded, useJob } from '../jobs/jobs-api.ts';
+import { useCatalog, useDeleteScheme, useStartRun } from './indicator-api.ts';
 import { defaultYear } from './indicator-format.ts';
 import { isFlat } from './scheme-model.ts';
 
@@ -37,7 +39,7 @@ export function SchemeCard({
   scheme: TStoredScheme;
   canWrite: boolean;
   onEdit: () => void;
-  onRun: (run: TEvaluationRun) => void;
+  onRun: (run: TRunSummary) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -164,9 +166,13 @@ export function SchemeCard({
   );
 }
 
-const stages = ['load', 'normalise', 'aggregate', 'sensitivity'] as const;
+/** What the run is doing once `done` of its steps have ended (the job's progress). */
+const stages = ['load', 'previous', 'aggregate', 'sensitivity', 'save'] as const;
 
-/** 计算: pick the year and the sensitivity settings, then wait for the run with a progress bar. */
+/**
+ * 计算: pick the year and the sensitivity settings, then follow the run — a background job — with a progress
+ * bar through its steps; when it has stored the run, the page opens it.
+ */
 function RunModal({
   open,
   scheme,
@@ -176,57 +182,65 @@ function RunModal({
   open: boolean;
   scheme: TStoredScheme;
   onClose: () => void;
-  onDone: (r: TEvaluationRun) => void;
+  onDone: (r: TRunSummary) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const create = useCreateRun();
+  const queryClient = useQueryClient();
+  const start = useStartRun();
   const [year, setYear] = useState(defaultYear());
   const [samples, setSamples] = useState(200);
   const [perturbation, setPerturbation] = useState(20);
-  const [progress, setProgress] = useState(0);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const job = useJob(jobId);
+  const running = start.isPending || (jobId !== null && !jobEnded(job.data));
 
   useEffect(() => {
-    if (open) setProgress(0);
-  }, [open]);
-
-  // The run is one request; the bar advances through the stages while it is under way.
+    const j = job.data;
+    if (!j || j.id !== jobId || !jobEnded(j)) return;
+    setJobId(null);
+    if (j.status === 'succeeded') {
+      const { run } = j.result as TRunJobResult;
+      message.success(t('indicator.run.done', { year: run.year, n: run.regionCount }));
+      // the list holds the new run before the page opens it
+      void queryClient.invalidateQueries({ queryKey: ['indicators', 'runs', run.schemeId] }).then(() => onDone(run));
+    } else {
+      const key = `errors.${j.error?.code ?? 'job/failed'}`;
+      message.error(i18n.exists(key) ? t(key as 'errors.job/failed') : (j.error?.message ?? t('errors.job/failed')));
+    }
+  }, [job.data, jobId, message, t, i18n, queryClient, onDone]);
   useEffect(() => {
-    if (!create.isPending) return;
-    setProgress(5);
-    const timer = setInterval(() => setProgress((p) => (p < 90 ? p + Math.max(1, (90 - p) / 8) : p)), 150);
-    return () => clearInterval(timer);
-  }, [create.isPending]);
+    if (job.isError) {
+      setJobId(null);
+      message.error(errorText(job.error));
+    }
+  }, [job.isError, job.error, message, errorText]);
 
-  const start = () =>
-    create.mutate(
+  const run = () =>
+    start.mutate(
       { schemeId: scheme.id, year, samples, perturbation: perturbation / 100 },
-      {
-        onSuccess: (r) => {
-          setProgress(100);
-          message.success(t('indicator.run.done', { year: r.year, n: r.regionCount }));
-          onDone(r);
-        },
-        onError: (e) => message.error(errorText(e)),
-      },
+      { onSuccess: (j) => setJobId(j.id), onError: (e) => message.error(errorText(e)) },
     );
-  const stage = stages[Math.min(stages.length - 1, Math.floor((progress / 100) * stages.length))] ?? 'load';
+  const current = jobId !== null && job.data?.id === jobId ? job.data : undefined;
+  const done = current?.progress.done ?? 0;
+  const total = current?.progress.total ?? stages.length;
+  const status = current?.status ?? 'queued';
 
   return (
     <Modal
       open={open}
-      onCancel={create.isPending ? undefined : onClose}
-      closable={!create.isPending}
+      onCancel={running ? undefined : onClose}
+      closable={!running}
       maskClosable={false}
       title={t('indicator.run.title', { name: scheme.name })}
       okText={t('indicator.run.start')}
-      onOk={start}
-      okButtonProps={{ loading: create.isPending, ...({ 'data-testid': 'run-start' } as object) }}
-      cancelButtonProps={{ disabled: create.isPending }}
+      onOk={run}
+      okButtonProps={{ loading: running, ...({ 'data-testid': 'run-start' } as object) }}
+      cancelButtonProps={{ disabled: running }}
       destroyOnHidden
     >
-      <Form layout="vertical">
+      <Form layout="vertical" disabled={running}>
         <Form.Item label={t('indicator.run.year')} extra={t('indicator.run.yearHint')}>
           <InputNumber value={year} min={1990} max={2100} onChange={(v) => v && setYear(v)} style={{ width: 140 }} data-testid="run-year" />
         </Form.Item>
@@ -237,10 +251,14 @@ function RunModal({
           <InputNumber value={samples} min={10} max={2000} step={50} onChange={(v) => v && setSamples(v)} style={{ width: 140 }} />
         </Form.Item>
       </Form>
-      {create.isPending || progress === 100 ? (
-        <div data-testid="run-progress">
-          <Progress percent={Math.round(progress)} status={create.isPending ? 'active' : 'success'} />
-          <Typography.Text type="secondary">{t(`indicator.run.stages.${stage}`)}</Typography.Text>
+      {running ? (
+        <div data-testid="run-progress" data-status={status}>
+          <Progress percent={total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0} status="active" />
+          <Typography.Text type="secondary">
+            {status === 'queued'
+              ? t('jobs.waiting')
+              : `${t(`indicator.run.stages.${stages[Math.min(done, stages.length - 1)] ?? 'load'}`)}（${t('jobs.progress', { done, total })}）`}
+          </Typography.Text>
         </div>
       ) : null}
     </Modal>

@@ -9,6 +9,7 @@ import type {
   TIndicatorValue,
   TIndicatorValueInput,
   TIndicatorValueKind,
+  TJob,
   TPlanTargetComparison,
   TRanking,
   TRegionProfile,
@@ -150,19 +151,15 @@ export function useRuns(schemeId: number | undefined) {
   });
 }
 
-export function useCreateRun() {
-  const qc = useQueryClient();
+/** Starts a run as a background job (answered at once with the job; the page follows it with useJob). */
+export function useStartRun() {
   return useMutation({
     mutationFn: (arg: { schemeId: number; year: number; samples: number; perturbation: number }) =>
-      api.post<TEvaluationRun>(`${base}/evaluations/${arg.schemeId}/runs`, {
+      api.post<TJob>(`${base}/evaluations/${arg.schemeId}/runs/jobs`, {
         year: arg.year,
         samples: arg.samples,
         perturbation: arg.perturbation,
       }),
-    onSuccess: (run) => {
-      qc.setQueryData(['indicators', 'run', run.id], run);
-      return qc.invalidateQueries({ queryKey: ['indicators', 'runs', run.schemeId] });
-    },
   });
 }
 
