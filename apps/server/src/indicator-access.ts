@@ -17,6 +17,8 @@ type Req = (fx: FxLike) => Promise<InjectOptions> | InjectOptions;
 interface EntryLike {
   in: TRole[];
   out?: TRole[];
+  /** the status an allowed request answers (default 200) */
+  okStatus?: number;
   reqIn: Req;
   reqOut?: Req;
 }
@@ -289,6 +291,7 @@ export function indicatorAccessEntries(): Record<string, EntryLike> {
     'POST /api/indicators/evaluations/:schemeId/runs/jobs': {
       in: writers,
       out: [],
+      okStatus: 202,
       reqIn: async (fx) => ({
         method: 'POST',
         url: `/api/indicators/evaluations/${(await fixtures(fx.t)).schemeIn}/runs/jobs`,
