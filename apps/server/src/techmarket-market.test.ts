@@ -111,6 +111,12 @@ describe('科技成果登记', () => {
   it('shows the region’s submitted achievements to the viewer and the bureau; a returned one goes back to the owner', async () => {
     const list = await call(viewer, 'GET', '/api/techmarket/achievements?region=430400');
     expect((list.body.items as Body[]).some((a) => a.id === id)).toBe(true);
+    // past the last page the total is still told (counted apart, with no rows to carry it)
+    const past = await call(viewer, 'GET', '/api/techmarket/achievements?region=430400&page=99');
+    expect(past.body).toMatchObject({ items: [], total: list.body.total, page: 99 });
+    const pastListings = await call(viewer, 'GET', '/api/techmarket/listings?region=430400&page=99');
+    const listings = await call(viewer, 'GET', '/api/techmarket/listings?region=430400');
+    expect(pastListings.body).toMatchObject({ items: [], total: listings.body.total });
     const other = await call(company, 'POST', '/api/techmarket/achievements', { ...achievement, title: '光谱仪温漂补偿方法' });
     const sub = await call(company, 'POST', `/api/techmarket/achievements/${other.body.id}/submit`, { version: other.body.version });
     const back = await call(admin, 'POST', `/api/techmarket/achievements/${other.body.id}/return`, {

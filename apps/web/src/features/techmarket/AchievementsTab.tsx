@@ -29,7 +29,7 @@ import { FilterBar, ListCard } from '../../components/ListCard.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { useDrawer } from '../../lib/use-drawer.ts';
 import { achievementApi, useAchievements } from './market-api.ts';
-import { BureauReview, CodeFilter, OwnedTitle, SearchBox, useListSearch, useOwnedDrawer } from './market-list.tsx';
+import { BureauReview, CodeFilter, FieldFilter, OwnedTitle, SearchBox, useListSearch, useOwnedDrawer } from './market-list.tsx';
 import { ProjectSelect } from './ProjectSelect.tsx';
 import type { MarketRoles } from './roles.ts';
 import { useTechmarketMutation } from './techmarket-api.ts';
@@ -100,14 +100,7 @@ export function AchievementsTab({ roles }: { roles: MarketRoles }) {
               width={120}
               onChange={(v) => setSearch({ status: v })}
             />
-            <CodeFilter
-              value={field}
-              codes={techFieldCodes}
-              label={(f) => t(`techmarket.fieldCodes.${f}`)}
-              placeholder={t('techmarket.achievement.field')}
-              width={200}
-              onChange={(v) => setSearch({ field: v })}
-            />
+            <FieldFilter value={field} width={200} onChange={(v) => setSearch({ field: v })} />
             <SearchBox q={search.q} onSearch={(q) => setSearch({ q })} placeholder={t('techmarket.achievement.search')} width={240} />
           </FilterBar>
         }
@@ -130,7 +123,7 @@ function AchievementDrawer(props: { open: boolean; item: TAchievement | null; ro
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const a = props.item;
-  const { message, editable, done, step } = useOwnedDrawer(a, props.roles, props.onClose);
+  const { editable, done, saved, step } = useOwnedDrawer(a, props.roles, props.onClose);
   const save = useTechmarketMutation((v: FormValues) => {
     const input = { ...v, completedOn: v.completedOn ? v.completedOn.format('YYYY-MM-DD') : null } as TAchievementInput;
     return a ? achievementApi.update(a, input) : achievementApi.create(input);
@@ -156,15 +149,7 @@ function AchievementDrawer(props: { open: boolean; item: TAchievement | null; ro
                 ? { ...a, completedOn: a.completedOn ? dayjs(a.completedOn) : null }
                 : { kind: 'applied_technology', maturity: 'lab', ipKind: 'none', keywords: [], ipNumbers: [], trl: null, projectId: null }
             }
-            onFinish={(v) =>
-              save.mutate(v, {
-                ...done,
-                onSuccess: () => {
-                  message.success(t('common.saved'));
-                  props.onClose();
-                },
-              })
-            }
+            onFinish={(v) => save.mutate(v, saved)}
           >
             {props.roles.manager && a === null ? (
               <Form.Item name="ownerOrgId" label={t('techmarket.achievement.owner')} extra={t('techmarket.achievement.ownerHint')}>

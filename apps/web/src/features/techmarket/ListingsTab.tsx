@@ -30,7 +30,7 @@ import { wanText } from '../project/wan.ts';
 import { listingKindColor } from './ListingCard.tsx';
 import { MatchesDrawer } from './MatchesDrawer.tsx';
 import { listingApi, useListings } from './market-api.ts';
-import { BureauReview, CodeFilter, OwnedTitle, SearchBox, useListSearch, useOwnedDrawer } from './market-list.tsx';
+import { BureauReview, CodeFilter, FieldFilter, OwnedTitle, SearchBox, useListSearch, useOwnedDrawer } from './market-list.tsx';
 import type { MarketRoles } from './roles.ts';
 import { useTechmarketMutation } from './techmarket-api.ts';
 
@@ -128,14 +128,7 @@ export function ListingsTab({ roles }: { roles: MarketRoles }) {
               width={110}
               onChange={(v) => setSearch({ status: v })}
             />
-            <CodeFilter
-              value={field}
-              codes={techFieldCodes}
-              label={(f) => t(`techmarket.fieldCodes.${f}`)}
-              placeholder={t('techmarket.achievement.field')}
-              width={180}
-              onChange={(v) => setSearch({ field: v })}
-            />
+            <FieldFilter value={field} width={180} onChange={(v) => setSearch({ field: v })} />
             <SearchBox q={search.q} onSearch={(q) => setSearch({ q })} placeholder={t('techmarket.achievement.search')} width={220} />
           </FilterBar>
         }
@@ -167,7 +160,7 @@ function ListingDrawer(props: {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const l = props.item;
-  const { message, mine, editable, done, step } = useOwnedDrawer(l, props.roles, props.onClose);
+  const { mine, editable, done, saved, step } = useOwnedDrawer(l, props.roles, props.onClose);
   const save = useTechmarketMutation((v: FormValues) => {
     const { amountWan, validUntil, ...rest } = v;
     const input = {
@@ -196,15 +189,7 @@ function ListingDrawer(props: {
                 }
               : { kind: props.defaultKind ?? 'demand', keywords: [], contact: '' }
           }
-          onFinish={(v) =>
-            save.mutate(v, {
-              ...done,
-              onSuccess: () => {
-                message.success(t('common.saved'));
-                props.onClose();
-              },
-            })
-          }
+          onFinish={(v) => save.mutate(v, saved)}
         >
           <Flex gap={16}>
             <Form.Item name="kind" label={t('techmarket.listing.kind')} style={{ width: 200 }}>

@@ -1,3 +1,4 @@
+import { techFieldCodes } from '@kechuang/contracts';
 import { App, Button, Flex, Input, Popconfirm, Select, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +58,27 @@ export function CodeFilter<C extends string>(props: {
   );
 }
 
+type TechFieldCode = (typeof techFieldCodes)[number];
+
+/** The 技术领域 filter. */
+export function FieldFilter(props: {
+  value: TechFieldCode | undefined;
+  width: number;
+  onChange: (value: TechFieldCode | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <CodeFilter
+      value={props.value}
+      codes={techFieldCodes}
+      label={(f) => t(`techmarket.fieldCodes.${f}`)}
+      placeholder={t('techmarket.achievement.field')}
+      width={props.width}
+      onChange={props.onChange}
+    />
+  );
+}
+
 /** The title column of an owned record: the title opens it, the owner's name below. */
 export function OwnedTitle(props: { title: string; ownerName: string; onOpen: () => void; testId: string; before?: ReactNode }) {
   return (
@@ -74,17 +96,26 @@ export function OwnedTitle(props: { title: string; ownerName: string; onOpen: ()
 
 /**
  * The drawer of an owned record: the owner's users edit it; the bureau edits what it entered for a unit (a draft
- * it can see is one it entered); only drafts and returned ones are edited. Steps close the drawer or show the error.
+ * it can see is one it entered); only drafts and returned ones are edited. Steps close the drawer or show the error;
+ * a save also says it saved.
  */
 export function useOwnedDrawer<E extends { ownerOrgId: number; status: string }>(item: E | null, roles: MarketRoles, onClose: () => void) {
+  const { t } = useTranslation();
   const { user } = useCurrentUser();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const mine = item === null || item.ownerOrgId === user.orgId || (roles.manager && item.status === 'draft');
   const editable = mine && (item === null || item.status === 'draft' || item.status === 'returned');
   const done = { onSuccess: () => onClose(), onError: (e: unknown) => message.error(errorText(e)) };
+  const saved = {
+    ...done,
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      onClose();
+    },
+  };
   const step = useTechmarketMutation((f: () => Promise<E>) => f());
-  return { message, mine, editable, done, step };
+  return { mine, editable, done, saved, step };
 }
 
 /**
