@@ -101,16 +101,16 @@ export function RelationRows({ name }: { name: string | (string | number)[] }) {
                 <Form.Item name={[f.name, 'idNumber']} style={{ marginBottom: 8 }}>
                   <Input
                     placeholder={last4 ? t('expert.form.idKeptShort', { last4 }) : t('expert.fields.personIdNumber')}
-                    style={{ width: 220 }}
+                    style={{ width: 190 }}
                     maxLength={18}
                     autoComplete="off"
                   />
                 </Form.Item>
                 <Form.Item name={[f.name, 'orgName']} style={{ marginBottom: 8 }}>
-                  <Input placeholder={t('expert.fields.relationOrg')} style={{ width: 220 }} maxLength={100} />
+                  <Input placeholder={t('expert.fields.relationOrg')} style={{ width: 200 }} maxLength={100} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'note']} style={{ marginBottom: 8 }}>
-                  <Input placeholder={t('expert.fields.note')} style={{ width: 180 }} maxLength={200} />
+                  <Input placeholder={t('expert.fields.note')} style={{ width: 140 }} maxLength={200} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'fromDate']} style={{ marginBottom: 8 }}>
                   <DatePicker placeholder={t('expert.fields.fromDate')} style={{ width: 130 }} />
