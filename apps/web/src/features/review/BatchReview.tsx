@@ -1,4 +1,4 @@
-import { Card, Empty, Select, Space, Typography } from 'antd';
+import { Card, Empty, Flex, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useApplications, useCalls } from '../project/project-api.ts';
@@ -18,12 +18,12 @@ export function BatchReview({ roles }: { roles: ReviewRoles }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
-        <Space wrap>
+        <Flex wrap gap={8} align="center">
           <Typography.Text strong>{t('review.batch.call')}</Typography.Text>
           <Select
             showSearch
             optionFilterProp="label"
-            style={{ minWidth: 420 }}
+            style={{ width: 420, maxWidth: '100%' }}
             placeholder={t('review.batch.pickCall')}
             loading={calls.isLoading}
             value={callId}
@@ -31,7 +31,7 @@ export function BatchReview({ roles }: { roles: ReviewRoles }) {
             onChange={(v: number) => setSearch({ call: String(v) })}
             data-testid="review-call"
           />
-        </Space>
+        </Flex>
       </Card>
       {callId === undefined ? (
         <Card>

@@ -172,6 +172,7 @@ export function DrawTab({
           loading={draws.isLoading}
           dataSource={draws.data ?? []}
           pagination={false}
+          scroll={{ x: 860 }}
           data-testid="draw-records"
           columns={[
             { title: t('review.draw.no'), dataIndex: 'id', width: 70 },

@@ -23,6 +23,7 @@ export function MyReviews() {
         loading={mine.isLoading}
         dataSource={mine.data ?? []}
         pagination={false}
+        scroll={{ x: 760 }}
         data-testid="my-reviews"
         locale={{ emptyText: t('review.mine.empty') }}
         columns={[

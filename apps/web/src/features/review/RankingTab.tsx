@@ -48,6 +48,7 @@ export function RankingTab({
         size="small"
         dataSource={r.rows}
         pagination={false}
+        scroll={{ x: 960 }}
         data-testid="ranking-table"
         columns={[
           { title: t('review.ranking.rank'), dataIndex: 'rank', width: 70, render: (v: number | null) => v ?? '—' },
