@@ -48,15 +48,18 @@ export function PublicMarketPage() {
         style={{ maxWidth: 720, marginBottom: 16 }}
       />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Segmented
-          value={kind ?? 'all'}
-          onChange={(v) => setSearch({ kind: v === 'all' ? undefined : String(v) })}
-          options={[
-            { value: 'all', label: t('techmarket.public.allKinds') },
-            ...listingKinds.map((k) => ({ value: k, label: t(`techmarket.listingKinds.${k}`) })),
-          ]}
-          data-testid="market-kind"
-        />
+        {/* on a phone the five lists scroll sideways instead of widening the page */}
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented
+            value={kind ?? 'all'}
+            onChange={(v) => setSearch({ kind: v === 'all' ? undefined : String(v) })}
+            options={[
+              { value: 'all', label: t('techmarket.public.allKinds') },
+              ...listingKinds.map((k) => ({ value: k, label: t(`techmarket.listingKinds.${k}`) })),
+            ]}
+            data-testid="market-kind"
+          />
+        </div>
         <Select
           value={field}
           onChange={(v) => setSearch({ field: v })}
