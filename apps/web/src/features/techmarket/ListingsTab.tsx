@@ -112,14 +112,16 @@ export function ListingsTab({ roles }: { roles: MarketRoles }) {
         }
         filters={
           <FilterBar>
-            <Segmented
-              value={kind ?? 'all'}
-              onChange={(v) => setSearch({ kind: v === 'all' ? undefined : String(v) })}
-              options={[
-                { value: 'all', label: t('techmarket.public.allKinds') },
-                ...listingKinds.map((k) => ({ value: k, label: t(`techmarket.listingKinds.${k}`) })),
-              ]}
-            />
+            <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+              <Segmented
+                value={kind ?? 'all'}
+                onChange={(v) => setSearch({ kind: v === 'all' ? undefined : String(v) })}
+                options={[
+                  { value: 'all', label: t('techmarket.public.allKinds') },
+                  ...listingKinds.map((k) => ({ value: k, label: t(`techmarket.listingKinds.${k}`) })),
+                ]}
+              />
+            </div>
             <CodeFilter
               value={status}
               codes={listingStatuses}

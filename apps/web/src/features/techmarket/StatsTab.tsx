@@ -103,12 +103,14 @@ export function StatsTab() {
             options={directions.map((d) => ({ value: d, label: t(`techmarket.stats.directions.${d}`) }))}
             data-testid="stats-direction"
           />
-          <Segmented
-            value={by}
-            onChange={(v) => setSearch({ by: String(v) })}
-            options={bys.map((b) => ({ value: b, label: t(`techmarket.stats.by.${b}`) }))}
-            data-testid="stats-by"
-          />
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <Segmented
+              value={by}
+              onChange={(v) => setSearch({ by: String(v) })}
+              options={bys.map((b) => ({ value: b, label: t(`techmarket.stats.by.${b}`) }))}
+              data-testid="stats-by"
+            />
+          </div>
           <ExportButton
             path="/api/techmarket/stats.xlsx"
             fallbackName="技术合同登记统计表.xlsx"
