@@ -1,5 +1,5 @@
 import type { TPublicIntegrityRecord } from '@kechuang/contracts';
-import { Card, Flex, Input, Layout, Table, type TableColumnsType, Tabs, Typography } from 'antd';
+import { Card, Flex, Grid, Input, Layout, Table, type TableColumnsType, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +16,19 @@ export function PublicIntegrityPage() {
   const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
   const list = usePublicRecords({ listKind, q: search.q, ...paging });
   const none = t('integrity.page.none');
+  // on a phone the search goes under the tabs: beside them it pushed 黑名单 / 红名单 into a "…" menu
+  const wide = Grid.useBreakpoint().sm !== false;
+  const searchBox = (
+    <Input.Search
+      value={q}
+      onChange={(e) => setQ(e.target.value)}
+      onSearch={(v) => setSearch({ q: v.trim() || undefined })}
+      placeholder={t('integrity.public.search')}
+      allowClear
+      style={{ width: wide ? 240 : '100%', marginBottom: wide ? 0 : 12 }}
+      data-testid="public-integrity-search"
+    />
+  );
   const columns: TableColumnsType<TPublicIntegrityRecord> = [
     {
       title: t('integrity.public.name'),
@@ -94,18 +107,9 @@ export function PublicIntegrityPage() {
             { key: 'black', label: t('integrity.public.black') },
             { key: 'red', label: t('integrity.public.red') },
           ]}
-          tabBarExtraContent={
-            <Input.Search
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              onSearch={(v) => setSearch({ q: v.trim() || undefined })}
-              placeholder={t('integrity.public.search')}
-              allowClear
-              style={{ width: 240 }}
-              data-testid="public-integrity-search"
-            />
-          }
+          tabBarExtraContent={wide ? searchBox : null}
         />
+        {wide ? null : searchBox}
         {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
         <Table<TPublicIntegrityRecord>
           rowKey="key"
