@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { serviceTargetKinds, type TServiceTargetRow } from '@kechuang/contracts';
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, type TableColumnsType, Tag } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -76,9 +76,11 @@ export function TargetsTab() {
                   disabled={x.servedLogs > 0}
                   onConfirm={() => remove.mutate(x, { onSuccess: () => message.success(t('talent.hints.deleted')), onError: fail })}
                 >
-                  <Button size="small" type="link" danger disabled={x.servedLogs > 0}>
-                    {t('talent.actions.delete')}
-                  </Button>
+                  <Tooltip title={x.servedLogs > 0 ? t('talent.hints.deleteTargetBlocked') : undefined}>
+                    <Button size="small" type="link" danger disabled={x.servedLogs > 0}>
+                      {t('talent.actions.delete')}
+                    </Button>
+                  </Tooltip>
                 </Popconfirm>
               </Flex>
             ),
