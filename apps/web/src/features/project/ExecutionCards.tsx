@@ -1,5 +1,5 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import type { TProject } from '@kechuang/contracts';
+import type { TBudgetLine, TProject } from '@kechuang/contracts';
 import { Button, Card, DatePicker, Flex, Input, Popconfirm, Select, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -237,6 +237,22 @@ function ChangesCard({ p, ask, decide }: { p: TProject; ask: boolean; decide: bo
   const fiscalTotal = fenToWan(contracted.reduce((s, l) => s + l.fiscalFen, 0));
   const budgetCheck = checkBudget(rows, fiscalTotal, fenToWan(budgetLines(rows).reduce((s, l) => s + l.selfFen, 0)));
   const budgetReady = budgetCheck.badCells === 0 && budgetCheck.fiscalMatches;
+  const changeDetail = (request: unknown): string => {
+    const r = (request ?? {}) as { endOn?: string; leaderName?: string; budget?: TBudgetLine[] };
+    if (r.endOn) return `${t('project.page.changes.newEnd')} ${r.endOn}`;
+    if (r.leaderName) return `${t('project.page.changes.newLeader')}：${r.leaderName}`;
+    if (r.budget)
+      return r.budget
+        .map((b) =>
+          t('project.page.contract.budgetLine', {
+            category: t(`project.budgetCategories.${b.category}`),
+            fiscal: wanText(b.fiscalFen),
+            self: wanText(b.selfFen),
+          }),
+        )
+        .join('；');
+    return '';
+  };
   const ready =
     reason.trim() !== '' && (kind === 'extension' ? endOn !== null : kind === 'leader_change' ? leader.trim() !== '' : budgetReady);
   return (
@@ -251,7 +267,15 @@ function ChangesCard({ p, ask, decide }: { p: TProject; ask: boolean; decide: bo
           {
             title: t('project.page.changes.kind'),
             dataIndex: 'kind',
-            render: (k: string) => t(`project.page.changes.kinds.${k as 'extension'}`),
+            // the bureau decides on what was asked: the new end date, leader or budget, not the kind alone
+            render: (k: string, c) => (
+              <>
+                {t(`project.page.changes.kinds.${k as 'extension'}`)}
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {changeDetail(c.request)}
+                </Typography.Text>
+              </>
+            ),
           },
           { title: t('project.page.changes.reason'), dataIndex: 'reason' },
           {
