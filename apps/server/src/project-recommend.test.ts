@@ -113,7 +113,7 @@ describe('主管部门推荐', () => {
       await post(health, `/api/project-applications/${app.id}/recommend`, { version: submitted.version, opinion: '同意推荐' })
     ).json();
     expect(recommended.status).toBe('recommended');
-    expect(recommended.timeline.at(-1)).toMatchObject({ kind: 'recommend', actor: 'dept.health' });
+    expect(recommended.timeline.at(-1)).toMatchObject({ kind: 'recommend', actor: '衡阳市卫生健康委员会科技科' });
     const checked = await post(planner, `/api/project-applications/${app.id}/formal-check`, {
       version: recommended.version,
       checklist: [{ item: '材料齐全', ok: true }],

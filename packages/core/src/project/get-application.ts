@@ -6,6 +6,7 @@ import { requireActor } from '../policy.ts';
 import { shanghaiIso } from './call-time.ts';
 import { assertApplicationReadable } from './project.policy.ts';
 import { type Db, findApplicationRow } from './project.repository.ts';
+import { eventsNamed } from './project-events.ts';
 
 export function summaryQuery(db: Db) {
   return db
@@ -71,7 +72,7 @@ export async function loadApplication(db: Db, id: number): Promise<TApplication>
     .where('application_id', '=', id)
     .orderBy('id')
     .execute();
-  const events = await db.selectFrom('project_event').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute();
+  const events = await eventsNamed(db, 'application_id', id);
   const leader = people.get(row.leader_person_id);
   if (!leader) throw new AppError('project/application_not_found', { id });
   return {
@@ -91,7 +92,12 @@ export async function loadApplication(db: Db, id: number): Promise<TApplication>
     checklist: (row.checklist as TApplication['checklist']) ?? null,
     grantedFen: row.granted_fen === null ? null : Number(row.granted_fen),
     files,
-    timeline: events.map((e) => ({ at: shanghaiIso(e.at), actor: e.actor_username, kind: e.kind, detail: e.detail ?? null })),
+    timeline: events.map((e) => ({
+      at: shanghaiIso(e.at),
+      actor: e.actor_name ?? e.actor_username,
+      kind: e.kind,
+      detail: e.detail ?? null,
+    })),
   };
 }
 

@@ -6,6 +6,7 @@ import { inRegionScope, isRegionWide } from '../policy.ts';
 import { shanghaiIso } from './call-time.ts';
 import { isApplicant, requireManagerOf } from './project.policy.ts';
 import type { Db } from './project.repository.ts';
+import { eventsNamed } from './project-events.ts';
 
 /*
  * Projects (立项项目): read by the region-wide roles whose subtree holds the undertaking unit or the bureau
@@ -142,7 +143,7 @@ export async function loadProject(db: Db, id: number): Promise<TProject> {
       .orderBy('id')
       .execute(),
     db.selectFrom('project_acceptance').selectAll().where('project_id', '=', id).orderBy('round').execute(),
-    db.selectFrom('project_event').selectAll().where('project_id', '=', id).orderBy('at').orderBy('id').execute(),
+    eventsNamed(db, 'project_id', id),
   ]);
   return {
     ...toProjectSummary(r),
@@ -177,6 +178,11 @@ export async function loadProject(db: Db, id: number): Promise<TProject> {
       targetResults: a.target_results,
       decidedAt: shanghaiIso(a.decided_at),
     })),
-    timeline: events.map((e) => ({ at: shanghaiIso(e.at), actor: e.actor_username, kind: e.kind, detail: e.detail ?? null })),
+    timeline: events.map((e) => ({
+      at: shanghaiIso(e.at),
+      actor: e.actor_name ?? e.actor_username,
+      kind: e.kind,
+      detail: e.detail ?? null,
+    })),
   };
 }

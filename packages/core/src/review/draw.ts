@@ -215,6 +215,8 @@ export async function listDraws(ctx: Ctx, query: { subjectKind: TReviewSubjectKi
   requireReviewReader(ctx, batch.regionCode);
   const rows = await ctx.db
     .selectFrom('review_draw as d')
+    // the operator by the name people know them by (the record keeps the account, as the audit trail does)
+    .leftJoin('app_user as u', 'u.id', 'd.operator_user_id')
     .select([
       'd.id',
       'd.subject_kind',
@@ -225,7 +227,7 @@ export async function listDraws(ctx: Ctx, query: { subjectKind: TReviewSubjectKi
       'd.constraints',
       'd.snapshot_sha256',
       'd.exclusions',
-      'd.operator_name',
+      (eb) => eb.fn.coalesce('u.display_name', 'd.operator_name').as('operator_name'),
       'd.drawn_at',
       'd.opened_at',
       (eb) => eb.fn<number>('jsonb_array_length', ['d.pool_snapshot']).as('pool_size'),
