@@ -107,6 +107,7 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
   await expect(planner.getByTestId('voucher-uses').getByText('兑付审核通过')).toBeVisible();
   await planner.getByRole('tab', { name: '兑付批次' }).click();
   await planner.getByTestId('batch-create').click();
+  await confirmPop(planner);
   const batches = planner.getByTestId('voucher-batches');
   await expect(batches.getByText('150,000.00 元')).toBeVisible();
   await batches.getByRole('button', { name: '拨付完成' }).click();

@@ -36,14 +36,14 @@ export function BatchesTab({ me }: { me: TVoucherMe }) {
               style={{ width: 100 }}
               options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))}
             />
-            <Button
-              type="primary"
-              loading={create.isPending}
-              onClick={() => create.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}
-              data-testid="batch-create"
+            <Popconfirm
+              title={t('voucher.confirm.batch', { year, quarter })}
+              onConfirm={() => create.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}
             >
-              {t('voucher.actions.batch')}
-            </Button>
+              <Button type="primary" loading={create.isPending} data-testid="batch-create">
+                {t('voucher.actions.batch')}
+              </Button>
+            </Popconfirm>
           </Flex>
         ) : null
       }
