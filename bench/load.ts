@@ -142,10 +142,20 @@ const evidence = new TextEncoder().encode('本月进展：完成现场核查 3 �
 
 /** A small evidence file on the draft, then the submission (another save in between is a conflict, not an error). */
 async function attachAndSubmit(s: Session, saved: { id: number; rowVersion: number }, narrative: string) {
-  const file = await call(s, 'POST', `/api/plan-reports/${saved.id}/attachments?filename=${encodeURIComponent('进展佐证.txt')}`, evidence);
-  if (file.status !== 200) {
-    if (file.status !== 409) error(`attachment ${file.status} ${(file.json as { code?: string })?.code ?? ''}`);
-    return;
+  const before = await call(s, 'GET', `/api/plan-reports/${saved.id}`);
+  const draft = before.json as { status?: string; attachments?: unknown[] };
+  if (before.status !== 200 || draft.status !== 'draft') return; // submitted by a colleague meanwhile
+  if ((draft.attachments ?? []).length === 0) {
+    const file = await call(
+      s,
+      'POST',
+      `/api/plan-reports/${saved.id}/attachments?filename=${encodeURIComponent('进展佐证.txt')}`,
+      evidence,
+    );
+    if (file.status !== 200) {
+      if (file.status !== 409) error(`attachment ${file.status} ${(file.json as { code?: string })?.code ?? ''}`);
+      return;
+    }
   }
   const current = await call(s, 'GET', `/api/plan-reports/${saved.id}`);
   const rowVersion = (current.json as { rowVersion?: number })?.rowVersion;
