@@ -79,3 +79,16 @@ export function idNumber(first17: string): string {
 export function beijing(hours: number): string {
   return new Date(Date.now() + (8 + hours) * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/**
+ * Confirms the open Popconfirm and waits until it has closed. The popover zooms in: a click before it is still
+ * can miss, and while it opens it can measure zero for a moment — so its closing is only looked for after a
+ * click that landed, and a click that did not close it is repeated.
+ */
+export async function confirmPopover(page: Page, name: RegExp = /确\s*定|OK/) {
+  const pop = page.locator('.ant-popconfirm:visible');
+  await expect(async () => {
+    await pop.last().getByRole('button', { name }).last().click({ timeout: 2_000 });
+    await expect(pop).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { apiCall, chooseOption, idNumber, pageAs, shot } from './helpers.ts';
+import { apiCall, chooseOption, confirmPopover, idNumber, pageAs, shot } from './helpers.ts';
 
 // 科研诚信: a revoked project suggests a case → the bureau records the leader from it and a ban on the unit,
 // confirms and publishes → the public 黑名单 shows it (no identity number) → the leader's next application is
@@ -112,19 +112,6 @@ async function tick(page: Page, field: Locator, labels: string[]) {
   }).toPass({ timeout: 10_000 });
 }
 
-async function confirmPop(page: Page) {
-  const pop = page.locator('.ant-popconfirm:visible');
-  await expect(pop).toHaveCount(1);
-  await expect(async () => {
-    if ((await pop.count()) > 0)
-      await pop
-        .getByRole('button', { name: /确\s*(定|认生效)|公\s*布/ })
-        .last()
-        .click({ timeout: 1_000 });
-    await expect(pop).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-}
-
 test('a revoked project becomes a confirmed, published ban that blocks the leader and shows on the public list', async ({
   browser,
 }, info) => {
@@ -161,11 +148,11 @@ test('a revoked project becomes a confirmed, published ban that blocks the leade
   await drawer.getByLabel('事实摘要').fill('项目执行中伪造第三方检测报告，项目已撤销。');
   await shot(planner, info.outputPath.bind(info), 'integrity-03-drawer-from-suggestion');
   await drawer.getByTestId('integrity-confirm').click();
-  await confirmPop(planner);
+  await confirmPopover(planner, /确\s*(定|认生效)|公\s*布/);
   await expect(drawer.getByTestId('integrity-view-status')).toHaveText('已确认');
   await expect(drawer).toContainText('2026-11-20 ～ 2029-11-20');
   await drawer.getByTestId('integrity-publish').click();
-  await confirmPop(planner);
+  await confirmPopover(planner, /确\s*(定|认生效)|公\s*布/);
   await expect(drawer.getByTestId('integrity-view-status')).toHaveText('已公布');
   await shot(planner, info.outputPath.bind(info), 'integrity-04-published');
   await planner.keyboard.press('Escape');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, type Response, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { api, beijing, chooseOption, idNumber, pageAs, shot } from './helpers.ts';
+import { api, beijing, chooseOption, confirmPopover, idNumber, pageAs, shot } from './helpers.ts';
 import { port } from './playwright.config.ts';
 
 // A call from publication to an accepted project, and the plan target that counts projects.
@@ -19,15 +19,6 @@ async function openProgrammeForm(page: Page) {
 }
 
 /** Confirms the open Popconfirm; a click while it still animates in can miss, so retry until it has closed. */
-async function confirmPop(page: Page) {
-  const pop = page.locator('.ant-popconfirm:visible');
-  await expect(pop).toHaveCount(1);
-  await expect(async () => {
-    if ((await pop.count()) > 0) await pop.getByRole('button', { name: yes }).click({ timeout: 1_000 });
-    await expect(pop).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
-}
-
 /**
  * Publishes the call in `row` through its Popconfirm and waits for the server's answer. If the confirmation closed
  * without sending anything (the row re-rendered under it), the button is pressed again; an answer other than 200
@@ -43,7 +34,7 @@ async function publishCall(page: Page, row: Locator) {
     const waiting = sent();
     waiting.catch(() => undefined); // awaited below; a failed attempt must not leave an unhandled rejection
     if ((await page.locator('.ant-popconfirm:visible').count()) === 0) await row.getByTestId('call-publish').click({ timeout: 2_000 });
-    await confirmPop(page);
+    await confirmPopover(page);
     answer = await waiting;
   }).toPass({ timeout: 30_000 });
   expect(answer?.status(), await answer?.text()).toBe(200);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { chooseOption, shot as save, signIn } from './helpers.ts';
+import { chooseOption, confirmPopover, shot as save, signIn } from './helpers.ts';
 import { demoPassword, port } from './playwright.config.ts';
 
 // 科技特派员: the bureau dispatches a 特派员 to a village of 衡南县 and corrects the 服务对象 on its list; the 特派员
@@ -12,13 +12,6 @@ async function shot(page: Page, out: (n: string) => string, name: string) {
   await save(page, out, name);
   mkdirSync('/tmp/shots-talent', { recursive: true });
   await page.screenshot({ path: `/tmp/shots-talent/${name}.png`, fullPage: true });
-}
-
-async function confirmPop(page: Page) {
-  const pop = page.locator('.ant-popconfirm:visible');
-  await expect(pop).toHaveCount(1);
-  await pop.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await expect(pop).toHaveCount(0);
 }
 
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -135,7 +128,7 @@ test('a 特派员 logs a service on a phone-sized screen and the village confirm
   await shot(village, out, 'talent-confirm-phone');
   await village.getByTestId('confirm-name').fill('湖塘村 李村长');
   await village.getByTestId('confirm-yes').click();
-  await confirmPop(village);
+  await confirmPopover(village);
   await expect(village.getByTestId('confirm-done')).toContainText('您已确认本次服务');
   await shot(village, out, 'talent-confirm-phone-done');
   // the link answers once: opened again it says who answered, with no form
@@ -196,7 +189,7 @@ test('a 特派员 logs a service on a phone-sized screen and the village confirm
   await nominee.locator('input[type="checkbox"]').check();
   await shot(planner, out, 'talent-round-open');
   await panel.getByTestId('decide').click();
-  await confirmPop(planner);
+  await confirmPopover(planner);
   await expect(nominee).toContainText('入选');
   await shot(planner, out, 'talent-round');
   await planner.goto('/talent');

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { api, chooseOption, pageAs, shot } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { api, chooseOption, confirmPopover, pageAs, shot } from './helpers.ts';
 import { port } from './playwright.config.ts';
 
 // 科技创新券: an enterprise gets a quota, uses it on a contract with a listed provider, the provider redeems it
@@ -7,10 +7,6 @@ import { port } from './playwright.config.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const yes = /确\s*定|OK/;
-
-async function confirmPop(page: Page) {
-  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: yes }).click();
-}
 
 test('an enterprise gets a voucher, uses it, and the provider redeems it', async ({ browser }, info) => {
   test.setTimeout(300_000);
@@ -97,21 +93,21 @@ test('an enterprise gets a voucher, uses it, and the provider redeems it', async
   }
   await shot(provider, out, 'voucher-provider-evidence');
   await provider.getByTestId('redeem-submit').click();
-  await confirmPop(provider);
+  await confirmPopover(provider);
   await expect(provider.locator('.ant-drawer').getByText('待审核兑付')).toBeVisible();
 
   // the bureau approves, batches the quarter and pays
   await planner.goto('/vouchers?tab=uses');
   await planner.getByTestId('voucher-uses').locator('[data-testid^="approve-"]').click();
-  await confirmPop(planner);
+  await confirmPopover(planner);
   await expect(planner.getByTestId('voucher-uses').getByText('兑付审核通过')).toBeVisible();
   await planner.getByRole('tab', { name: '兑付批次' }).click();
   await planner.getByTestId('batch-create').click();
-  await confirmPop(planner);
+  await confirmPopover(planner);
   const batches = planner.getByTestId('voucher-batches');
   await expect(batches.getByText('150,000.00 元')).toBeVisible();
   await batches.getByRole('button', { name: '拨付完成' }).click();
-  await confirmPop(planner);
+  await confirmPopover(planner);
   await expect(batches.getByText('已拨付')).toBeVisible();
   await shot(planner, out, 'voucher-batches');
   await company.reload();
