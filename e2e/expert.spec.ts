@@ -1,57 +1,15 @@
-import type { TExpert, TExpertSummary } from '@kechuang/contracts';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { api, pageAs, shot } from './helpers.ts';
+import { expertPoolHeader, unlinkExpertAccount, xlsxType } from './expert-fixtures.ts';
+import { pageAs, shot } from './helpers.ts';
 
 // 评审专家库: the bureau builds its pool from .xlsx and decides on entries; an expert joins, is approved and
 // declares relations and unavailable dates.
 
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const header = [
-  '姓名',
-  '身份证号码',
-  '性别',
-  '职称',
-  '现工作单位',
-  '曾任职单位',
-  '所在地区代码',
-  '学科代码',
-  '行业代码',
-  '研究方向',
-  '手机',
-  '电子邮箱',
-  '年度评审上限',
-  '状态',
-];
-
 async function workbook(rows: (string | number)[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  book.addWorksheet('专家库').addRows([header, ...rows]);
+  book.addWorksheet('专家库').addRows([expertPoolHeader, ...rows]);
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-/** The demo data may link the `expert` account to an entry already: unlink it, so the account starts without one. */
-async function unlinkExpertAccount(planner: Page) {
-  const list = await api<{ items: TExpertSummary[] }>(planner, 'GET', '/api/experts?pageSize=200&status=active');
-  for (const item of list.items.filter((x) => x.hasAccount)) {
-    const e = await api<TExpert>(planner, 'GET', `/api/experts/${item.id}`);
-    if (e.username !== 'expert') continue;
-    await api(planner, 'PUT', `/api/experts/${e.id}`, {
-      name: e.name,
-      gender: e.gender,
-      title: e.title,
-      phone: e.phone,
-      email: e.email,
-      regionCode: e.regionCode,
-      disciplineCodes: e.disciplineCodes,
-      industryCodes: e.industryCodes,
-      specialty: e.specialty,
-      employments: e.employments.map(({ orgName, fromDate, toDate }) => ({ orgName, fromDate, toDate })),
-      yearlyQuota: e.yearlyQuota,
-      username: null,
-      version: e.version,
-    });
-  }
 }
 
 test('the bureau imports a pool and decides; an expert joins and declares relations', async ({ browser }, info) => {
@@ -67,7 +25,7 @@ test('the bureau imports a pool and decides; an expert joins and declares relati
   // a file with a bad row is refused whole, with the row and column of each problem
   await upload.setInputFiles({
     name: '专家-错误.xlsx',
-    mimeType: xlsx,
+    mimeType: xlsxType,
     buffer: await workbook([
       ['周正', '', '男', '教授', '南华大学', '', '430407', '520.20', 'I65', '机器学习', '', '', '', ''],
       ['武汉专家', '', '男', '教授', '武汉大学', '', '420100', '999', '', '', '', '', '', ''],
@@ -86,7 +44,7 @@ test('the bureau imports a pool and decides; an expert joins and declares relati
   // a good file: checked first, imported on confirmation
   await upload.setInputFiles({
     name: '专家名单.xlsx',
-    mimeType: xlsx,
+    mimeType: xlsxType,
     buffer: await workbook([
       [
         '周正',

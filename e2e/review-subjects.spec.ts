@@ -1,85 +1,29 @@
-import type { TDrawRecord, TExpert, TExpertSummary, TPanel } from '@kechuang/contracts';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { TDrawRecord, TExpert, TPanel } from '@kechuang/contracts';
+import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { chooseOption, shot, signIn } from './helpers.ts';
-import { port } from './playwright.config.ts';
+import { expertPoolHeader, linkExpertAccount, xlsxType } from './expert-fixtures.ts';
+import { chooseOption, pageAs, shot } from './helpers.ts';
 
 // Review panels beyond project applications: a platform 认定 round gets its panel on the bureau's platform call
 // page (the same draw / rubric / ranking tabs as the review page) — the 依托单位's own employee is left out with
 // the reason, the expert declares and scores, the ranking shows the score and the 认定 decision sees it.
 
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const discipline = '413.30';
-const header = [
-  '姓名',
-  '身份证号码',
-  '性别',
-  '职称',
-  '现工作单位',
-  '曾任职单位',
-  '所在地区代码',
-  '学科代码',
-  '行业代码',
-  '研究方向',
-  '手机',
-  '电子邮箱',
-  '年度评审上限',
-  '状态',
-];
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
 async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
   const token = (await page.context().cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '';
   const res = await page.request.fetch(path, {
     method,
-    headers: { 'x-csrf-token': token, ...(Buffer.isBuffer(data) ? { 'content-type': xlsx } : {}) },
+    headers: { 'x-csrf-token': token, ...(Buffer.isBuffer(data) ? { 'content-type': xlsxType } : {}) },
     ...(data === undefined ? {} : { data }),
   });
   expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
   return (await res.json()) as T;
 }
 
-/** Links the demo `expert` account to the given entry (and unlinks it elsewhere), as the bureau does on the pool page. */
-async function linkExpertAccount(planner: Page, expertId: number) {
-  const put = async (e: TExpert, username: string | null) =>
-    api(planner, 'PUT', `/api/experts/${e.id}`, {
-      name: e.name,
-      gender: e.gender,
-      title: e.title,
-      phone: e.phone,
-      email: e.email,
-      regionCode: e.regionCode,
-      disciplineCodes: e.disciplineCodes,
-      industryCodes: e.industryCodes,
-      specialty: e.specialty,
-      employments: e.employments.map(({ orgName, fromDate, toDate }) => ({ orgName, fromDate, toDate })),
-      yearlyQuota: e.yearlyQuota,
-      username,
-      version: e.version,
-    });
-  const list = await api<{ items: TExpertSummary[] }>(planner, 'GET', '/api/experts?pageSize=200&status=active');
-  for (const item of list.items.filter((x) => x.hasAccount)) {
-    const e = await api<TExpert>(planner, 'GET', `/api/experts/${item.id}`);
-    if (e.username === 'expert') await put(e, null);
-  }
-  await put(await api<TExpert>(planner, 'GET', `/api/experts/${expertId}`), 'expert');
-}
-
 test('a platform 认定 application gets a panel: draw, declare, score, ranking beside the decision', async ({ browser }, info) => {
   test.setTimeout(150_000);
-  const planner = await as(browser, 'planner');
-  const enterprise = await as(browser, 'enterprise');
+  const planner = await pageAs(browser, 'planner');
+  const enterprise = await pageAs(browser, 'enterprise');
   const problems: string[] = [];
   for (const p of [planner, enterprise]) p.on('pageerror', (e) => problems.push(e.message));
   const out = (n: string) => info.outputPath(n);
@@ -90,7 +34,7 @@ test('a platform 认定 application gets a panel: draw, declare, score, ranking 
   book
     .addWorksheet('专家库')
     .addRows([
-      header,
+      expertPoolHeader,
       [`认定评审甲${stamp}`, '', '男', '教授', '南华大学', '', '430407', discipline, '', '仪器仪表', '', '', '', ''],
       [
         `认定同单位${stamp}`,
@@ -168,7 +112,7 @@ test('a platform 认定 application gets a panel: draw, declare, score, ranking 
   const full = await api<TDrawRecord>(planner, 'GET', `/api/review/draws/${draws[0]?.id}`);
   const seat = (full.panelList[0] as TPanel).members[0] as TPanel['members'][number];
   await linkExpertAccount(planner, seat.expertId);
-  const expert = await as(browser, 'expert');
+  const expert = await pageAs(browser, 'expert');
   expert.on('pageerror', (e) => problems.push(e.message));
   await expert.goto('/review?view=mine');
   const mine = expert.getByTestId('my-reviews').locator('tr', { hasText: call.title });
@@ -213,8 +157,8 @@ test('an acceptance panel beside the decision, the unit’s avoidance request, t
   browser,
 }, info) => {
   test.setTimeout(150_000);
-  const planner = await as(browser, 'planner');
-  const institute = await as(browser, 'institute');
+  const planner = await pageAs(browser, 'planner');
+  const institute = await pageAs(browser, 'institute');
   const problems: string[] = [];
   for (const p of [planner, institute]) p.on('pageerror', (e) => problems.push(e.message));
   const out = (n: string) => info.outputPath(n);
@@ -225,7 +169,7 @@ test('an acceptance panel beside the decision, the unit’s avoidance request, t
   book
     .addWorksheet('专家库')
     .addRows([
-      header,
+      expertPoolHeader,
       [`验收评审甲${stamp}`, '', '男', '教授', '湖南工学院', '', '430407', '416.20', '', '光谱仪器', '', '', '', ''],
       [`验收评审乙${stamp}`, '', '女', '研究员', '衡阳师范学院', '', '430407', '416.20', '', '光学测量', '', '', '', ''],
     ]);
@@ -292,7 +236,7 @@ test('an acceptance panel beside the decision, the unit’s avoidance request, t
   const full = await api<TDrawRecord>(planner, 'GET', `/api/review/draws/${drawId}`);
   const seat = (full.panelList[0] as TPanel).members[0] as TPanel['members'][number];
   await linkExpertAccount(planner, seat.expertId);
-  const expert = await as(browser, 'expert');
+  const expert = await pageAs(browser, 'expert');
   await api(expert, 'POST', `/api/review/assignments/${seat.assignmentId}/declare`, { conflict: false });
   await api(expert, 'PUT', `/api/review/assignments/${seat.assignmentId}/score`, {
     scores: { targets: '36', results: '21', funds: '22', records: '9' },

@@ -1,51 +1,20 @@
-import type { TDrawRecord, TExpert, TExpertSummary, TPanel } from '@kechuang/contracts';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { TDrawRecord, TPanel } from '@kechuang/contracts';
+import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { shot, signIn } from './helpers.ts';
-import { port } from './playwright.config.ts';
+import { expertPoolHeader, linkExpertAccount, xlsxType } from './expert-fixtures.ts';
+import { pageAs, shot } from './helpers.ts';
 
 // 专家评审: a pool from .xlsx → a random draw of 5 + 2 for an application (every exclusion with its reason) → one
 // expert declares a conflict and the first reserve takes the seat → the meeting's secretary enters the scores →
 // the ranking flags the dispersion → the draw verifies → a ban recorded on the leader blocks his next application.
 
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const discipline = '120.40';
-const header = [
-  '姓名',
-  '身份证号码',
-  '性别',
-  '职称',
-  '现工作单位',
-  '曾任职单位',
-  '所在地区代码',
-  '学科代码',
-  '行业代码',
-  '研究方向',
-  '手机',
-  '电子邮箱',
-  '年度评审上限',
-  '状态',
-];
-
 /** 18-character identity number with its GB 11643 check character. */
 function idNumber(seq: number): string {
   const first17 = `43040419790101${String(100 + seq).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] as number), 0);
   return first17 + ('10X98765432'[sum % 11] as string);
-}
-
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
 }
 
 /** A JSON call with the session's CSRF token, for the set-up the journey does not walk through. */
@@ -76,32 +45,6 @@ function applicationBody(callId: number, leaderId: string, title: string) {
     selfFen: 10_000_000,
     targets: [{ name: '样机测量精度', unit: 'nm', value: '0.5' }],
   };
-}
-
-/** Links the demo `expert` account to the given entry (and unlinks it elsewhere), as the bureau does on the pool page. */
-async function linkExpertAccount(planner: Page, expertId: number) {
-  const put = async (e: TExpert, username: string | null) =>
-    api(planner, 'PUT', `/api/experts/${e.id}`, {
-      name: e.name,
-      gender: e.gender,
-      title: e.title,
-      phone: e.phone,
-      email: e.email,
-      regionCode: e.regionCode,
-      disciplineCodes: e.disciplineCodes,
-      industryCodes: e.industryCodes,
-      specialty: e.specialty,
-      employments: e.employments.map(({ orgName, fromDate, toDate }) => ({ orgName, fromDate, toDate })),
-      yearlyQuota: e.yearlyQuota,
-      username,
-      version: e.version,
-    });
-  const list = await api<{ items: TExpertSummary[] }>(planner, 'GET', '/api/experts?pageSize=200&status=active');
-  for (const item of list.body.items.filter((x) => x.hasAccount)) {
-    const e = (await api<TExpert>(planner, 'GET', `/api/experts/${item.id}`)).body;
-    if (e.username === 'expert') await put(e, null);
-  }
-  await put((await api<TExpert>(planner, 'GET', `/api/experts/${expertId}`)).body, 'expert');
 }
 
 /** A published call with one application passed through 形式审查, set up through the API. */
@@ -156,8 +99,8 @@ async function callWithApplication(planner: Page, enterprise: Page, title: strin
 
 test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with a dispersion flag, a ban', async ({ browser }, info) => {
   test.setTimeout(180_000);
-  const planner = await as(browser, 'planner');
-  const enterprise = await as(browser, 'enterprise');
+  const planner = await pageAs(browser, 'planner');
+  const enterprise = await pageAs(browser, 'enterprise');
   const problems: string[] = [];
   for (const p of [planner, enterprise]) p.on('pageerror', (e) => problems.push(e.message));
   const out = (n: string) => info.outputPath(n);
@@ -172,7 +115,7 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
   book
     .addWorksheet('专家库')
     .addRows([
-      header,
+      expertPoolHeader,
       ...names.map((n, i) => [
         n,
         '',
@@ -196,7 +139,7 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
   await expect(pool).toBeVisible();
   await pool
     .locator('input[type=file]')
-    .setInputFiles({ name: '评审专家.xlsx', mimeType: xlsx, buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    .setInputFiles({ name: '评审专家.xlsx', mimeType: xlsxType, buffer: Buffer.from(await book.xlsx.writeBuffer()) });
   await expect(planner.getByRole('dialog')).toContainText('校验通过');
   await planner.getByTestId('expert-import-confirm').click();
   await expect(planner.getByText('已导入 8 名专家')).toBeVisible();
@@ -236,7 +179,7 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
   await expect(planner.getByText('评审已开启')).toBeVisible();
 
   // the expert sees the seat, not yet the title, and declares a conflict: the first reserve takes the seat
-  const expert = await as(browser, 'expert');
+  const expert = await pageAs(browser, 'expert');
   expert.on('pageerror', (e) => problems.push(e.message));
   await expert.goto('/review');
   const mine = expert.getByTestId('my-reviews');
@@ -356,8 +299,8 @@ test('a pool from .xlsx, a verified draw, a replacement, scores, a ranking with 
 });
 
 test('an expert reviews online in blind mode: declares, reads without the applicant, scores', async ({ browser }, info) => {
-  const planner = await as(browser, 'planner');
-  const enterprise = await as(browser, 'enterprise');
+  const planner = await pageAs(browser, 'planner');
+  const enterprise = await pageAs(browser, 'enterprise');
   const out = (n: string) => info.outputPath(n);
   const { call, sub } = await callWithApplication(
     planner,
@@ -386,7 +329,7 @@ test('an expert reviews online in blind mode: declares, reads without the applic
   await linkExpertAccount(planner, seat.expertId);
   await api(planner, 'POST', `/api/review/draws/${drawn.id}/open`);
 
-  const expert = await as(browser, 'expert');
+  const expert = await pageAs(browser, 'expert');
   await expert.goto('/review');
   const mine = expert.getByTestId('my-reviews');
   await mine
