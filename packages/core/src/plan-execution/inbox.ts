@@ -3,11 +3,11 @@ import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { hasRole, requireRole } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
-import { cached } from './exec.repository.ts';
+import { cached, type Db } from './exec.repository.ts';
 import { type AssignmentLink, orgNames, type PlanStructure, type ProgressNode, planAssignmentLinks, planStructure } from './plan-cache.ts';
 import { isPastDue, taskSchedule } from './plan-progress.ts';
 import { daysBetween, type ReportingSlot } from './reporting-cycle.ts';
-import { currentTallies, type PairTally, pairKey } from './tally-cache.ts';
+import { currentTallies, type PairTally, pairKey, periodParser, triples } from './tally-cache.ts';
 
 /** Most urgent first. */
 export const slotUrgency: Record<TSlotState, number> = {
@@ -52,6 +52,67 @@ function inboxSlot(s: ReportingSlot, state: TSlotState, rep: { id: number; versi
 }
 
 /**
+ * One unit's report tallies in the given plans, read straight from report_tally through the unit's assignments
+ * (a few rows by index): a unit's inbox needs no other unit's, so it does not wait its turn behind the reads that
+ * keep a whole plan's tallies current (currentTallies reads one plan after another on a newer snapshot).
+ */
+async function unitTallies(db: Db, planIds: number[], orgId: number): Promise<ReadonlyMap<string, PairTally>[]> {
+  if (planIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('plan_assignment as a')
+    .innerJoin('report_tally as t', (j) => j.onRef('t.node_id', '=', 'a.node_id').onRef('t.org_id', '=', 'a.org_id'))
+    .select([
+      't.plan_id',
+      't.node_id',
+      't.org_id',
+      't.reported',
+      't.on_time',
+      't.awaiting',
+      't.returned',
+      't.drafts',
+      't.pending',
+      't.latest_id',
+      't.latest_period',
+      't.latest_period_end',
+      't.latest_version',
+      't.latest_status',
+      't.latest_percent',
+      't.latest_submitted_at',
+    ])
+    .where('a.org_id', '=', orgId)
+    .where('a.plan_id', 'in', planIds)
+    .execute();
+  const periods = periodParser();
+  const byPlan = new Map(planIds.map((id) => [id, new Map<string, PairTally>()]));
+  for (const r of rows)
+    byPlan.get(r.plan_id)?.set(pairKey(r.node_id, r.org_id), {
+      nodeId: r.node_id,
+      orgId: r.org_id,
+      reported: periods(r.reported),
+      onTime: periods(r.on_time),
+      awaiting: periods(r.awaiting),
+      returned: triples(r.returned),
+      drafts: triples(r.drafts),
+      pending: r.pending,
+      latest:
+        r.latest_id === null
+          ? null
+          : {
+              id: r.latest_id,
+              node_id: r.node_id,
+              org_id: r.org_id,
+              period: r.latest_period as string,
+              period_end: r.latest_period_end as string,
+              version: r.latest_version as number,
+              status: r.latest_status as string,
+              percent: r.latest_percent,
+              submitted_at: r.latest_submitted_at,
+            },
+    });
+  return planIds.map((id) => byPlan.get(id) as Map<string, PairTally>);
+}
+
+/**
  * 我的任务: every task of a published plan assigned to the unit, with what each reporting slot needs
  * (returned for rework, overdue, due soon, draft, awaiting review), most urgent first. Planners and
  * viewers get the same view over their region, optionally for one unit.
@@ -83,11 +144,18 @@ async function buildInbox(ctx: Ctx, query: TInboxQuery, asOf: string, region: st
       exists(selectFrom('plan_assignment as a').select('a.id').whereRef('a.plan_id', '=', 'p.id').where('a.org_id', '=', orgId)),
     );
   const planRows = await pq.execute();
-  // the plans' task trees and assignments from the per-version caches; the tallies afresh
+  // the plans' task trees and assignments from the per-version caches; the tallies afresh: one unit's own few
+  // rows, or every unit's from the plan's running tallies
   const [structures, links, tallies] = await Promise.all([
     Promise.all(planRows.map((p) => planStructure(db, p))),
     Promise.all(planRows.map((p) => planAssignmentLinks(db, p))),
-    Promise.all(planRows.map((p) => currentTallies(db, p))),
+    orgId === undefined
+      ? Promise.all(planRows.map((p) => currentTallies(db, p)))
+      : unitTallies(
+          db,
+          planRows.map((p) => p.id),
+          orgId,
+        ),
   ]);
   const assignments: InboxRow[] = [];
   planRows.forEach((p, i) => {
