@@ -11,7 +11,7 @@ export const jobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const
 export const ZJobStatus = z.enum(jobStatuses);
 export type TJobStatus = z.infer<typeof ZJobStatus>;
 
-export const jobKinds = ['plan.bulletin', 'indicator.evaluation_run'] as const;
+export const jobKinds = ['plan.bulletin', 'indicator.evaluation_run', 'plan.create', 'plan.xlsx_import'] as const;
 export const ZJobKind = z.enum(jobKinds);
 export type TJobKind = z.infer<typeof ZJobKind>;
 
@@ -27,7 +27,9 @@ export const ZJob = z
     result: z
       .unknown()
       .nullable()
-      .describe('what the job produced, once succeeded (by kind: plan.bulletin → { bulletin }; indicator.evaluation_run → { run })'),
+      .describe(
+        'what the job produced, once succeeded (by kind: plan.bulletin → { bulletin }; indicator.evaluation_run → { run }; plan.create → { plan }; plan.xlsx_import → the import result)',
+      ),
     resultFileKey: z.string().nullable().describe('a stored file the job produced, if any'),
     error: z.object({ code: z.string(), message: z.string() }).nullable().describe('why it failed: a stable code and its zh-CN text'),
     regionCode: z.string(),

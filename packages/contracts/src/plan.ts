@@ -6,6 +6,13 @@ import { ZRegionCode } from './region.ts';
 /** Upper bounds shared by server and web. */
 export const planLimits = { uploadBytes: 20 * 1024 * 1024, textChars: 2_000_000, nodes: 5000, targets: 3000 } as const;
 
+/**
+ * Beyond these a plan import runs as a background job (202 with the job, GET /api/jobs/:id): a confirm step with
+ * more nodes and targets than `rows`, an .xlsx upload larger than `xlsxBytes` (about 500 rows). Smaller ones are
+ * answered at once.
+ */
+export const planImportJobs = { rows: 500, xlsxBytes: 32 * 1024 } as const;
+
 export const ZPlanImportText = z.strictObject({ text: z.string().min(1).max(planLimits.textChars) });
 export const ZPlanImportQuery = z.strictObject({ filename: z.string().min(1).max(200) });
 
@@ -119,6 +126,10 @@ export const ZPlanDetail = ZPlanSummary.extend({
   version: z.number().int(),
 }).meta({ id: 'PlanDetail' });
 export type TPlanDetail = z.infer<typeof ZPlanDetail>;
+
+/** What a plan.create job leaves as its result: the plan it created. */
+export const ZPlanCreateJobResult = z.object({ plan: ZPlanSummary }).meta({ id: 'PlanCreateJobResult' });
+export type TPlanCreateJobResult = z.infer<typeof ZPlanCreateJobResult>;
 
 export const ZPlanListQuery = ZPageQuery.extend({
   q: z.string().max(100).optional(),

@@ -101,6 +101,7 @@ export * from './person/index.ts';
 export { createPlan, orderTree } from './plan/create-plan.ts';
 export { importPlanDocument, importPlanText } from './plan/import-plan-document.ts';
 export { getPlan, listPlans } from './plan/list-plans.ts';
+export { createPlanInChunks, createPlanOrJob, startPlanCreate } from './plan/plan-import-create.ts';
 export type { BulletinInput } from './plan-execution/bulletin-content.ts';
 export { renderBulletinDocx } from './plan-execution/bulletin-docx.ts';
 export { startBulletin } from './plan-execution/bulletin-job.ts';
@@ -142,6 +143,7 @@ export {
   updateReportDraft,
   uploadAttachment,
 } from './plan-execution/index.ts';
+export { importPlanXlsxInChunks, importPlanXlsxOrJob, startPlanXlsxImport } from './plan-execution/plan-import-xlsx.ts';
 export { exportPlanXlsx } from './plan-execution/plan-xlsx-export.ts';
 export { importPlanXlsx } from './plan-execution/plan-xlsx-import.ts';
 export { rebuildReportTallies } from './plan-execution/progress.queries.ts';

@@ -211,6 +211,17 @@ export interface PlanAssignmentTable {
   created_at: TimestampDefault;
 }
 
+/** A large plan import's chunks while its job runs, seen by nobody else (0027); moved or applied at its end. */
+export interface PlanImportStagingTable {
+  run_key: string;
+  /** 'node' | 'target' | 'node_change' | 'target_change' | 'upload' */
+  entity: string;
+  seq: number;
+  data: ColumnType<unknown, string | undefined, string>;
+  bytes: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  created_at: TimestampDefault;
+}
+
 export interface ProgressReportTable {
   id: Generated<number>;
   plan_id: number;
@@ -898,6 +909,7 @@ export interface DB
   enterprise_reserve_rules: EnterpriseReserveRulesTable;
   plan: PlanTable;
   plan_node: PlanNodeTable;
+  plan_import_staging: PlanImportStagingTable;
   plan_target: PlanTargetTable;
   plan_revision: PlanRevisionTable;
   plan_assignment: PlanAssignmentTable;

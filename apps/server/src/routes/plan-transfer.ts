@@ -8,7 +8,7 @@ import {
   ZPlanXlsxImportQuery,
   ZPlanXlsxImportResult,
 } from '@kechuang/contracts';
-import { exportPlanXlsx, getBulletinFile, importPlanXlsx, listBulletins, startBulletin } from '@kechuang/core';
+import { exportPlanXlsx, getBulletinFile, importPlanXlsxOrJob, listBulletins, startBulletin } from '@kechuang/core';
 import type { FastifyReply } from 'fastify';
 import type { Routes } from './types.ts';
 
@@ -49,16 +49,17 @@ export const planTransferRoutes: Routes = async (app) => {
       schema: {
         tags,
         summary:
-          '导回编辑后的任务与指标（.xlsx 原始字节），按编号更新可编辑字段。dryRun=true（默认）只校验；dryRun=false 全部通过才写入，否则 400 plan/xlsx_rows_invalid，rowErrors 列出逐行错误',
+          '导回编辑后的任务与指标（.xlsx 原始字节），按编号更新可编辑字段。dryRun=true（默认）只校验；dryRun=false 全部通过才写入，否则 400 plan/xlsx_rows_invalid，rowErrors 列出逐行错误。文件大于 32 KB（约 500 行）时作为后台任务：立即返回 202 与任务，结果为同样的导入结果（逐行错误在结果中；dryRun=false 且有错误行时任务以 plan/xlsx_rows_invalid 失败）',
         params: ZIdParams,
         querystring: ZPlanXlsxImportQuery,
-        response: { 200: ZPlanXlsxImportResult },
+        response: { 200: ZPlanXlsxImportResult, 202: ZJob },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
-      return importPlanXlsx(request.ctx, request.params.id, { bytes, dryRun: request.query.dryRun });
+      const out = await importPlanXlsxOrJob(request.ctx, request.params.id, { bytes, dryRun: request.query.dryRun });
+      return 'job' in out ? reply.code(202).send(out.job) : out.result;
     },
   );
 

@@ -1,6 +1,7 @@
 import {
   planLimits,
   ZIdParams,
+  ZJob,
   ZPlanCreate,
   ZPlanDetail,
   ZPlanImportQuery,
@@ -9,7 +10,7 @@ import {
   ZPlanListQuery,
   ZPlanPage,
 } from '@kechuang/contracts';
-import { createPlan, getPlan, importPlanDocument, importPlanText, listPlans } from '@kechuang/core';
+import { createPlanOrJob, getPlan, importPlanDocument, importPlanText, listPlans } from '@kechuang/core';
 import type { Routes } from './types.ts';
 
 const tags = ['plan'];
@@ -49,9 +50,18 @@ export const planRoutes: Routes = async (app) => {
     '/plans',
     {
       bodyLimit: planLimits.textChars * 4,
-      schema: { tags, summary: '确认创建工作计划（含任务树与指标）', body: ZPlanCreate, response: { 200: ZPlanDetail } },
+      schema: {
+        tags,
+        summary:
+          '确认创建工作计划（含任务树与指标）。节点与指标合计超过 500 时作为后台任务分批写入，立即返回 202 与任务（GET /api/jobs/:id 查看进度，结果 { plan }），完成前计划不可见',
+        body: ZPlanCreate,
+        response: { 200: ZPlanDetail, 202: ZJob },
+      },
     },
-    async (request) => createPlan(request.ctx, request.body),
+    async (request, reply) => {
+      const out = await createPlanOrJob(request.ctx, request.body);
+      return 'job' in out ? reply.code(202).send(out.job) : out.plan;
+    },
   );
   app.get(
     '/plans',

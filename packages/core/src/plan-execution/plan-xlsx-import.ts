@@ -8,7 +8,7 @@ import {
 } from '@kechuang/contracts';
 import Decimal from 'decimal.js';
 import type ExcelJS from 'exceljs';
-import { withAudit } from '../audit/with-audit.ts';
+import { type AuditInput, withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { cellText, openBook, readSheet, type SheetTable } from '../enterprise-registry/xlsx-workbook.ts';
 import { requirePlanManager } from './exec.policy.ts';
@@ -17,7 +17,7 @@ import { splitDates, type TargetColumn, type TaskColumn, targetHead, taskHead } 
 
 type Fail = (column: string, message: string) => void;
 
-interface NodeChange {
+export interface NodeChange {
   row: number;
   id: number;
   set: Partial<{
@@ -31,7 +31,7 @@ interface NodeChange {
     weight: string;
   }>;
 }
-interface TargetChange {
+export interface TargetChange {
   row: number;
   id: number;
   set: Partial<{
@@ -239,21 +239,29 @@ function planTargetRow(r: ReturnType<typeof rowReader<TargetColumn>>, now: Targe
   return set;
 }
 
+type PlanRow = Awaited<ReturnType<typeof findPlan>>;
+
+/** A checked workbook: what it would change, and every row's problems (nothing is written). */
+export interface CheckedPlanXlsx {
+  meta: { planId: number; version: number };
+  nodeChanges: NodeChange[];
+  targetChanges: TargetChange[];
+  unchanged: number;
+  errors: TImportRowError[];
+}
+
+/** Rows checked between two turns of the event loop (a job's check lets requests in meanwhile). */
+const rowsPerTurn = 500;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Reads back a workbook made by exportPlanXlsx and updates the plan by id: only the editable cells
- * (task title, leader, dates, cycle, due day, custom dates, weight; target name, value, upper value,
- * unit, year). Every row is checked first; any problem and nothing is written. Applying bumps the
- * plan's version, keeps the replaced version as a plan_revision, logs each task's edit on its
- * timeline and writes one audit row.
+ * Reads back a workbook made by exportPlanXlsx and checks every row against the plan as it is now: only the
+ * editable cells (task title, leader, dates, cycle, due day, custom dates, weight; target name, value, upper
+ * value, unit, year) make changes.
  */
-export async function importPlanXlsx(
-  ctx: Ctx,
-  planId: number,
-  input: { bytes: Uint8Array; dryRun: boolean },
-): Promise<TPlanXlsxImportResult> {
-  const plan = await findPlan(ctx.db, planId);
-  const actor = requirePlanManager(ctx, plan);
-  const book = await openPlanBook(input.bytes);
+export async function checkPlanXlsx(ctx: Ctx, plan: PlanRow, bytes: Uint8Array): Promise<CheckedPlanXlsx> {
+  const planId = plan.id;
+  const book = await openPlanBook(bytes);
   const meta = readMeta(book);
   if (meta.planId !== plan.id) throw new AppError('plan/xlsx_wrong_plan', { filePlanId: meta.planId, planId });
   if (meta.version !== plan.version) throw new AppError('plan/xlsx_stale', { fileVersion: meta.version, version: plan.version });
@@ -284,10 +292,12 @@ export async function importPlanXlsx(
   const nodeChanges: NodeChange[] = [];
   const targetChanges: TargetChange[] = [];
   let unchanged = 0;
+  let checked = 0;
 
   if (tasks) {
     const seen = new Map<number, number>();
     for (const { row, values } of tasks.rows) {
+      if (++checked % rowsPerTurn === 0) await turn();
       const fail: Fail = (column, message) => errors.push({ sheet: tasks.sheet, row, column, message });
       const r = rowReader(tasks, taskHead, values);
       const id = readId(r.text('id'), seen, row, fail, taskHead.id);
@@ -307,6 +317,7 @@ export async function importPlanXlsx(
   if (targets) {
     const seen = new Map<number, number>();
     for (const { row, values } of targets.rows) {
+      if (++checked % rowsPerTurn === 0) await turn();
       const fail: Fail = (column, message) => errors.push({ sheet: targets.sheet, row, column, message });
       const r = rowReader(targets, targetHead, values);
       const id = readId(r.text('id'), seen, row, fail, targetHead.id);
@@ -323,20 +334,62 @@ export async function importPlanXlsx(
       else targetChanges.push({ row, id, set });
     }
   }
+  return { meta, nodeChanges, targetChanges, unchanged, errors };
+}
+
+/**
+ * The answer before anything is written: the counts, and the rows' problems — on a dry run as the answer, on a
+ * real import as 400 plan/xlsx_rows_invalid; `done` when there is nothing to write.
+ */
+export function checkedResult(c: CheckedPlanXlsx, dryRun: boolean): { result: TPlanXlsxImportResult; done: boolean } {
   const result = {
-    dryRun: input.dryRun,
+    dryRun,
     applied: false,
-    tasksUpdated: nodeChanges.length,
-    targetsUpdated: targetChanges.length,
-    unchanged,
-    version: plan.version,
-    errors,
+    tasksUpdated: c.nodeChanges.length,
+    targetsUpdated: c.targetChanges.length,
+    unchanged: c.unchanged,
+    version: c.meta.version,
+    errors: c.errors,
   };
-  if (errors.length > 0) {
-    if (input.dryRun) return result;
-    throw new AppError('plan/xlsx_rows_invalid', { rowErrors: errors.slice(0, 2000) });
-  }
-  if (input.dryRun || nodeChanges.length + targetChanges.length === 0) return result;
+  if (c.errors.length > 0 && !dryRun) throw new AppError('plan/xlsx_rows_invalid', { rowErrors: c.errors.slice(0, 2000) });
+  return { result, done: c.errors.length > 0 || dryRun || c.nodeChanges.length + c.targetChanges.length === 0 };
+}
+
+export const xlsxRevisionReason = (c: CheckedPlanXlsx) => `Excel 导入更新 ${c.nodeChanges.length} 项任务、${c.targetChanges.length} 项指标`;
+
+/** The one audit row of an applied import, whichever path applied it. */
+export function xlsxImportAudit(plan: PlanRow, c: CheckedPlanXlsx, version: number): AuditInput {
+  return {
+    action: 'plan.xlsx_import',
+    entityType: 'plan',
+    entityId: plan.id,
+    regionCode: plan.region_code,
+    before: { version: c.meta.version },
+    after: {
+      version,
+      tasks: c.nodeChanges.slice(0, 200).map((ch) => ({ id: ch.id, ...ch.set })),
+      targets: c.targetChanges.slice(0, 200).map((ch) => ({ id: ch.id, ...ch.set })),
+    },
+  };
+}
+
+/**
+ * Reads back a workbook made by exportPlanXlsx and updates the plan by id (checkPlanXlsx). Every row is checked
+ * first; any problem and nothing is written. Applying bumps the plan's version, keeps the replaced version as a
+ * plan_revision, logs each task's edit on its timeline and writes one audit row, in one transaction. A large
+ * upload is imported by a job instead (plan-import-xlsx.ts).
+ */
+export async function importPlanXlsx(
+  ctx: Ctx,
+  planId: number,
+  input: { bytes: Uint8Array; dryRun: boolean },
+): Promise<TPlanXlsxImportResult> {
+  const plan = await findPlan(ctx.db, planId);
+  const actor = requirePlanManager(ctx, plan);
+  const checked = await checkPlanXlsx(ctx, plan, input.bytes);
+  const { result, done } = checkedResult(checked, input.dryRun);
+  if (done) return result;
+  const { meta, nodeChanges, targetChanges } = checked;
 
   return withAudit(ctx, async (tx, record) => {
     const at = ctx.now();
@@ -349,14 +402,13 @@ export async function importPlanXlsx(
       .returning('version')
       .executeTakeFirst();
     if (!bumped) throw new AppError('plan/xlsx_stale', { fileVersion: meta.version });
-    const reason = `Excel 导入更新 ${nodeChanges.length} 项任务、${targetChanges.length} 项指标`;
     await tx
       .insertInto('plan_revision')
       .values({
         plan_id: planId,
         version: meta.version,
         snapshot: JSON.stringify(snapshot),
-        reason,
+        reason: xlsxRevisionReason(checked),
         changed_by: actor.userId,
         changed_at: at,
       })
@@ -380,18 +432,7 @@ export async function importPlanXlsx(
     }
     for (const c of targetChanges)
       await tx.updateTable('plan_target').set(c.set).where('id', '=', c.id).where('plan_id', '=', planId).execute();
-    record({
-      action: 'plan.xlsx_import',
-      entityType: 'plan',
-      entityId: planId,
-      regionCode: plan.region_code,
-      before: { version: meta.version },
-      after: {
-        version: bumped.version,
-        tasks: nodeChanges.slice(0, 200).map((c) => ({ id: c.id, ...c.set })),
-        targets: targetChanges.slice(0, 200).map((c) => ({ id: c.id, ...c.set })),
-      },
-    });
+    record(xlsxImportAudit(plan, checked, bumped.version));
     return { ...result, applied: true, version: bumped.version };
   });
 }

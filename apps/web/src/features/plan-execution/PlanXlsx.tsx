@@ -1,11 +1,13 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { planTransferLimits, type TPlanXlsxImportResult } from '@kechuang/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Upload } from 'antd';
+import { App, Button, Descriptions, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckedImportModal, useCheckedImport } from '../../components/CheckedImport.tsx';
 import { useErrorText } from '../../lib/error-text.ts';
+import { JobProgress } from '../jobs/JobProgress.tsx';
+import { isJob, useFollowJob } from '../plan/use-follow-job.ts';
 import { exportPlanXlsx, importPlanXlsx, refreshPlan } from './exec-api.ts';
 
 /** Excel 导出 / 导入: the import is always checked first (row-by-row report), then applied as a whole on confirmation. */
@@ -15,10 +17,15 @@ export function PlanXlsx({ planId, planTitle, canImport }: { planId: number; pla
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [exporting, setExporting] = useState(false);
+  // a large file is checked and applied by a background job: followed to its result, its progress shown meanwhile
+  const follower = useFollowJob<TPlanXlsxImportResult>();
   const upload = useCheckedImport<TPlanXlsxImportResult>({
     extensions: ['.xlsx'],
     maxBytes: planTransferLimits.uploadBytes,
-    send: (file, dryRun) => importPlanXlsx(planId, file, dryRun),
+    send: async (file, dryRun) => {
+      const out = await importPlanXlsx(planId, file, dryRun);
+      return isJob(out) ? follower.follow(out) : out;
+    },
     onApplied: async () => {
       await refreshPlan(queryClient, planId);
       return true;
@@ -45,6 +52,12 @@ export function PlanXlsx({ planId, planTitle, canImport }: { planId: number; pla
             {t('planExec.xlsx.import')}
           </Button>
         </Upload>
+      ) : null}
+      {follower.job ? (
+        <Flex align="center" gap={8} data-testid="plan-xlsx-job">
+          <Typography.Text type="secondary">{t('planExec.xlsx.inBackground')}</Typography.Text>
+          <JobProgress job={follower.job} />
+        </Flex>
       ) : null}
       <CheckedImportModal
         phase={upload.phase}

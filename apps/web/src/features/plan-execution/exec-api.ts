@@ -226,7 +226,8 @@ export function exportPlanXlsx(planId: number, fallbackName: string) {
 }
 export function importPlanXlsx(planId: number, file: File, dryRun: boolean) {
   // `false` would be left out of the query string (and the server defaults to a dry run)
-  return uploadBytes<TPlanXlsxImportResult>(`/api/plans/${planId}/xlsx`, file, { query: { dryRun: dryRun ? 'true' : 'false' } });
+  // a large file answers with a background job (202) whose result is this same answer
+  return uploadBytes<TPlanXlsxImportResult | TJob>(`/api/plans/${planId}/xlsx`, file, { query: { dryRun: dryRun ? 'true' : 'false' } });
 }
 
 // ---------- bulletins ----------

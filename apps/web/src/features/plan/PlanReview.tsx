@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
+import { JobProgress } from '../jobs/JobProgress.tsx';
 import { MetaForm, type MetaValues, metaToInput } from './MetaForm.tsx';
 import { PlanTree } from './PlanTree.tsx';
 import { useCreatePlan } from './plan-api.ts';
@@ -152,6 +153,16 @@ export function PlanReview({ result, onRestart }: { result: TPlanImportResult; o
         />
       ) : null}
       {create.isError ? <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 12 }} /> : null}
+      {create.job ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('plan.review.creatingInBackground')}
+          description={<JobProgress job={create.job} />}
+          style={{ marginBottom: 12 }}
+          data-testid="plan-create-job"
+        />
+      ) : null}
       <Row gutter={16}>
         <Col span={10}>
           <Card

@@ -1,6 +1,7 @@
-import type { TPlanCreate, TPlanDetail, TPlanImportResult, TPlanSummary } from '@kechuang/contracts';
+import type { TJob, TPlanCreate, TPlanCreateJobResult, TPlanDetail, TPlanImportResult, TPlanSummary } from '@kechuang/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, uploadBytes } from '../../lib/api.ts';
+import { isJob, useFollowJob } from './use-follow-job.ts';
 
 export interface PlanListParams {
   q?: string;
@@ -45,10 +46,19 @@ export function importPlanText(text: string): Promise<TPlanImportResult> {
   return api.post<TPlanImportResult>('/api/plans/import/text', { text });
 }
 
+/**
+ * The confirm step: a small plan is created at once; a large one answers with a background job, followed here
+ * until the plan exists (`job` for its progress bar meanwhile). Resolves with the created plan's id either way.
+ */
 export function useCreatePlan() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: TPlanCreate) => api.post<TPlanDetail>('/api/plans', input),
+  const follower = useFollowJob<TPlanCreateJobResult>();
+  const mutation = useMutation({
+    mutationFn: async (input: TPlanCreate): Promise<{ id: number }> => {
+      const out = await api.post<TPlanDetail | TJob>('/api/plans', input);
+      return isJob(out) ? (await follower.follow(out)).plan : out;
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans'] }),
   });
+  return { ...mutation, job: follower.job };
 }
