@@ -6,6 +6,7 @@ import { acquireDirLock } from './lock.ts';
 import { migrateToLatest, migrations } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { initdbTemplate, isNewDataDir, keepInitdbTemplate } from './pglite-template.ts';
+import { preparingPool } from './prepared.ts';
 import { openReplicaReader, type ReplicaStats } from './read-replica.ts';
 import type { DB } from './schema.ts';
 
@@ -72,7 +73,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
       types,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     database = { db, kind: 'postgres', databaseUrl, close: () => db.destroy() };
     if (opts.readUrl) {
       const replicaPool = new pg.Pool({

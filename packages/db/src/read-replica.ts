@@ -8,6 +8,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type pg from 'pg';
+import { preparingPool } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -190,7 +191,13 @@ export function openReplicaReader(replicaPool: pg.Pool, primaryPool: pg.Pool, wa
   const db = new Kysely<DB>({
     dialect: new ReplicaDialect(
       () =>
-        new ReplicaDriver(new PostgresDriver({ pool: replicaPool }), new PostgresDriver({ pool: primaryPool }), position, waitMs, stats),
+        new ReplicaDriver(
+          new PostgresDriver({ pool: preparingPool(replicaPool) }),
+          new PostgresDriver({ pool: preparingPool(primaryPool) }),
+          position,
+          waitMs,
+          stats,
+        ),
     ),
   });
   return { db, stats };

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './open.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparingPool } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -41,7 +42,7 @@ export async function createTestDb(): Promise<Database> {
         oid === 1082 || oid === 20 || oid === 1700 ? keepText : pg.types.getTypeParser(oid === 1182 ? 1009 : oid, format as 'text'),
     };
     const pool = new pg.Pool({ connectionString: url, max: 4, types, options: `-c search_path=${schema}` });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     await migrateToLatest(db, schema);
     return {
       db,
@@ -82,5 +83,5 @@ export async function secondConnection(database: Database): Promise<Kysely<DB>> 
       oid === 1082 || oid === 20 || oid === 1700 ? keepText : pg.types.getTypeParser(oid === 1182 ? 1009 : oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: database.databaseUrl, max: 2, types, options: `-c search_path=${rows[0]?.s}` });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 }

@@ -1,0 +1,92 @@
+import type pg from 'pg';
+
+/**
+ * Which statements are worth keeping prepared: queries and data changes. Transaction control, settings, DDL and
+ * several statements sent at once (migrations) run unprepared, as before.
+ */
+export function isPreparable(text: string): boolean {
+  return /^\s*(select|insert|update|delete|with|merge|values)\b/i.test(text) && !/;\s*\S/.test(text);
+}
+
+/** The errors a kept statement can meet that running it afresh cures: the backend lost it, or its table changed. */
+export function statementGone(e: unknown): 'missing' | 'stale' | null {
+  const code = (e as { code?: string } | null)?.code;
+  if (code === '26000') return 'missing'; // prepared statement does not exist
+  if (code === '0A000' && /cached plan must not change result type/.test(String((e as Error).message))) return 'stale';
+  return null;
+}
+
+/** A statement's kept name by its text (node-postgres remembers what it has parsed on each connection). */
+interface ClientStatements {
+  byText: Map<string, string>;
+  /** transaction depth as this connection's statements show it: inside one, an error stands */
+  inTransaction: boolean;
+}
+
+/** Statements kept prepared on each PostgreSQL connection; query shapes beyond this many run unprepared. */
+const perConnection = 500;
+let nextName = 0;
+
+/**
+ * A node-postgres pool whose connections keep each statement prepared under a name after its first run, so
+ * PostgreSQL parses and analyses it once per connection and its plan cache may keep a generic plan where one
+ * serves every parameter value (plan_cache_mode = auto). Every request's statements are a handful of fixed
+ * shapes, so this spares the server most of a short query's work. Connections of a transaction-pooling proxy
+ * (PgBouncer in transaction mode) would not keep them: this deployment connects to PostgreSQL directly.
+ */
+export function preparingPool(pool: pg.Pool) {
+  const clients = new WeakMap<pg.PoolClient, { client: pg.PoolClient; query: pg.PoolClient['query']; release: () => void }>();
+  const state = new WeakMap<pg.PoolClient, ClientStatements>();
+  const wrap = (client: pg.PoolClient) => {
+    let w = clients.get(client);
+    if (w) return w;
+    const s: ClientStatements = { byText: new Map(), inTransaction: false };
+    state.set(client, s);
+    const run = async (text: string, values: unknown[], retried: boolean): Promise<pg.QueryResult> => {
+      if (!isPreparable(text)) {
+        const verb = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase();
+        if (verb === 'begin' || verb === 'start') s.inTransaction = true;
+        else if (verb === 'commit' || verb === 'rollback' || verb === 'end') s.inTransaction = false;
+        return client.query(text, values);
+      }
+      let name = s.byText.get(text);
+      if (name === undefined && s.byText.size < perConnection) {
+        nextName += 1;
+        name = `kc_${nextName}`;
+        s.byText.set(text, name);
+      }
+      if (name === undefined) return client.query(text, values);
+      try {
+        return await client.query({ name, text, values });
+      } catch (e) {
+        const gone = statementGone(e);
+        if (!gone) throw e;
+        // forget it here and in node-postgres, so the next run parses it afresh under a new name
+        s.byText.delete(text);
+        const parsed = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+        if (parsed) delete parsed[name];
+        if (gone === 'missing') s.byText.clear();
+        if (retried || s.inTransaction) throw e;
+        return run(text, values, true);
+      }
+    };
+    w = {
+      client,
+      // Kysely calls query(text, values) and, for streams, query(cursor); the cursor passes through
+      query: ((textOrConfig: unknown, values?: unknown[]) =>
+        typeof textOrConfig === 'string'
+          ? run(textOrConfig, values ?? [], false)
+          : (client.query as (q: unknown) => unknown)(textOrConfig)) as pg.PoolClient['query'],
+      release: () => {
+        s.inTransaction = false;
+        client.release();
+      },
+    };
+    clients.set(client, w);
+    return w;
+  };
+  return {
+    connect: async () => wrap(await pool.connect()),
+    end: () => pool.end(),
+  };
+}
