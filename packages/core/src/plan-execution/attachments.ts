@@ -65,15 +65,17 @@ export async function uploadAttachment(
   const filename = cleanFilename(input.filename);
   const contentType = attachmentType(filename, input.bytes);
   const r = await findReport(ctx.db, reportId);
-  await requireReportWriter(ctx, ctx.db, await findPlan(ctx.db, r.plan_id), r.node_id, r.org_id);
+  const plan = await findPlan(ctx.db, r.plan_id);
+  await requireReportWriter(ctx, ctx.db, plan, r.node_id, r.org_id);
   if (r.status !== 'draft') throw new AppError('report/not_draft', { id: reportId });
   const key = newStorageKey(ctx.now());
   const sha256 = sha256Hex(input.bytes);
   await files.put(key, input.bytes, contentType);
   try {
     return await withAudit(ctx, async (tx, record) => {
-      const fresh = await findReport(tx, reportId);
-      const plan = await findPlan(tx, fresh.plan_id);
+      // still a draft now that the bytes are stored; locked, so that a submission waits for the file to be on it
+      const fresh = await tx.selectFrom('progress_report').select('status').where('id', '=', reportId).forUpdate().executeTakeFirst();
+      if (!fresh) throw new AppError('report/not_found', { id: reportId });
       if (fresh.status !== 'draft') throw new AppError('report/not_draft', { id: reportId });
       const n = await tx
         .selectFrom('report_attachment')

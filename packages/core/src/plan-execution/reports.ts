@@ -4,9 +4,9 @@ import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { requireActor } from '../policy.ts';
 import { requireReportWriter, requireTaskReader } from './exec.policy.ts';
-import { addTaskEvent, type Db, findNode, findPlan, type PlanRow } from './exec.repository.ts';
+import { addTaskEvent, type Db, findPlan, type PlanRow, selectNodes } from './exec.repository.ts';
 import { taskSchedule } from './plan-progress.ts';
-import { canSeeReport, findReport, loadReport, type ReportRow } from './report.repository.ts';
+import { canSeeReport, findReport, loadReport, type ReportRow, toProgressReports } from './report.repository.ts';
 
 interface Content {
   narrative: string;
@@ -52,12 +52,12 @@ async function writable(ctx: Ctx, tx: Db, r: ReportRow) {
 export async function saveReportDraft(ctx: Ctx, input: TReportDraftCreate): Promise<TProgressReport> {
   const actor = requireActor(ctx);
   const id = await withAudit(ctx, async (tx, record) => {
-    const nodeRow = await tx.selectFrom('plan_node').select(['plan_id']).where('id', '=', input.nodeId).executeTakeFirst();
-    if (!nodeRow) throw new AppError('plan/node_not_found', { nodeId: input.nodeId });
-    const plan = await findPlan(tx, nodeRow.plan_id);
+    // the task itself (its plan, its reporting cycle) in one read
+    const node = await selectNodes(tx).where('n.id', '=', input.nodeId).executeTakeFirst();
+    if (!node) throw new AppError('plan/node_not_found', { nodeId: input.nodeId });
+    const plan = await findPlan(tx, node.plan_id);
     const orgId = input.orgId ?? actor.orgId;
     await requireReportWriter(ctx, tx, plan, input.nodeId, orgId);
-    const node = await findNode(tx, plan.id, input.nodeId);
     if (node.kind !== 'task') throw new AppError('plan/not_a_task', { nodeId: node.id });
     const slot = taskSchedule(node, plan).slots.find((s) => s.period === input.period);
     if (!slot) throw new AppError('report/invalid_period', { period: input.period });
@@ -115,7 +115,8 @@ export async function saveReportDraft(ctx: Ctx, input: TReportDraftCreate): Prom
           at: ctx.now(),
         });
     }
-    await writeValues(tx, reportId, input.values);
+    // a new version starts without values: nothing to clear when none are given
+    if (latest?.status === 'draft' || input.values.length > 0) await writeValues(tx, reportId, input.values);
     record({
       action: 'report.save',
       entityType: 'progress_report',
@@ -303,7 +304,9 @@ export async function getReport(ctx: Ctx, id: number): Promise<TProgressReport> 
   const plan: PlanRow = await findPlan(ctx.db, r.plan_id);
   const actor = await requireTaskReader(ctx, ctx.db, plan, r.node_id);
   if (!canSeeReport(actor, r)) throw new AppError('report/not_found', { id });
-  return loadReport(ctx.db, id);
+  // the row just read, with its values and files (not read a second time)
+  const [report] = await toProgressReports(ctx.db, [r]);
+  return report as TProgressReport;
 }
 
 /** Deletes a draft (never a submitted version). */
