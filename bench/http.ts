@@ -238,7 +238,8 @@ let bare: ChildProcess | undefined;
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-prof-'));
 
 try {
-  for (const db of await databases()) {
+  // BENCH_DB=pglite or postgres measures one database only
+  for (const db of (await databases()).filter((x) => !process.env.BENCH_DB || x.name === process.env.BENCH_DB)) {
     try {
       // two servers in turn on the same data: the process cache on (the default), then off
       for (const cache of ['on', 'off'] as const) {
