@@ -10,7 +10,8 @@
 #   scripts/cluster.sh status
 #
 # KC_CLUSTER_DIR (default /tmp/kc-cluster) holds the data, logs and pids; KC_HTTP_PORT (default 18600) is nginx's
-# port, the processes listen on the next ones. PostgreSQL refuses to run as root, so as root it runs as postgres.
+# port, the processes listen on the next ones; KC_NODE_ARGS are node options for them (e.g. --cpu-prof, which
+# NODE_OPTIONS does not take). PostgreSQL refuses to run as root, so as root it runs as postgres.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${KC_CLUSTER_DIR:-/tmp/kc-cluster}
@@ -99,7 +100,7 @@ EOF
     if [ "$i" = 1 ]; then args+=(--demo --demo-password "$demo_password"); else args+=(--no-scheduler); fi
     log "serve #$i on 127.0.0.1:$port"
     env DATABASE_URL="$url" DATABASE_READ_URL="$read_url" \
-      nohup node "$ROOT/apps/server/bin/kechuang.js" "${args[@]}" >"$DIR/logs/serve-$i.log" 2>&1 &
+      nohup node ${KC_NODE_ARGS:-} "$ROOT/apps/server/bin/kechuang.js" "${args[@]}" >"$DIR/logs/serve-$i.log" 2>&1 &
     echo $! >"$DIR/serve-$i.pid"
     # the first one migrates and loads the demo: the others start after it is up
     if [ "$i" = 1 ]; then wait_http "http://127.0.0.1:$port/api/health" 300 || { log "serve #1 did not start"; false; }; fi
