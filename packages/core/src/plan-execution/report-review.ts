@@ -94,16 +94,22 @@ export async function listReviewQueue(
 ): Promise<TReviewQueue> {
   const plan = await findPlan(ctx.db, planId);
   requirePlanManager(ctx, plan);
+  // the (task, unit) pairs with a report waiting (report_tally.pending, kept by triggers: a few hundred of a
+  // plan's thousands of pairs), then their submitted reports by the (node, unit, period, version) key: a large
+  // plan's tens of thousands of reports are not scanned for the few awaiting review
   let q = ctx.db
-    .selectFrom('progress_report as r')
+    .selectFrom('report_tally as t')
+    .innerJoin('progress_report as r', (j) =>
+      j.onRef('r.node_id', '=', 't.node_id').onRef('r.org_id', '=', 't.org_id').on('r.status', '=', 'submitted'),
+    )
     .innerJoin('plan_node as n', 'n.id', 'r.node_id')
     .innerJoin('organization as o', 'o.id', 'r.org_id')
-    .where('r.plan_id', '=', planId)
-    .where('r.status', '=', 'submitted')
+    .where('t.plan_id', '=', planId)
+    .where('t.pending', '>', 0)
     .where(
       sql<boolean>`not exists (select 1 from progress_report l where l.node_id = r.node_id and l.org_id = r.org_id and l.period = r.period and l.version > r.version and l.status <> 'draft')`,
     );
-  if (input.orgId) q = q.where('r.org_id', '=', input.orgId);
+  if (input.orgId) q = q.where('t.org_id', '=', input.orgId);
   const [rows, count] = await Promise.all([
     q
       .select([
