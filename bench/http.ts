@@ -22,6 +22,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cpuSeconds, startProcess as start, stopProcess as stop } from './harness.ts';
+import { summariseProfile } from './load-profile.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -131,65 +132,6 @@ async function signIn(port: number, n: number): Promise<string[]> {
   return out;
 }
 
-/** Self time of a .cpuprofile by function and by source file, the top entries. */
-function summariseProfile(file: string): { busy: number; text: string } {
-  const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-    samples: number[];
-    timeDeltas: number[];
-    startTime: number;
-  };
-  let at = prof.startTime;
-  // V8's sample times and process.hrtime are both the monotonic clock; if they ever disagree, keep every sample
-  let t = prof.startTime;
-  const anyIn = prof.timeDeltas.some((dt) => {
-    t += dt;
-    return windows.some(([a, b]) => t >= a && t <= b);
-  });
-  const inWindow = (x: number) => !anyIn || windows.some(([a, b]) => x >= a && x <= b);
-  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-  const fn = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  let total = 0;
-  let idle = 0;
-  prof.samples.forEach((id, i) => {
-    const dt = prof.timeDeltas[i] ?? 0;
-    at += dt;
-    if (!inWindow(at)) return;
-    const n = byId.get(id);
-    if (!n) return;
-    if (n.callFrame.functionName === '(idle)') {
-      idle += dt;
-      return;
-    }
-    total += dt;
-    const url = n.callFrame.url.replace(/^file:\/\//, '').replace(`${root}/`, '');
-    const where = url.includes('node_modules/')
-      ? (url
-          .split('node_modules/')
-          .pop()
-          ?.split('/')
-          .slice(0, url.includes('node_modules/@') ? 2 : 1)
-          .join('/') ?? url)
-      : url || `(${n.callFrame.functionName || 'native'})`;
-    fn.set(
-      `${n.callFrame.functionName || '(anonymous)'}  ${url}:${n.callFrame.lineNumber + 1}`,
-      (fn.get(`${n.callFrame.functionName || '(anonymous)'}  ${url}:${n.callFrame.lineNumber + 1}`) ?? 0) + dt,
-    );
-    byFile.set(where, (byFile.get(where) ?? 0) + dt);
-  });
-  const top = (m: Map<string, number>, k: number) =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .map(([name, t]) => `  ${((t / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
-      .join('\n');
-  return {
-    busy: total,
-    text: `\nwhere the server's CPU went under load (self time; ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle)\nby package or source file:\n${top(byFile, 15)}\nby function:\n${top(fn, 15)}`,
-  };
-}
-
 interface DbSetup {
   name: string;
   env: Record<string, string>;
@@ -260,7 +202,8 @@ try {
             password,
           ],
           '科创已启动',
-          { ...db.env, KECHUANG_CACHE: cache === 'off' ? 'off' : '' },
+          // profiled from our sources rather than their bundle, so the summary can name our functions
+          { ...db.env, KECHUANG_CACHE: cache === 'off' ? 'off' : '', ...(profile ? { KECHUANG_BUNDLE: 'off' } : {}) },
         );
         try {
           const cookies = await signIn(port, sessionCount);
@@ -320,8 +263,8 @@ try {
         if (profile) {
           const f = fs.readdirSync(profileDir).filter((x) => x.endsWith('.cpuprofile'));
           // the main thread's profile, not the module loader's: the one that was busy
-          const best = f.map((x) => summariseProfile(path.join(profileDir, x))).sort((a, b) => b.busy - a.busy)[0];
-          if (best) console.log(`\n[${db.name}, cache ${cache}]${best.text}`);
+          const best = f.sort((a, b) => fs.statSync(path.join(profileDir, b)).size - fs.statSync(path.join(profileDir, a)).size)[0];
+          if (best) console.log(`\n[${db.name}, cache ${cache}]${summariseProfile(path.join(profileDir, best), root, 15, windows)}`);
           for (const x of f) fs.rmSync(path.join(profileDir, x));
         }
       }

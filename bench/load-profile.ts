@@ -16,8 +16,18 @@ interface CpuProfile {
 /** our own functions that only carry others' work (the database driver, the transaction wrapper) */
 const plumbing = new Set(['provideConnection', 'executeQuery', 'execute', 'extended', 'query', 'transaction', 'withAudit', 'runExclusive']);
 
-export function summariseProfile(file: string, root: string, top = 20): string {
+/**
+ * `windows`: periods on the monotonic clock (µs, as process.hrtime) to keep samples from, e.g. the measured runs of
+ * one target only; V8's sample times are on the same clock (if none falls inside, every sample is kept).
+ */
+export function summariseProfile(file: string, root: string, top = 20, windows?: [number, number][]): string {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
+  let t = prof.startTime;
+  const within = (x: number) => !windows || windows.some(([a, b]) => x >= a && x <= b);
+  const anyWithin = prof.timeDeltas.some((dt) => {
+    t += dt;
+    return within(t);
+  });
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -46,6 +56,7 @@ export function summariseProfile(file: string, root: string, top = 20): string {
   prof.samples.forEach((id, i) => {
     const dt = (prof.timeDeltas[i] ?? 0) / 1000;
     at += prof.timeDeltas[i] ?? 0;
+    if (anyWithin && !within(at)) return;
     const n = byId.get(id);
     if (!n) return;
     if (n.callFrame.functionName === '(idle)') {

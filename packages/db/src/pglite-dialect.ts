@@ -172,8 +172,9 @@ class PGliteConnection implements DatabaseConnection {
     retried = false,
   ): Promise<{ rows: R[]; affectedRows?: number }> {
     const values = parameters.map((v) => prepareValue(v)) as (string | null)[];
-    if (!isPreparable(text)) return this.unprepared<R>(text, values);
+    // a kept statement is known to be preparable: the text is only examined the first time
     const known = this.prepared.get(text);
+    if (known === null && !isPreparable(text)) return this.unprepared<R>(text, values);
     const name = known ?? this.prepared.newName();
     const parts: Uint8Array[] = [];
     for (const old of this.prepared.toClose.splice(0)) parts.push(protocol.serialize.close({ type: 'S', name: old }));

@@ -43,13 +43,14 @@ export function preparingPool(pool: pg.Pool) {
     const s: ClientStatements = { byText: new Map(), inTransaction: false };
     state.set(client, s);
     const run = async (text: string, values: unknown[], retried: boolean): Promise<pg.QueryResult> => {
-      if (!isPreparable(text)) {
+      let name = s.byText.get(text);
+      // a kept statement is known to be preparable: the text is only examined the first time
+      if (name === undefined && !isPreparable(text)) {
         const verb = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase();
         if (verb === 'begin' || verb === 'start') s.inTransaction = true;
         else if (verb === 'commit' || verb === 'rollback' || verb === 'end') s.inTransaction = false;
         return client.query(text, values);
       }
-      let name = s.byText.get(text);
       if (name === undefined && s.byText.size < perConnection) {
         nextName += 1;
         name = `kc_${nextName}`;
