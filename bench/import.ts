@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TJob, TPlanCreate } from '@kechuang/contracts';
+import { generatedPlan } from '@kechuang/core/testing';
 import ExcelJS from 'exceljs';
 import { percentile, signIn, startProcess, stopProcess } from './harness.ts';
 
@@ -33,73 +34,8 @@ const server = await startProcess(
 );
 
 /** A plan as the importer's review page confirms it: sections of 19 tasks each, a target on every section's first task. */
-function planBody(nodes: number): TPlanCreate {
-  const out: TPlanCreate = {
-    title: `衡阳市科技创新工作要点（导入基准 ${nodes} 节点）`,
-    docNumber: null,
-    issuer: '衡阳市科学技术局',
-    issuedOn: null,
-    regionCode: '430400',
-    year: 2026,
-    periodTo: null,
-    kind: 'plan',
-    sourceFilename: 'bench.docx',
-    sourceText: '',
-    nodes: [],
-    targets: [],
-  };
-  let section = '';
-  for (let i = 0; i < nodes; i++) {
-    if (i % 20 === 0) {
-      section = `s${i}`;
-      out.nodes.push({
-        key: section,
-        parentKey: null,
-        kind: 'section',
-        number: `${i / 20 + 1}、`,
-        title: `板块 ${i / 20 + 1}`,
-        start: 0,
-        end: 0,
-        leadUnits: [],
-        coUnits: [],
-        deadline: null,
-      });
-      continue;
-    }
-    out.nodes.push({
-      key: `t${i}`,
-      parentKey: section,
-      kind: 'task',
-      number: `${i % 20}.`,
-      title: `推进第 ${i} 项重点任务，落实责任单位与完成时限`,
-      start: 0,
-      end: 0,
-      leadUnits: ['市科技局'],
-      coUnits: i % 3 === 0 ? ['市发改委', '市财政局'] : [],
-      deadline: '2026年12月底',
-    });
-    if (i % 20 === 1)
-      out.targets.push({
-        nodeKey: `t${i}`,
-        indicatorName: `新增高新技术企业（板块 ${Math.floor(i / 20) + 1}）`,
-        indicatorCode: null,
-        value: 10,
-        valueMax: null,
-        unit: '家',
-        normalizedValue: 10,
-        normalizedUnit: '家',
-        comparator: null,
-        qualifier: null,
-        kind: 'increment',
-        targetYear: 2026,
-        quote: '',
-        start: 0,
-        end: 0,
-        baseline: false,
-      });
-  }
-  return out;
-}
+const planBody = (nodes: number): TPlanCreate =>
+  generatedPlan({ nodes, sectionEvery: 20, title: `衡阳市科技创新工作要点（导入基准 ${nodes} 节点）` });
 
 const planner = await signIn(api, 'planner', password);
 const reader = await signIn(api, 'admin', password);

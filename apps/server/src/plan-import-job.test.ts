@@ -1,5 +1,6 @@
 import { AppError, type TPlanCreate, type TPlanDetail, type TRole } from '@kechuang/contracts';
 import { type Actor, type Ctx, createPlan, createPlanInChunks, importPlanXlsx, importPlanXlsxInChunks, jobQueueFor } from '@kechuang/core';
+import { generatedPlan } from '@kechuang/core/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from './testing.ts';
@@ -12,73 +13,8 @@ let t: TestApp;
 let planner: Client;
 
 /** A confirm-step body of `nodes` nodes (sections of ten tasks) with a target on every section's first task. */
-function body(nodes: number, regionCode = '430400', title = '衡阳市科技创新工作要点（大计划）'): TPlanCreate {
-  const out: TPlanCreate = {
-    title,
-    docNumber: '衡科发〔2026〕9号',
-    issuer: '衡阳市科学技术局',
-    issuedOn: '2026-02-01',
-    regionCode,
-    year: 2026,
-    periodTo: null,
-    kind: 'plan',
-    sourceFilename: 'big.docx',
-    sourceText: '正文',
-    nodes: [],
-    targets: [],
-  };
-  let section = '';
-  for (let i = 0; i < nodes; i++) {
-    if (i % 11 === 0) {
-      section = `s${i}`;
-      out.nodes.push({
-        key: section,
-        parentKey: null,
-        kind: 'section',
-        number: `${i / 11 + 1}、`,
-        title: `板块${i}`,
-        start: 0,
-        end: 2,
-        leadUnits: [],
-        coUnits: [],
-        deadline: null,
-      });
-      continue;
-    }
-    out.nodes.push({
-      key: `t${i}`,
-      parentKey: section,
-      kind: 'task',
-      number: `${i % 11}.`,
-      title: `任务 ${i}`,
-      start: i,
-      end: i + 1,
-      leadUnits: ['市科技局'],
-      coUnits: i % 2 ? ['市财政局'] : [],
-      deadline: i % 3 ? '2026年底' : null,
-    });
-    if (i % 11 === 1)
-      out.targets.push({
-        nodeKey: `t${i}`,
-        indicatorName: `指标 ${i}`,
-        indicatorCode: null,
-        value: i,
-        valueMax: i % 2 ? i + 5 : null,
-        unit: '家',
-        normalizedValue: i,
-        normalizedUnit: '家',
-        comparator: null,
-        qualifier: null,
-        kind: 'increment',
-        targetYear: 2026,
-        quote: `引文 ${i}`,
-        start: i,
-        end: i + 2,
-        baseline: i % 4 === 1,
-      });
-  }
-  return out;
-}
+const body = (nodes: number, regionCode = '430400', title = '衡阳市科技创新工作要点（大计划）'): TPlanCreate =>
+  generatedPlan({ nodes, sectionEvery: 11, regionCode, title });
 
 async function actorOf(username: string): Promise<Actor> {
   const u = await t.database.db
@@ -167,7 +103,7 @@ describe('creating a large plan as a job', () => {
       .execute();
     expect(trail).toHaveLength(1);
     expect(trail[0]?.actor_username).toBe('planner');
-    expect(trail[0]?.after).toMatchObject({ title: input.title, tasks: 600, source: 'big.docx' });
+    expect(trail[0]?.after).toMatchObject({ title: input.title, tasks: 600, source: input.sourceFilename });
   });
 
   it('keeps a small plan synchronous (200 with the plan)', async () => {
