@@ -76,6 +76,7 @@ export function CheckedImportModal<R>({
   testId,
   texts,
   summary,
+  progress,
 }: {
   phase: ImportPhase<R>;
   onConfirm: () => void;
@@ -91,9 +92,16 @@ export function CheckedImportModal<R>({
     cols: { sheet: string; row: string; column: string; message: string };
   };
   summary: (result: R) => ReactNode;
+  /**
+   * The server's work on the file while it goes on in the background (a large file checked or imported by a job),
+   * e.g. its progress bar: given, the dialog opens already while the file is checked, shows it above the step, and
+   * can be neither closed nor confirmed until the work has ended. Without it the dialog opens on the check's result.
+   */
+  progress?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const open = phase.step !== 'idle' && phase.step !== 'checking';
+  const working = progress != null && (phase.step === 'checking' || phase.step === 'applying');
+  const open = phase.step !== 'idle' && (phase.step !== 'checking' || working);
   const columns: TableColumnsType<TImportRowError> = [
     { title: texts.cols.sheet, dataIndex: 'sheet', width: 110 },
     { title: texts.cols.row, dataIndex: 'row', width: 70, sorter: (a, b) => a.row - b.row },
@@ -108,6 +116,8 @@ export function CheckedImportModal<R>({
       onCancel={onClose}
       width={860}
       destroyOnHidden
+      // while the server works on the file the dialog stays: neither the ✕, the mask nor Esc closes it
+      {...(working ? { closable: false, mask: { closable: false }, keyboard: false } : {})}
       footer={
         reviewing
           ? [
@@ -119,12 +129,13 @@ export function CheckedImportModal<R>({
               </Button>,
             ]
           : [
-              <Button key="close" onClick={onClose}>
+              <Button key="close" onClick={onClose} disabled={working}>
                 {t('common.actions.close')}
               </Button>,
             ]
       }
     >
+      {working ? <div style={{ marginBottom: 12 }}>{progress}</div> : null}
       {phase.step === 'rejected' ? (
         <>
           <Alert

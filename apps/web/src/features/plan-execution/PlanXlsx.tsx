@@ -1,7 +1,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { planTransferLimits, type TPlanXlsxImportResult } from '@kechuang/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Flex, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckedImportModal, useCheckedImport } from '../../components/CheckedImport.tsx';
@@ -17,12 +17,14 @@ export function PlanXlsx({ planId, planTitle, canImport }: { planId: number; pla
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [exporting, setExporting] = useState(false);
-  // a large file is checked and applied by a background job: followed to its result, its progress shown meanwhile
+  // a large file is checked and applied by a background job: followed to its result, its progress shown in the
+  // dialog until the step is over (after an import, until the plan has been read again)
   const follower = useFollowJob<TPlanXlsxImportResult>();
   const upload = useCheckedImport<TPlanXlsxImportResult>({
     extensions: ['.xlsx'],
     maxBytes: planTransferLimits.uploadBytes,
     send: async (file, dryRun) => {
+      follower.clear();
       const out = await importPlanXlsx(planId, file, dryRun);
       return isJob(out) ? follower.follow(out) : out;
     },
@@ -53,17 +55,22 @@ export function PlanXlsx({ planId, planTitle, canImport }: { planId: number; pla
           </Button>
         </Upload>
       ) : null}
-      {follower.job ? (
-        <Flex align="center" gap={8} data-testid="plan-xlsx-job">
-          <Typography.Text type="secondary">{t('planExec.xlsx.inBackground')}</Typography.Text>
-          <JobProgress job={follower.job} />
-        </Flex>
-      ) : null}
       <CheckedImportModal
         phase={upload.phase}
         onConfirm={upload.confirm}
         onClose={upload.close}
         testId="plan-xlsx"
+        progress={
+          follower.following || follower.lastJob ? (
+            <Alert
+              type="info"
+              showIcon
+              title={t(upload.phase.step === 'applying' ? 'planExec.xlsx.applyingInBackground' : 'planExec.xlsx.checkingInBackground')}
+              description={<JobProgress job={follower.lastJob} />}
+              data-testid="plan-xlsx-job"
+            />
+          ) : undefined
+        }
         texts={{
           title: (name) => t('planExec.xlsx.title', { name }),
           rejected: (count) => t('planExec.xlsx.rejected', { count }),

@@ -10,9 +10,12 @@ export const isJob = (x: unknown): x is TJob => typeof x === 'object' && x !== n
  * Turns a background job into the promise of its result: `follow(job)` resolves with the job's result once it has
  * succeeded and rejects with its error (stable code, zh-CN text) once it has failed; `job` is the job as last read,
  * for a JobProgress bar, while one is followed. Polls through useJob, as the bulletin page does.
+ * `lastJob` is the same job but kept once it has ended, until `clear()` or the next `follow`: for a bar that stays
+ * (at 100%) until the caller has finished with the result, e.g. while the page reloads what the job changed.
  */
 export function useFollowJob<R>() {
   const [jobId, setJobId] = useState<number | null>(null);
+  const [ended, setEnded] = useState<TJob | undefined>(undefined);
   const job = useJob(jobId);
   const pending = useRef<{ resolve: (r: R) => void; reject: (e: unknown) => void } | null>(null);
 
@@ -22,6 +25,7 @@ export function useFollowJob<R>() {
     const p = pending.current;
     pending.current = null;
     setJobId(null);
+    setEnded(j);
     if (j.status === 'succeeded') p?.resolve(j.result as R);
     else p?.reject(new ApiError({ status: 400, code: j.error?.code ?? 'job/failed', title: j.error?.message ?? '' }));
   }, [job.data, jobId]);
@@ -36,9 +40,17 @@ export function useFollowJob<R>() {
     (j: TJob) =>
       new Promise<R>((resolve, reject) => {
         pending.current = { resolve, reject };
+        setEnded(undefined);
         setJobId(j.id);
       }),
     [],
   );
-  return { follow, job: jobId === null ? undefined : job.data, following: jobId !== null };
+  const clear = useCallback(() => setEnded(undefined), []);
+  return {
+    follow,
+    clear,
+    job: jobId === null ? undefined : job.data,
+    lastJob: jobId === null ? ended : job.data,
+    following: jobId !== null,
+  };
 }
