@@ -1,6 +1,7 @@
 import { jobQueueFor } from '@kechuang/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from './testing.ts';
+import { countyScheme, startWithCountyValues } from './indicator-evaluation-fixture.ts';
+import type { Client, TestApp } from './testing.ts';
 
 /*
  * An evaluation run started as a background job (POST …/runs/jobs): the same stored run as the request
@@ -11,36 +12,10 @@ let t: TestApp;
 let planner: Client;
 let schemeId = 0;
 
-const scheme = {
-  name: '衡阳市县市区科技创新考评（后台计算测试）',
-  level: 3,
-  parentRegionCode: '430400',
-  definition: {
-    groups: [
-      {
-        kind: 'group',
-        key: 'input',
-        name: '创新投入',
-        weight: 1,
-        children: [
-          {
-            kind: 'indicator',
-            code: 'rd_intensity',
-            weight: 3,
-            polarity: 'positive',
-            normalisation: { method: 'standard', standard: 2.5 },
-          },
-          { kind: 'indicator', code: 'hnte_count', weight: 1, polarity: 'positive', normalisation: { method: 'standard', standard: 100 } },
-        ],
-      },
-    ],
-    missing: 'zero',
-    tiers: [
-      { name: '第一梯队', minScore: 60 },
-      { name: '第二梯队', minScore: 0 },
-    ],
-  },
-};
+const scheme = countyScheme('衡阳市县市区科技创新考评（后台计算测试）', [
+  { name: '第一梯队', minScore: 60 },
+  { name: '第二梯队', minScore: 0 },
+]);
 
 const jobCount = async () =>
   Number(
@@ -62,32 +37,7 @@ const runCount = async () =>
   );
 
 beforeAll(async () => {
-  t = await createTestApp();
-  planner = await t.login('planner');
-  // three counties of 衡阳 in 2018 and 2019 (2018 gives the 进位/退位 something to compare with)
-  const rows = [
-    ['指标代码', '地区代码', '期间', '类型', '数值'],
-    ['rd_expenditure', '430405', '2018', '实际', '3000'],
-    ['gdp', '430405', '2018', '实际', '100000'],
-    ['rd_expenditure', '430422', '2018', '实际', '1000'],
-    ['gdp', '430422', '2018', '实际', '100000'],
-    ['rd_expenditure', '430405', '2019', '实际', '12000'],
-    ['gdp', '430405', '2019', '实际', '1000000'],
-    ['hnte_count', '430405', '2019', '实际', '50'],
-    ['rd_expenditure', '430422', '2019', '实际', '34000'],
-    ['gdp', '430422', '2019', '实际', '2500000'],
-    ['hnte_count', '430422', '2019', '实际', '120'],
-    ['rd_expenditure', '430481', '2019', '实际', '5000'],
-    ['gdp', '430481', '2019', '实际', '500000'],
-    ['hnte_count', '430481', '2019', '实际', '80'],
-  ];
-  const imported = await planner.request({
-    method: 'POST',
-    url: '/api/indicators/values/import?dryRun=false',
-    headers: { 'content-type': 'application/octet-stream' },
-    payload: Buffer.from(rows.map((r) => r.join(',')).join('\n')),
-  });
-  if (imported.statusCode !== 200) throw new Error(imported.body);
+  ({ t, planner } = await startWithCountyValues());
   const created = await planner.request({ method: 'POST', url: '/api/indicators/evaluations', payload: scheme });
   if (created.statusCode !== 200) throw new Error(created.body);
   schemeId = created.json().id;

@@ -1,70 +1,20 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from './testing.ts';
+import { countyScheme, startWithCountyValues } from './indicator-evaluation-fixture.ts';
+import type { Client, TestApp } from './testing.ts';
 
 let t: TestApp;
 let planner: Client;
 beforeAll(async () => {
-  t = await createTestApp();
-  planner = await t.login('planner');
-  // a hand-checkable dataset: three counties of 衡阳 in 2018 and 2019 (the demo's own data starts in 2022)
-  const rows = [
-    ['指标代码', '地区代码', '期间', '类型', '数值'],
-    ['rd_expenditure', '430405', '2018', '实际', '3000'],
-    ['gdp', '430405', '2018', '实际', '100000'],
-    ['rd_expenditure', '430422', '2018', '实际', '1000'],
-    ['gdp', '430422', '2018', '实际', '100000'],
-    ['rd_expenditure', '430405', '2019', '实际', '12000'],
-    ['gdp', '430405', '2019', '实际', '1000000'],
-    ['hnte_count', '430405', '2019', '实际', '50'],
-    ['rd_expenditure', '430422', '2019', '实际', '34000'],
-    ['gdp', '430422', '2019', '实际', '2500000'],
-    ['hnte_count', '430422', '2019', '实际', '120'],
-    ['rd_expenditure', '430481', '2019', '实际', '5000'],
-    ['gdp', '430481', '2019', '实际', '500000'],
-    ['hnte_count', '430481', '2019', '实际', '80'],
-  ];
-  const res = await planner.request({
-    method: 'POST',
-    url: '/api/indicators/values/import?dryRun=false',
-    headers: { 'content-type': 'application/octet-stream' },
-    payload: Buffer.from(rows.map((r) => r.join(',')).join('\n')),
-  });
-  if (res.statusCode !== 200) throw new Error(res.body);
+  ({ t, planner } = await startWithCountyValues());
 });
 afterAll(async () => t?.close());
 
-const scheme = {
-  name: '衡阳市县市区科技创新考评（测试）',
-  level: 3,
-  parentRegionCode: '430400',
-  definition: {
-    groups: [
-      {
-        kind: 'group',
-        key: 'input',
-        name: '创新投入',
-        weight: 1,
-        children: [
-          {
-            kind: 'indicator',
-            code: 'rd_intensity',
-            weight: 3,
-            polarity: 'positive',
-            normalisation: { method: 'standard', standard: 2.5 },
-          },
-          { kind: 'indicator', code: 'hnte_count', weight: 1, polarity: 'positive', normalisation: { method: 'standard', standard: 100 } },
-        ],
-      },
-    ],
-    missing: 'zero',
-    tiers: [
-      { name: '第一梯队', minScore: 60 },
-      { name: '第二梯队', minScore: 45 },
-      { name: '第三梯队', minScore: 0 },
-    ],
-  },
-};
+const scheme = countyScheme('衡阳市县市区科技创新考评（测试）', [
+  { name: '第一梯队', minScore: 60 },
+  { name: '第二梯队', minScore: 45 },
+  { name: '第三梯队', minScore: 0 },
+]);
 
 describe('evaluation runs over the API', () => {
   let schemeId = 0;
