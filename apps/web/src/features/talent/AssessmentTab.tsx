@@ -1,16 +1,16 @@
 import { assessmentGrades, type TCommissioner } from '@kechuang/contracts';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilterBar, ListCard } from '../../components/ListCard.tsx';
+import { ListCard } from '../../components/ListCard.tsx';
+import { type ListFilter, ListFilters } from '../../components/ListFilters.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { api } from '../../lib/api.ts';
-import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { isWriter } from './DispatchTab.tsx';
 import { useCommissioners, useTalentMutation } from './talent-api.ts';
+import { talentFilters, useTalentListSearch } from './talent-list.ts';
 
 const gradeColor: Record<string, string> = { excellent: 'green', pass: 'blue', basic: 'orange', fail: 'red' };
 
@@ -21,15 +21,28 @@ export function AssessmentTab() {
   const errorText = useErrorText();
   const { user } = useCurrentUser();
   const writer = isWriter(user.roles);
-  const [search, setSearch] = useSearchState();
-  const year = Number(search.year) || bureauYear();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, year, paging, onPaging } = useTalentListSearch();
   const list = useCommissioners({ ...paging, year, q: search.q, grade: search.grade });
   const [assessing, setAssessing] = useState<TCommissioner | null>(null);
   const [form] = Form.useForm<{ grade: string; note: string }>();
   const assess = useTalentMutation((v: { grade: string; note: string; c: TCommissioner }) =>
     api.post(`/api/talent/commissioners/${v.c.id}/assess`, { version: v.c.version, grade: v.grade, note: v.note ?? '' }),
   );
+  const f = talentFilters(t);
+  const filters: ListFilter[] = [
+    f.year(year),
+    f.name(),
+    {
+      kind: 'select',
+      key: 'grade',
+      placeholder: t('talent.fields.gradeFilter'),
+      width: 140,
+      options: [
+        { value: 'none', label: t('talent.fields.unassessed') },
+        ...assessmentGrades.map((g) => ({ value: g, label: t(`talent.grades.${g}`) })),
+      ],
+    },
+  ];
   const columns: TableColumnsType<TCommissioner> = [
     { title: t('talent.fields.name'), dataIndex: 'name', width: 90 },
     { title: t('talent.fields.region'), dataIndex: 'regionCode', width: 100, render: (c: string) => <RegionName code={c} /> },
@@ -91,40 +104,12 @@ export function AssessmentTab() {
       <ListCard<TCommissioner>
         title={`${t('talent.tabs.assessment')}（${year}）`}
         testId="talent-assessment"
-        filters={
-          <FilterBar>
-            <InputNumber
-              value={year}
-              min={2000}
-              max={2100}
-              prefix={t('talent.fields.year')}
-              onChange={(v) => v && setSearch({ year: String(v), page: undefined })}
-            />
-            <Input.Search
-              allowClear
-              style={{ width: 200 }}
-              placeholder={t('talent.fields.name')}
-              defaultValue={search.q}
-              onSearch={(v) => setSearch({ q: v.trim() || undefined, page: undefined })}
-            />
-            <Select
-              allowClear
-              style={{ width: 140 }}
-              placeholder={t('talent.fields.gradeFilter')}
-              value={search.grade}
-              onChange={(v) => setSearch({ grade: v, page: undefined })}
-              options={[
-                { value: 'none', label: t('talent.fields.unassessed') },
-                ...assessmentGrades.map((g) => ({ value: g, label: t(`talent.grades.${g}`) })),
-              ]}
-            />
-          </FilterBar>
-        }
+        filters={<ListFilters filters={filters} search={search} onChange={setSearch} />}
         query={list}
         columns={columns}
         rowKey="id"
         paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+        onPaging={onPaging}
       />
       <Modal
         open={assessing !== null}

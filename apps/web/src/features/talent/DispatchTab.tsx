@@ -3,18 +3,18 @@ import type { TCommissioner } from '@kechuang/contracts';
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilterBar, ListCard } from '../../components/ListCard.tsx';
+import { ListCard } from '../../components/ListCard.tsx';
+import { type ListFilter, ListFilters } from '../../components/ListFilters.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { api } from '../../lib/api.ts';
-import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { CountsCard } from './CountsCard.tsx';
 import { TalentSelect } from './TalentSelect.tsx';
 import { TargetForm, type TargetValues } from './TargetForm.tsx';
 import { useCommissioners, useTalentMutation, useTeams } from './talent-api.ts';
+import { talentFilters, useTalentListSearch } from './talent-list.ts';
 
 interface DispatchForm {
   talentId: number;
@@ -36,9 +36,7 @@ export function DispatchTab() {
   const errorText = useErrorText();
   const { user } = useCurrentUser();
   const writer = isWriter(user.roles);
-  const [search, setSearch] = useSearchState();
-  const year = Number(search.year) || bureauYear();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, year, paging, onPaging } = useTalentListSearch();
   const teamId = search.teamId ? Number(search.teamId) : undefined;
   const list = useCommissioners({ ...paging, year, q: search.q, teamId, region: search.region });
   const teams = useTeams(year);
@@ -78,6 +76,12 @@ export function DispatchTab() {
     }),
   );
   const teamOptions = (teams.data ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.members}人）` }));
+  const f = talentFilters(t);
+  const filters: ListFilter[] = [
+    f.name(),
+    { kind: 'select', key: 'teamId', placeholder: t('talent.fields.allTeams'), width: 240, options: teamOptions },
+    f.region(),
+  ];
   const columns: TableColumnsType<TCommissioner> = [
     { title: t('talent.fields.name'), dataIndex: 'name', width: 90 },
     { title: t('talent.fields.employer'), dataIndex: 'employerName', width: 180 },
@@ -151,36 +155,12 @@ export function DispatchTab() {
             </Flex>
           ) : null
         }
-        filters={
-          <FilterBar>
-            <Input.Search
-              allowClear
-              style={{ width: 200 }}
-              placeholder={t('talent.fields.name')}
-              defaultValue={search.q}
-              onSearch={(v) => setSearch({ q: v.trim() || undefined, page: undefined })}
-            />
-            <Select
-              allowClear
-              style={{ width: 240 }}
-              placeholder={t('talent.fields.allTeams')}
-              value={teamId}
-              onChange={(v) => setSearch({ teamId: v ? String(v) : undefined, page: undefined })}
-              options={teamOptions}
-            />
-            <RegionPicker
-              value={search.region ?? null}
-              onChange={(v) => setSearch({ region: v, page: undefined })}
-              style={{ width: 200 }}
-              placeholder={t('talent.fields.region')}
-            />
-          </FilterBar>
-        }
+        filters={<ListFilters filters={filters} search={search} onChange={setSearch} />}
         query={list}
         columns={columns}
         rowKey="id"
         paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+        onPaging={onPaging}
         scrollX={1200}
       />
       <Modal

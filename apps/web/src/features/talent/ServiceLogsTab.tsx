@@ -1,20 +1,28 @@
 import { confirmStatuses, type TServiceLog } from '@kechuang/contracts';
-import { Button, InputNumber, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FilterBar, ListCard } from '../../components/ListCard.tsx';
-import { bureauYear } from '../../lib/bureau-date.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
+import { ListCard } from '../../components/ListCard.tsx';
+import { type ListFilter, ListFilters } from '../../components/ListFilters.tsx';
 import { useServiceLogs } from './talent-api.ts';
+import { talentFilters, useTalentListSearch } from './talent-list.ts';
 
 const statusColor = { pending: 'default', confirmed: 'success', disputed: 'error' } as const;
 
 /** The bureau's view of the service logs: each with its 服务对象's answer (已确认 / 有异议 with the reason / 待确认). */
 export function ServiceLogsTab() {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchState();
-  const year = Number(search.year) || bureauYear();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, year, paging, onPaging } = useTalentListSearch();
   const list = useServiceLogs({ ...paging, year, status: search.status, commissionerId: search.commissionerId });
+  const filters: ListFilter[] = [
+    talentFilters(t).year(year),
+    {
+      kind: 'select',
+      key: 'status',
+      placeholder: t('talent.fields.status'),
+      width: 140,
+      options: confirmStatuses.map((s) => ({ value: s, label: t(`talent.statuses.${s}`) })),
+    },
+  ];
   const columns: TableColumnsType<TServiceLog> = [
     { title: t('talent.fields.servedOn'), dataIndex: 'servedOn', width: 110 },
     { title: t('talent.fields.commissioner'), dataIndex: 'commissionerName', width: 120 },
@@ -48,34 +56,19 @@ export function ServiceLogsTab() {
       title={t('talent.tabs.logs')}
       testId="talent-logs"
       filters={
-        <FilterBar>
-          <InputNumber
-            value={year}
-            min={2000}
-            max={2100}
-            prefix={t('talent.fields.year')}
-            onChange={(v) => v && setSearch({ year: String(v), page: undefined })}
-          />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('talent.fields.status')}
-            value={search.status}
-            onChange={(v) => setSearch({ status: v, page: undefined })}
-            options={confirmStatuses.map((s) => ({ value: s, label: t(`talent.statuses.${s}`) }))}
-          />
+        <ListFilters filters={filters} search={search} onChange={setSearch}>
           {search.commissionerId ? (
             <Button onClick={() => setSearch({ commissionerId: undefined, page: undefined })}>
               {list.data?.items[0]?.commissionerName ?? t('talent.fields.commissioner')} ✕
             </Button>
           ) : null}
-        </FilterBar>
+        </ListFilters>
       }
       query={list}
       columns={columns}
       rowKey="id"
       paging={paging}
-      onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+      onPaging={onPaging}
     />
   );
 }

@@ -1,18 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type TTalent, talentLevels } from '@kechuang/contracts';
-import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, type TableColumnsType, Tabs, Tag } from 'antd';
+import { App, Button, DatePicker, Drawer, Flex, Form, Input, Select, type TableColumnsType, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { FilterBar, ListCard } from '../../components/ListCard.tsx';
+import { ListCard } from '../../components/ListCard.tsx';
+import { type ListFilter, ListFilters } from '../../components/ListFilters.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { api } from '../../lib/api.ts';
 import { useErrorText } from '../../lib/error-text.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
+import { useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { AssessmentTab } from './AssessmentTab.tsx';
 import { DispatchTab } from './DispatchTab.tsx';
@@ -21,6 +22,7 @@ import { ProgrammesTab } from './ProgrammesTab.tsx';
 import { ServiceLogsTab } from './ServiceLogsTab.tsx';
 import { TargetsTab } from './TargetsTab.tsx';
 import { useMyCommission, useTalentMutation, useTalents } from './talent-api.ts';
+import { talentFilters, useTalentListSearch } from './talent-list.ts';
 
 /** 人才与特派员: /talent (the bureau's registry and 特派员) and /talent/field (a 特派员's own log, phone-sized). */
 export function TalentPage() {
@@ -78,8 +80,7 @@ function PeopleTab() {
   const errorText = useErrorText();
   const { user } = useCurrentUser();
   const writer = user.roles.includes('admin') || user.roles.includes('planner');
-  const [search, setSearch] = useSearchState();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, paging, onPaging } = useTalentListSearch();
   const filters = { q: search.q, level: search.level, introducedYear: search.introducedYear, region: search.region };
   const list = useTalents({ ...paging, ...filters });
   const [adding, setAdding] = useState(false);
@@ -94,6 +95,19 @@ function PeopleTab() {
       introducedFrom: v.introducedFrom || null,
     }),
   );
+  const f = talentFilters(t);
+  const filterBar: ListFilter[] = [
+    f.name(220, t('talent.fields.search')),
+    {
+      kind: 'select',
+      key: 'level',
+      placeholder: t('talent.fields.level'),
+      width: 140,
+      options: talentLevels.map((l) => ({ value: l, label: t(`talent.levels.${l}`) })),
+    },
+    { kind: 'optionalYear', key: 'introducedYear', placeholder: t('talent.fields.introducedOn') },
+    f.region(),
+  ];
   const columns: TableColumnsType<TTalent> = [
     { title: t('talent.fields.name'), dataIndex: 'name', width: 110, render: (n, r) => (r.idLast4 ? `${n}（…${r.idLast4}）` : n) },
     { title: t('talent.fields.employer'), dataIndex: 'employerName' },
@@ -134,43 +148,12 @@ function PeopleTab() {
             ) : null}
           </Flex>
         }
-        filters={
-          <FilterBar>
-            <Input.Search
-              allowClear
-              style={{ width: 220 }}
-              placeholder={t('talent.fields.search')}
-              defaultValue={search.q}
-              onSearch={(v) => setSearch({ q: v })}
-            />
-            <Select
-              allowClear
-              style={{ width: 140 }}
-              placeholder={t('talent.fields.level')}
-              value={search.level}
-              onChange={(v) => setSearch({ level: v })}
-              options={talentLevels.map((l) => ({ value: l, label: t(`talent.levels.${l}`) }))}
-            />
-            <InputNumber
-              placeholder={t('talent.fields.introducedOn')}
-              min={2000}
-              max={2100}
-              value={search.introducedYear ? Number(search.introducedYear) : null}
-              onChange={(v) => setSearch({ introducedYear: v ? String(v) : undefined })}
-            />
-            <RegionPicker
-              value={search.region ?? null}
-              onChange={(v) => setSearch({ region: v })}
-              style={{ width: 200 }}
-              placeholder={t('talent.fields.region')}
-            />
-          </FilterBar>
-        }
+        filters={<ListFilters filters={filterBar} search={search} onChange={setSearch} />}
         query={list}
         columns={columns}
         rowKey="id"
         paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+        onPaging={onPaging}
       />
       <Drawer
         open={adding}

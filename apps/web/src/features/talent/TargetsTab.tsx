@@ -1,20 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { serviceTargetKinds, type TServiceTargetRow } from '@kechuang/contracts';
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
+import { App, Button, Flex, Form, Modal, Popconfirm, Select, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { FilterBar, ListCard } from '../../components/ListCard.tsx';
+import { ListCard } from '../../components/ListCard.tsx';
+import { type ListFilter, ListFilters } from '../../components/ListFilters.tsx';
 import { RegionName } from '../../components/RegionName.tsx';
-import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { api } from '../../lib/api.ts';
-import { bureauYear } from '../../lib/bureau-date.ts';
 import { useErrorText } from '../../lib/error-text.ts';
-import { intParam, useSearchState } from '../../lib/use-search-state.ts';
 import { useCurrentUser } from '../auth/auth-api.ts';
 import { isWriter } from './DispatchTab.tsx';
 import { TargetForm, type TargetValues } from './TargetForm.tsx';
 import { useCommissioners, useTalentMutation, useTargets } from './talent-api.ts';
+import { talentFilters, useTalentListSearch } from './talent-list.ts';
 
 /** 服务对象: the villages, co-operatives and enterprises the year's 特派员 serve, with region codes; edit, delete, Excel. */
 export function TargetsTab() {
@@ -23,9 +22,7 @@ export function TargetsTab() {
   const errorText = useErrorText();
   const { user } = useCurrentUser();
   const writer = isWriter(user.roles);
-  const [search, setSearch] = useSearchState();
-  const year = Number(search.year) || bureauYear();
-  const paging = { page: intParam(search.page, 1), pageSize: intParam(search.pageSize, 20) };
+  const { search, setSearch, year, paging, onPaging } = useTalentListSearch();
   const filters = { year, q: search.q, kind: search.kind, region: search.region };
   const list = useTargets({ ...paging, ...filters });
   const commissioners = useCommissioners({ year, page: 1, pageSize: 200 });
@@ -46,6 +43,19 @@ export function TargetsTab() {
     setAdding(false);
   };
   const chosen = commissioners.data?.items.find((c) => c.id === commissionerId);
+  const f = talentFilters(t);
+  const filterBar: ListFilter[] = [
+    f.year(year),
+    f.name(240, t('talent.fields.searchTarget')),
+    {
+      kind: 'select',
+      key: 'kind',
+      placeholder: t('talent.fields.kindOfTarget'),
+      width: 120,
+      options: serviceTargetKinds.map((k) => ({ value: k, label: t(`talent.targetKinds.${k}`) })),
+    },
+    f.region(),
+  ];
   const columns: TableColumnsType<TServiceTargetRow> = [
     { title: t('talent.fields.target'), dataIndex: 'name' },
     {
@@ -108,43 +118,12 @@ export function TargetsTab() {
             ) : null}
           </Flex>
         }
-        filters={
-          <FilterBar>
-            <InputNumber
-              value={year}
-              min={2000}
-              max={2100}
-              prefix={t('talent.fields.year')}
-              onChange={(v) => v && setSearch({ year: String(v), page: undefined })}
-            />
-            <Input.Search
-              allowClear
-              style={{ width: 240 }}
-              placeholder={t('talent.fields.searchTarget')}
-              defaultValue={search.q}
-              onSearch={(v) => setSearch({ q: v.trim() || undefined, page: undefined })}
-            />
-            <Select
-              allowClear
-              style={{ width: 120 }}
-              placeholder={t('talent.fields.kindOfTarget')}
-              value={search.kind}
-              onChange={(v) => setSearch({ kind: v, page: undefined })}
-              options={serviceTargetKinds.map((k) => ({ value: k, label: t(`talent.targetKinds.${k}`) }))}
-            />
-            <RegionPicker
-              value={search.region ?? null}
-              onChange={(v) => setSearch({ region: v, page: undefined })}
-              style={{ width: 200 }}
-              placeholder={t('talent.fields.region')}
-            />
-          </FilterBar>
-        }
+        filters={<ListFilters filters={filterBar} search={search} onChange={setSearch} />}
         query={list}
         columns={columns}
         rowKey="id"
         paging={paging}
-        onPaging={(p) => setSearch({ page: String(p.page), pageSize: String(p.pageSize) })}
+        onPaging={onPaging}
       />
       <Modal
         open={editing !== null || adding}
