@@ -327,13 +327,14 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await unit.goto('/projects/mine');
   const second = unit.getByTestId('my-applications').locator('tr', { hasText: '光栅刻划备选方案' });
   await second.getByTestId('app-open').click();
-  await drawer.getByTestId('app-withdraw').click();
-  // confirmed once the drawer closes (a click while the confirmation still animates in can miss)
+  // confirmed once the drawer closes: a click while the drawer still slides in can open no confirmation,
+  // and a click while the confirmation still animates in can miss, so both are tried again until it closes
   await expect(async () => {
     const ok = unit.locator('.ant-popconfirm:visible').getByRole('button', { name: yes });
-    if ((await ok.count()) > 0) await ok.click({ timeout: 2_000 });
-    await expect(drawer).toBeHidden({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+    if ((await ok.count()) === 0) await drawer.getByTestId('app-withdraw').click({ timeout: 2_000 });
+    await ok.click({ timeout: 2_000 });
+    await expect(drawer).toBeHidden({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(second.getByTestId('app-status')).toHaveText('已撤回');
 
   // formal check and selection

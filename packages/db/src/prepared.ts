@@ -5,8 +5,14 @@ import type pg from 'pg';
  * several statements sent at once (migrations) run unprepared, as before.
  */
 export function isPreparable(text: string): boolean {
-  return /^\s*(select|insert|update|delete|with|merge|values)\b/i.test(text) && !/;\s*\S/.test(text);
+  return preparing() && /^\s*(select|insert|update|delete|with|merge|values)\b/i.test(text) && !/;\s*\S/.test(text);
 }
+
+/**
+ * `KECHUANG_PREPARED_STATEMENTS=off` sends every statement unprepared, as before: for a connection through a
+ * transaction-pooling proxy (PgBouncer in transaction mode), or to compare plans.
+ */
+export const preparing = () => process.env.KECHUANG_PREPARED_STATEMENTS !== 'off';
 
 /** The errors a kept statement can meet that running it afresh cures: the backend lost it, or its table changed. */
 export function statementGone(e: unknown): 'missing' | 'stale' | null {
