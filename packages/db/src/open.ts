@@ -6,7 +6,7 @@ import { acquireDirLock } from './lock.ts';
 import { migrateToLatest, migrations } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { initdbTemplate, isNewDataDir, keepInitdbTemplate } from './pglite-template.ts';
-import { preparingPool } from './prepared.ts';
+import { planCacheSetting, preparingPool } from './prepared.ts';
 import { openReplicaReader, type ReplicaStats } from './read-replica.ts';
 import type { DB } from './schema.ts';
 
@@ -109,6 +109,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
       await pglite.waitReady;
       if (fresh && !loadDataDir) await keepInitdbTemplate(pglite);
       if (opts.schema) await pglite.exec(`set search_path to ${opts.schema}`);
+      await pglite.exec(planCacheSetting());
       const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
       database = {
         db,

@@ -51,6 +51,24 @@ describe('prepared statements', () => {
     await sql`update prep_probe set label = ${'二'} where id = ${2}`.execute(db);
   });
 
+  it('a kept statement is planned on every run, for its values and the table as it is now', async () => {
+    // a plan kept from when the table was empty would scan it whole once it has grown (planCacheMode)
+    await sql`create table prep_growth (k text primary key)`.execute(db);
+    await db.transaction().execute(async (tx) => {
+      const probe = (k: string) => sql`select k from prep_growth where k = ${k}`.execute(tx);
+      for (let i = 0; i < 8; i++) expect((await probe(`k${i}`)).rows).toEqual([]);
+      await sql`insert into prep_growth select 'k' || g from generate_series(1, 5000) g`.execute(tx);
+      expect((await probe('k5')).rows).toEqual([{ k: 'k5' }]);
+      const plans = await sql<{ generic_plans: string | number; custom_plans: string | number }>`
+        select generic_plans, custom_plans from pg_prepared_statements where statement like ${'%from prep_growth where k = $1'}`.execute(
+        tx,
+      );
+      expect(plans.rows).toHaveLength(1);
+      expect(Number(plans.rows[0]?.generic_plans)).toBe(0);
+      expect(Number(plans.rows[0]?.custom_plans)).toBe(9);
+    });
+  });
+
   it('a changed table re-analyses the statement: a new column shows, a dropped statement is prepared again', async () => {
     const star = () => sql<Record<string, unknown>>`select * from prep_probe where id = ${1}`.execute(db);
     expect(Object.keys((await star()).rows[0] ?? {})).toEqual(['id', 'label']);

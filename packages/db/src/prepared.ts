@@ -14,6 +14,24 @@ export function isPreparable(text: string): boolean {
  */
 export const preparing = () => process.env.KECHUANG_PREPARED_STATEMENTS !== 'off';
 
+/**
+ * How a kept statement is planned: afresh on every run by default (force_custom_plan), for the values given and
+ * the tables as they are now, exactly as an unprepared statement is; what is saved is the parse and analysis.
+ * PostgreSQL's own choice (auto) may keep one generic plan for every run, and that plan stays while a table grows
+ * until the table is analysed again: a plan made while `notification` was empty scanned it whole once it held
+ * thousands of rows (the embedded database never analyses on its own). `KECHUANG_PLAN_CACHE_MODE` takes
+ * PostgreSQL's values (auto, force_custom_plan, force_generic_plan) to compare.
+ */
+export function planCacheMode(): string {
+  const mode = process.env.KECHUANG_PLAN_CACHE_MODE || 'force_custom_plan';
+  if (!['auto', 'force_custom_plan', 'force_generic_plan'].includes(mode))
+    throw new Error(`KECHUANG_PLAN_CACHE_MODE 只能是 auto、force_custom_plan 或 force_generic_plan（收到 ${mode}）`);
+  return mode;
+}
+
+/** The setting for a session, run once when it opens (before any statement of the application). */
+export const planCacheSetting = () => `set plan_cache_mode = ${planCacheMode()}`;
+
 /** The errors a kept statement can meet that running it afresh cures: the backend lost it, or its table changed. */
 export function statementGone(e: unknown): 'missing' | 'stale' | null {
   const code = (e as { code?: string } | null)?.code;
@@ -35,8 +53,7 @@ let nextName = 0;
 
 /**
  * A node-postgres pool whose connections keep each statement prepared under a name after its first run, so
- * PostgreSQL parses and analyses it once per connection and its plan cache may keep a generic plan where one
- * serves every parameter value (plan_cache_mode = auto). Every request's statements are a handful of fixed
+ * PostgreSQL parses and analyses it once per connection, planned as planCacheMode says. Every request's statements are a handful of fixed
  * shapes, so this spares the server most of a short query's work. Connections of a transaction-pooling proxy
  * (PgBouncer in transaction mode) would not keep them: this deployment connects to PostgreSQL directly.
  */
@@ -92,6 +109,11 @@ export function preparingPool(pool: pg.Pool) {
     clients.set(client, w);
     return w;
   };
+  // each new connection plans as planCacheMode says; sent first, so it runs before the connection's first query
+  const setting = planCacheSetting();
+  pool.on('connect', (client) => {
+    client.query(setting).catch(() => undefined);
+  });
   return {
     connect: async () => wrap(await pool.connect()),
     end: () => pool.end(),

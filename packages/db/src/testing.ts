@@ -5,7 +5,7 @@ import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './open.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
-import { preparingPool } from './prepared.ts';
+import { planCacheSetting, preparingPool } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 /**
@@ -20,6 +20,7 @@ function sharedPglite(): Promise<PGlite> {
   shared ??= (async () => {
     const p = new PGlite({ parsers: { 1082: keepText, 20: keepText, 1700: keepText } });
     await p.waitReady;
+    await p.exec(planCacheSetting());
     return p;
   })();
   return shared;

@@ -4,8 +4,7 @@ import { withAudit } from '../audit/with-audit.ts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { laggingTasks, totalTasks } from './bulletin-content.ts';
-import { renderBulletinDocx } from './bulletin-docx.ts';
-import { renderBulletinXlsx } from './bulletin-xlsx.ts';
+import { renderBulletinFiles } from './bulletin-render.ts';
 import { requirePlanManager, requirePlanReader } from './exec.policy.ts';
 import { type Db, findPlan } from './exec.repository.ts';
 import { loadPlanProgress } from './plan-progress.ts';
@@ -81,12 +80,8 @@ export async function generateBulletin(
     issuedOn: bureauDate(ctx.now()),
   };
   await step(1);
-  // one after the other, with a turn of the event loop in between: other requests are served meanwhile
-  const docx = await renderBulletinDocx(bulletin);
-  await step(2);
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  const xlsx = await renderBulletinXlsx(bulletin);
-  await step(3);
+  // in a worker thread: other requests are served meanwhile (bulletin-render.ts)
+  const { docx, xlsx } = await renderBulletinFiles(bulletin, (format) => step(format === 'docx' ? 2 : 3));
   const summary: TBulletinSummary = {
     docNumber,
     tasks: totalTasks(progress.counts),

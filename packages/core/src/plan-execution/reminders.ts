@@ -47,71 +47,100 @@ export interface Reminder {
   daysLeft: number;
 }
 
+/** assignments read per statement: each read, and the work on what it returns, holds the event loop briefly */
+const pageSize = 2000;
+/** messages stored per transaction */
+const sendPart = 2000;
+/** a turn of the event loop: requests waiting meanwhile are served between two slices of a run */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * What is owed on `today`: the slot due within `dueSoonDays`, and the latest overdue slot of each
- * (task, unit) — older missing periods are named in the planners' digest, not sent one by one.
+ * (task, unit) — older missing periods are named in the planners' digest, not sent one by one. Read a
+ * page of assignments at a time (in assignment order), with a turn of the event loop between pages.
  */
 export async function pendingReminders(db: Kysely<DB>, today: string, rule: ReminderRule): Promise<Reminder[]> {
-  const rows = await db
-    .selectFrom('plan_assignment as a')
-    .innerJoin('plan_node as n', 'n.id', 'a.node_id')
-    .innerJoin('plan as p', 'p.id', 'a.plan_id')
-    .innerJoin('organization as o', 'o.id', 'a.org_id')
-    .select([
-      'p.id as plan_id',
-      'p.title as plan_title',
-      'p.year',
-      'n.id as node_id',
-      'n.number',
-      'n.title',
-      'n.cycle',
-      'n.cycle_due_day',
-      'n.custom_due_dates',
-      'n.start_date',
-      'n.due_date',
-      'a.org_id',
-    ])
-    .where('p.status', '=', 'published')
-    .where('p.archived', '=', false)
-    .where('n.kind', '=', 'task')
-    .where('n.cycle', '<>', 'none')
-    .where('o.disabled_at', 'is', null)
-    .execute();
-  const candidates: Reminder[] = [];
-  for (const r of rows) {
-    const slots = reportingSlots(
-      {
-        cycle: r.cycle as Cycle,
-        dueDay: r.cycle_due_day,
-        customDueDates: r.custom_due_dates,
-        startDate: r.start_date,
-        dueDate: r.due_date,
-      },
-      r.year,
-    );
-    const base = { planId: r.plan_id, planTitle: r.plan_title, nodeId: r.node_id, number: r.number, title: r.title, orgId: r.org_id };
-    let lastOverdue: ReportingSlot | null = null;
-    for (const slot of slots) {
-      const daysLeft = daysBetween(today, slot.dueDate);
-      if (daysLeft < 0) lastOverdue = slot;
-      else if (daysLeft <= rule.dueSoonDays) candidates.push({ ...base, kind: 'due_soon', slot, daysLeft });
+  const out: Reminder[] = [];
+  // thousands of tasks share a few schedules: their slots are computed once per run
+  const schedules = new Map<string, ReportingSlot[]>();
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('plan_assignment as a')
+      .innerJoin('plan_node as n', 'n.id', 'a.node_id')
+      .innerJoin('plan as p', 'p.id', 'a.plan_id')
+      .innerJoin('organization as o', 'o.id', 'a.org_id')
+      .select([
+        'a.id',
+        'p.id as plan_id',
+        'p.title as plan_title',
+        'p.year',
+        'n.id as node_id',
+        'n.number',
+        'n.title',
+        'n.cycle',
+        'n.cycle_due_day',
+        'n.custom_due_dates',
+        'n.start_date',
+        'n.due_date',
+        'a.org_id',
+      ])
+      .where('a.id', '>', after)
+      .where('p.status', '=', 'published')
+      .where('p.archived', '=', false)
+      .where('n.kind', '=', 'task')
+      .where('n.cycle', '<>', 'none')
+      .where('o.disabled_at', 'is', null)
+      .orderBy('a.id')
+      .limit(pageSize)
+      .execute();
+    const last = rows.at(-1);
+    if (!last) break;
+    after = last.id;
+    const candidates: Reminder[] = [];
+    for (const r of rows) {
+      const key = `${r.cycle}|${r.cycle_due_day}|${r.custom_due_dates.join(',')}|${r.start_date}|${r.due_date}|${r.year}`;
+      let slots = schedules.get(key);
+      if (!slots) {
+        slots = reportingSlots(
+          {
+            cycle: r.cycle as Cycle,
+            dueDay: r.cycle_due_day,
+            customDueDates: r.custom_due_dates,
+            startDate: r.start_date,
+            dueDate: r.due_date,
+          },
+          r.year,
+        );
+        schedules.set(key, slots);
+      }
+      const base = { planId: r.plan_id, planTitle: r.plan_title, nodeId: r.node_id, number: r.number, title: r.title, orgId: r.org_id };
+      let lastOverdue: ReportingSlot | null = null;
+      for (const slot of slots) {
+        const daysLeft = daysBetween(today, slot.dueDate);
+        if (daysLeft < 0) lastOverdue = slot;
+        else if (daysLeft <= rule.dueSoonDays) candidates.push({ ...base, kind: 'due_soon', slot, daysLeft });
+      }
+      if (lastOverdue) candidates.push({ ...base, kind: 'overdue', slot: lastOverdue, daysLeft: daysBetween(today, lastOverdue.dueDate) });
     }
-    if (lastOverdue) candidates.push({ ...base, kind: 'overdue', slot: lastOverdue, daysLeft: daysBetween(today, lastOverdue.dueDate) });
+    if (candidates.length > 0) {
+      // drop the slots a report was submitted (or accepted) for
+      const done = new Set<string>();
+      const reported = await db
+        .selectFrom('progress_report')
+        .select(['node_id', 'org_id', 'period'])
+        .where('plan_id', 'in', [...new Set(candidates.map((c) => c.planId))])
+        .where('node_id', 'in', [...new Set(candidates.map((c) => c.nodeId))])
+        .where('period', 'in', [...new Set(candidates.map((c) => c.slot.period))])
+        .where('status', 'in', ['submitted', 'accepted'])
+        .execute();
+      for (const r of reported) done.add(`${r.node_id}:${r.org_id}:${r.period}`);
+      for (const c of candidates) if (!done.has(`${c.nodeId}:${c.orgId}:${c.slot.period}`)) out.push(c);
+    }
+    if (rows.length < pageSize) break;
+    await turn();
   }
-  if (candidates.length === 0) return [];
-  // drop the slots a report was submitted (or accepted) for
-  const planIds = [...new Set(candidates.map((c) => c.planId))];
-  const periods = [...new Set(candidates.map((c) => c.slot.period))];
-  const done = new Set<string>();
-  const reported = await db
-    .selectFrom('progress_report')
-    .select(['node_id', 'org_id', 'period'])
-    .where('plan_id', 'in', planIds)
-    .where('period', 'in', periods)
-    .where('status', 'in', ['submitted', 'accepted'])
-    .execute();
-  for (const r of reported) done.add(`${r.node_id}:${r.org_id}:${r.period}`);
-  return candidates.filter((c) => !done.has(`${c.nodeId}:${c.orgId}:${c.slot.period}`));
+  return out;
 }
 
 function reporterMessage(r: Reminder, userId: number): NotificationMessage {
@@ -145,13 +174,27 @@ async function messagesFor(db: Kysely<DB>, reminders: Reminder[], today: string,
     .where((eb) => eb(eb.val('reporter'), '=', eb.fn.any('roles')))
     .execute();
   const byOrg = new Map<number, number[]>();
-  for (const u of reporters) byOrg.set(u.org_id, [...(byOrg.get(u.org_id) ?? []), u.id]);
-  for (const r of reminders) for (const userId of byOrg.get(r.orgId) ?? []) out.push(reporterMessage(r, userId));
+  for (const u of reporters) {
+    const ids = byOrg.get(u.org_id);
+    if (ids) ids.push(u.id);
+    else byOrg.set(u.org_id, [u.id]);
+  }
+  for (let i = 0; i < reminders.length; i++) {
+    const r = reminders[i] as Reminder;
+    for (const userId of byOrg.get(r.orgId) ?? []) out.push(reporterMessage(r, userId));
+    if (i % pageSize === pageSize - 1) await turn();
+  }
   if (!rule.plannerDigest) return out;
 
   // one digest a day per plan to the planners of the plan's own region
   const overdueByPlan = new Map<number, Reminder[]>();
-  for (const r of reminders) if (r.kind === 'overdue') overdueByPlan.set(r.planId, [...(overdueByPlan.get(r.planId) ?? []), r]);
+  for (const r of reminders) {
+    if (r.kind !== 'overdue') continue;
+    // appended in place: copying the list for each of thousands of overdue slots took seconds
+    const list = overdueByPlan.get(r.planId);
+    if (list) list.push(r);
+    else overdueByPlan.set(r.planId, [r]);
+  }
   if (overdueByPlan.size === 0) return out;
   const plans = await db
     .selectFrom('plan')
@@ -217,6 +260,7 @@ export async function runReminders(
   const keys = messages.map((m) => m.dedupeKey as string);
   const seen = new Set<string>();
   for (let i = 0; i < keys.length; i += 1000) {
+    if (i > 0) await turn();
     const rows = await ctx.db
       .selectFrom('notification')
       .select('dedupe_key')
@@ -225,18 +269,30 @@ export async function runReminders(
     for (const r of rows) if (r.dedupe_key) seen.add(r.dedupe_key);
   }
   const fresh = messages.filter((m) => !seen.has(m.dedupeKey as string));
-  if (fresh.length === 0) return result;
-  result.sent = await withAudit(ctx, async (tx, record) => {
-    const stored = await sendNotifications(tx, fresh, opts.channels);
-    record({
-      action: 'notification.remind',
-      entityType: 'notification',
-      entityId: null,
-      regionCode: null,
-      after: { today, sent: stored.length, dueSoon: result.dueSoon, overdue: result.overdue },
+  // sent in parts, each its own audited transaction: on the embedded database a transaction holds every other
+  // request, and a month end's tens of thousands of messages took seconds in one; a part cut short by a failure
+  // is sent by the next run, the dedupe keys keeping the parts already sent from being sent twice
+  const parts = Math.ceil(fresh.length / sendPart);
+  for (let k = 0; k < parts; k++) {
+    if (k > 0) await turn();
+    result.sent += await withAudit(ctx, async (tx, record) => {
+      const stored = await sendNotifications(tx, fresh.slice(k * sendPart, (k + 1) * sendPart), opts.channels);
+      record({
+        action: 'notification.remind',
+        entityType: 'notification',
+        entityId: null,
+        regionCode: null,
+        after: {
+          today,
+          sent: stored.length,
+          dueSoon: result.dueSoon,
+          overdue: result.overdue,
+          ...(parts > 1 ? { part: `${k + 1}/${parts}` } : {}),
+        },
+      });
+      return stored.length;
     });
-    return stored.length;
-  });
+  }
   return result;
 }
 
