@@ -109,7 +109,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
       await pglite.waitReady;
       if (fresh && !loadDataDir) await keepInitdbTemplate(pglite);
       if (opts.schema) await pglite.exec(`set search_path to ${opts.schema}`);
-      await pglite.exec(planCacheSetting());
+      await pglite.exec(planCacheSetting('pglite'));
       const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
       database = {
         db,

@@ -115,6 +115,20 @@ class PreparedStatements {
     this.byText.delete(text);
     this.toClose.push(name);
   }
+  /**
+   * Rows written since the kept statements were prepared. A kept statement's generic plan was costed for the
+   * tables as they were, and the embedded database never analyses on its own; once this many rows have been
+   * written every statement is prepared afresh, so its plans see the tables' present size (the role autovacuum's
+   * ANALYZE plays on a PostgreSQL server).
+   */
+  private written = 0;
+  noteWritten(rows: number) {
+    this.written += rows;
+    if (this.written < replanAfterRows) return;
+    this.written = 0;
+    for (const name of this.byText.values()) this.toClose.push(name);
+    this.byText.clear();
+  }
   /** After the backend lost its statements (DEALLOCATE ALL, DISCARD ALL): start again. */
   clear() {
     this.byText.clear();
@@ -122,6 +136,8 @@ class PreparedStatements {
 }
 
 const preparedByInstance = new WeakMap<PGlite, PreparedStatements>();
+/** see PreparedStatements.noteWritten: a re-parse of the hot statements per thousand rows written is cheap */
+const replanAfterRows = 1000;
 /** Prepared statements kept per instance; a query shape beyond this many re-prepares when it comes back. */
 const statementCapacity = 500;
 
@@ -144,6 +160,7 @@ class PGliteConnection implements DatabaseConnection {
     const res = await this.extended<R>(query.sql, query.parameters);
     const affected = res.affectedRows ?? 0;
     const isWrite = /^\s*(insert|update|delete|merge)/i.test(query.sql);
+    if (isWrite && affected > 0) this.prepared.noteWritten(affected);
     return {
       rows: res.rows,
       ...(isWrite ? { numAffectedRows: BigInt(affected) } : {}),
@@ -158,8 +175,9 @@ class PGliteConnection implements DatabaseConnection {
    * Statements are prepared under a name the first time their text is seen (Parse in the same message) and
    * reused after: the backend then skips parsing and analysis, and after a few runs PostgreSQL's plan cache
    * decides whether a generic plan may serve every parameter value or each run is planned for its values
-   * (plan_cache_mode = auto, the same choice as for any prepared statement). Planning is the larger part of a
-   * short query's cost here, in WebAssembly on the server's own thread. Prepared statements survive
+   * (plan_cache_mode = auto, the same choice as for any prepared statement; prepared afresh after many rows
+   * written, see noteWritten). Planning is the larger part of a short query's cost here, in WebAssembly on the
+   * server's own thread. Prepared statements survive
    * transactions, and a changed search_path or table re-analyses them (the PREPARE documentation).
    *
    * Parameters are encoded the way node-postgres encodes them (its prepareValue), so a statement binds the same

@@ -51,8 +51,8 @@ describe('prepared statements', () => {
     await sql`update prep_probe set label = ${'二'} where id = ${2}`.execute(db);
   });
 
-  it('a kept statement is planned on every run, for its values and the table as it is now', async () => {
-    // a plan kept from when the table was empty would scan it whole once it has grown (planCacheMode)
+  it('a statement kept from when its table was empty is planned anew once the table has grown', async () => {
+    // a generic plan kept from the empty table would scan it whole (planCacheMode)
     await sql`create table prep_growth (k text primary key)`.execute(db);
     await db.transaction().execute(async (tx) => {
       const probe = (k: string) => sql`select k from prep_growth where k = ${k}`.execute(tx);
@@ -65,7 +65,6 @@ describe('prepared statements', () => {
       );
       expect(plans.rows).toHaveLength(1);
       expect(Number(plans.rows[0]?.generic_plans)).toBe(0);
-      expect(Number(plans.rows[0]?.custom_plans)).toBe(9);
     });
   });
 

@@ -15,22 +15,25 @@ export function isPreparable(text: string): boolean {
 export const preparing = () => process.env.KECHUANG_PREPARED_STATEMENTS !== 'off';
 
 /**
- * How a kept statement is planned: afresh on every run by default (force_custom_plan), for the values given and
- * the tables as they are now, exactly as an unprepared statement is; what is saved is the parse and analysis.
- * PostgreSQL's own choice (auto) may keep one generic plan for every run, and that plan stays while a table grows
- * until the table is analysed again: a plan made while `notification` was empty scanned it whole once it held
- * thousands of rows (the embedded database never analyses on its own). `KECHUANG_PLAN_CACHE_MODE` takes
- * PostgreSQL's values (auto, force_custom_plan, force_generic_plan) to compare.
+ * How a kept statement is planned. PostgreSQL's own choice (auto) may keep one generic plan for every run once it
+ * looks no dearer than planning for the values, and that plan stays while a table grows until the table is
+ * analysed again: a plan made while `notification` was empty scanned it whole once it held 29,000 rows.
+ * - PostgreSQL: planned afresh on every run (force_custom_plan), exactly as an unprepared statement is; what is
+ *   saved is the parse and analysis. The planning is the server's work, not the serving process's.
+ * - The embedded database: auto, as planning is the larger part of a short query's cost there, on the serving
+ *   thread; the driver prepares every statement afresh after many rows written (pglite-dialect.ts), as it never
+ *   analyses on its own.
+ * `KECHUANG_PLAN_CACHE_MODE` takes PostgreSQL's values (auto, force_custom_plan, force_generic_plan) to compare.
  */
-export function planCacheMode(): string {
-  const mode = process.env.KECHUANG_PLAN_CACHE_MODE || 'force_custom_plan';
+export function planCacheMode(kind: 'pglite' | 'postgres'): string {
+  const mode = process.env.KECHUANG_PLAN_CACHE_MODE || (kind === 'pglite' ? 'auto' : 'force_custom_plan');
   if (!['auto', 'force_custom_plan', 'force_generic_plan'].includes(mode))
     throw new Error(`KECHUANG_PLAN_CACHE_MODE 只能是 auto、force_custom_plan 或 force_generic_plan（收到 ${mode}）`);
   return mode;
 }
 
 /** The setting for a session, run once when it opens (before any statement of the application). */
-export const planCacheSetting = () => `set plan_cache_mode = ${planCacheMode()}`;
+export const planCacheSetting = (kind: 'pglite' | 'postgres') => `set plan_cache_mode = ${planCacheMode(kind)}`;
 
 /** The errors a kept statement can meet that running it afresh cures: the backend lost it, or its table changed. */
 export function statementGone(e: unknown): 'missing' | 'stale' | null {
@@ -110,7 +113,7 @@ export function preparingPool(pool: pg.Pool) {
     return w;
   };
   // each new connection plans as planCacheMode says; sent first, so it runs before the connection's first query
-  const setting = planCacheSetting();
+  const setting = planCacheSetting('postgres');
   pool.on('connect', (client) => {
     client.query(setting).catch(() => undefined);
   });

@@ -20,7 +20,7 @@ function sharedPglite(): Promise<PGlite> {
   shared ??= (async () => {
     const p = new PGlite({ parsers: { 1082: keepText, 20: keepText, 1700: keepText } });
     await p.waitReady;
-    await p.exec(planCacheSetting());
+    await p.exec(planCacheSetting('pglite'));
     return p;
   })();
   return shared;
