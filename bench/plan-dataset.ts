@@ -1,8 +1,21 @@
 /** The bench:plan dataset: a published two-year plan with its tree, units, targets and reports, written with set-based SQL. */
 
-import { rebuildReportTallies } from '../packages/core/src/index.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Ctx, LocalFileStore, loadDemo, noCache, rebuildReportTallies } from '../packages/core/src/index.ts';
 import type { DB, Kysely } from '../packages/db/src/index.ts';
-import { sql } from '../packages/db/src/index.ts';
+import { openDb, sql } from '../packages/db/src/index.ts';
+
+/** An embedded database in a new temporary directory with the demo loaded (every account's password `password`). */
+export async function demoDatabase(prefix: string, password: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const database = await openDb({ dataDir: dir });
+  const files = new LocalFileStore(path.join(dir, 'files'));
+  const ctx: Ctx = { db: database.db, actor: null, ip: null, now: () => new Date(), cache: noCache, via: 'bench', files };
+  await loadDemo(ctx, { password });
+  return { dir, database, db: database.db, files, ctx };
+}
 
 /**
  * Nothing is submitted after `asOf` (the day the bench reads at): the reports a unit would submit later are

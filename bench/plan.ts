@@ -17,24 +17,17 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { authPolicy } from '@kechuang/contracts';
 import { buildApp } from '../apps/server/src/app.ts';
-import { type Ctx, jobQueueFor, LocalFileStore, loadDemo, MemoryCache, noCache } from '../packages/core/src/index.ts';
-import { openDb } from '../packages/db/src/index.ts';
-import { generatePlan } from './plan-dataset.ts';
+import { jobQueueFor, MemoryCache } from '../packages/core/src/index.ts';
+import { demoDatabase, generatePlan } from './plan-dataset.ts';
 
 const taskCount = Number(process.env.BENCH_TASKS ?? 20000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 30);
 const warmup = Number(process.env.BENCH_WARMUP ?? 5);
 const password = 'Bench2026pass';
 const asOf = '2026-11-22';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-plan-'));
-const database = await openDb({ dataDir: dir });
-const db = database.db;
-const files = new LocalFileStore(path.join(dir, 'files'));
-const ctx: Ctx = { db, actor: null, ip: null, now: () => new Date(), cache: noCache, via: 'bench', files };
-await loadDemo(ctx, { password });
+const { dir, database, db, files } = await demoDatabase('kc-bench-plan-', password);
 const t0 = performance.now();
 
 const { planId, orgIds } = await generatePlan(db, taskCount, asOf, { tallyTriggers: process.env.BENCH_TALLY_TRIGGERS !== '0' });

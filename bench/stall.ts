@@ -13,25 +13,19 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { authPolicy } from '@kechuang/contracts';
 import { buildApp } from '../apps/server/src/app.ts';
-import { type Ctx, jobQueueFor, LocalFileStore, loadDemo, MemoryCache, noCache, runReminders } from '../packages/core/src/index.ts';
-import { openDb, sql } from '../packages/db/src/index.ts';
-import { generatePlan } from './plan-dataset.ts';
+import { type Ctx, jobQueueFor, MemoryCache, runReminders } from '../packages/core/src/index.ts';
+import { sql } from '../packages/db/src/index.ts';
+import { demoDatabase, generatePlan } from './plan-dataset.ts';
 
 const taskCount = Number(process.env.BENCH_TASKS ?? 20000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const reportersPerUnit = Number(process.env.BENCH_REPORTERS_PER_UNIT ?? 3);
 const password = 'Bench2026pass';
 const asOf = '2026-11-22';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-stall-'));
-const database = await openDb({ dataDir: dir });
-const db = database.db;
-const files = new LocalFileStore(path.join(dir, 'files'));
-const ctx: Ctx = { db, actor: null, ip: null, now: () => new Date(), cache: noCache, via: 'bench', files };
-await loadDemo(ctx, { password });
+const { dir, database, db, files, ctx } = await demoDatabase('kc-bench-stall-', password);
 const t0 = performance.now();
 const { planId, orgIds } = await generatePlan(db, taskCount, asOf);
 // reporters for every unit, so the reminder run has people to write to

@@ -4,28 +4,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cnNumber } from './bulletin-content.ts';
 import { renderBulletinDocx } from './bulletin-docx.ts';
+import { sampleTask } from './bulletin-sample.ts';
 import { renderBulletinXlsx } from './bulletin-xlsx.ts';
 
-const org = { orgId: 1, name: '耒阳市人民政府', shortName: '耒阳市' };
-function task(i: number, status: TTaskProgress['status']): TTaskProgress {
-  return {
-    nodeId: i,
-    number: `${i}.`,
-    title: `第${i}项任务`,
-    sectionId: 1,
-    sectionTitle: '一、强化科技创新主体',
-    leadOrgs: [org],
-    coOrgs: [],
-    status,
-    statusReason: '已过时间 40%，最新报送完成 10%，落后 30 个百分点 ≥ 30 → 严重滞后',
-    percent: 10,
-    elapsed: 0.4,
-    latestReport: null,
-    overdueSlots: 0,
-    weight: 1,
-    dueDate: '2026-12-31',
-  };
-}
+const task = (i: number, status: TTaskProgress['status']) => sampleTask(i, status);
 
 function progress(n: number): TPlanProgress {
   const tasks = [task(0, 'done'), ...Array.from({ length: n }, (_, i) => task(i + 1, 'severely_lagging'))];

@@ -4,32 +4,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BulletinInput } from './bulletin-content.ts';
 import { renderBulletinDocx } from './bulletin-docx.ts';
 import { renderBulletinFiles } from './bulletin-render.ts';
+import { sampleTask } from './bulletin-sample.ts';
 import { renderBulletinXlsx } from './bulletin-xlsx.ts';
 
-const org = { orgId: 1, name: '耒阳市人民政府', shortName: '耒阳市' };
 const statuses: TTaskProgress['status'][] = ['done', 'on_track', 'lagging', 'severely_lagging', 'overdue_unreported'];
-function task(i: number): TTaskProgress {
-  return {
-    nodeId: i,
-    number: `${i}.`,
-    title: `第${i}项任务`,
-    sectionId: 1,
-    sectionTitle: '一、强化科技创新主体',
-    leadOrgs: [org],
-    coOrgs: [],
-    status: statuses[i % statuses.length] as TTaskProgress['status'],
-    statusReason: '已过时间 40%，最新报送完成 10%，落后 30 个百分点 ≥ 30 → 严重滞后',
-    percent: 10,
-    elapsed: 0.4,
-    latestReport:
-      i % 2
-        ? { id: i, period: '2026-05', status: 'accepted', percent: 10, narrative: `进展${i}`, submittedAt: '2026-06-01T08:00:00.000Z' }
-        : null,
-    overdueSlots: 0,
-    weight: 1,
-    dueDate: '2026-12-31',
-  } as TTaskProgress;
-}
+const task = (i: number) =>
+  sampleTask(
+    i,
+    statuses[i % statuses.length] as TTaskProgress['status'],
+    {
+      latestReport:
+        i % 2
+          ? { id: i, period: '2026-05', status: 'accepted', percent: 10, narrative: `进展${i}`, submittedAt: '2026-06-01T08:00:00.000Z' }
+          : null,
+    } as Partial<TTaskProgress>,
+  );
 function target(i: number): TTargetProgress {
   return {
     targetId: i,
