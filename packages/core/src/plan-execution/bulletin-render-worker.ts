@@ -5,6 +5,8 @@
  * targets in slices, so no single copy holds the sender's thread for long), then renders both files and
  * sends each back as it is done, its bytes transferred rather than copied.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { TTargetProgress, TTaskProgress } from '@kechuang/contracts';
 import type { BulletinInput } from './bulletin-content.ts';
@@ -19,8 +21,23 @@ export type RenderRequest =
 
 export type RenderReply = { type: 'file'; format: 'docx' | 'xlsx'; bytes: ArrayBuffer } | { type: 'error'; message: string };
 
+/**
+ * This thread yields to the ones serving requests: on Linux a thread has a priority of its own, and with the
+ * cores busy (a month end on a small machine) the renderers ran at the expense of every request's latency.
+ * Elsewhere, or where it is not allowed, the thread keeps the default priority.
+ */
+function yieldToRequests() {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (tid > 0) os.setPriority(tid, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // not Linux, or not permitted
+  }
+}
+
 const port = parentPort;
 if (port) {
+  yieldToRequests();
   let input: BulletinInput | null = null;
   port.on('message', (m: RenderRequest) => {
     if (m.type === 'head') input = m.input;
