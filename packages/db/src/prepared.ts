@@ -12,7 +12,7 @@ export function isPreparable(text: string): boolean {
  * `KECHUANG_PREPARED_STATEMENTS=off` sends every statement unprepared, as before: for a connection through a
  * transaction-pooling proxy (PgBouncer in transaction mode), or to compare plans.
  */
-export const preparing = () => process.env.KECHUANG_PREPARED_STATEMENTS !== 'off';
+const preparing = () => process.env.KECHUANG_PREPARED_STATEMENTS !== 'off';
 
 /**
  * How a kept statement is planned. PostgreSQL's own choice (auto) may keep one generic plan for every run once it

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { AppError, type TJobKind } from '@kechuang/contracts';
 import type { Ctx } from '../context.ts';
+import { yieldTurn } from '../yield-turn.ts';
 import { jobActor } from './job-actor.ts';
 import { claimJob, finishJob, type JobRow, recordProgress } from './jobs.repository.ts';
 
@@ -70,7 +71,7 @@ export class JobQueue {
       this.again = true;
       return;
     }
-    this.loop = new Promise<void>((resolve) => setImmediate(resolve))
+    this.loop = yieldTurn()
       .then(() => this.runAll())
       .catch(() => undefined)
       .finally(() => {
@@ -98,7 +99,7 @@ export class JobQueue {
       this.again = false;
       while (!this.stopped && (await this.runOne())) {
         // let requests waiting on the event loop in between two jobs
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldTurn();
       }
     } while (this.again && !this.stopped);
   }

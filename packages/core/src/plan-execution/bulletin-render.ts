@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { yieldTurn } from '../yield-turn.ts';
 import type { BulletinInput } from './bulletin-content.ts';
 import { renderBulletinDocx } from './bulletin-docx.ts';
 import type { RenderReply, RenderRequest } from './bulletin-render-worker.ts';
@@ -11,7 +12,6 @@ type Format = 'docx' | 'xlsx';
 type Rendered = Record<Format, Buffer> & { thread: 'worker' | 'serving' };
 /** tasks and targets per message: each copy into the worker holds this thread a few milliseconds */
 const slice = 1000;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 let warned = false;
 
 /** The worker failed (did not start, died, or a renderer threw in it), as distinct from `done` failing. */
@@ -51,11 +51,11 @@ async function inWorker(input: BulletinInput, done: (format: Format) => Promise<
     const p = input.progress;
     send({ type: 'head', input: { ...input, progress: { ...p, tasks: [], targets: [] } } });
     for (let i = 0; i < p.tasks.length; i += slice) {
-      await turn();
+      await yieldTurn();
       send({ type: 'tasks', items: p.tasks.slice(i, i + slice) });
     }
     for (let i = 0; i < p.targets.length; i += slice) {
-      await turn();
+      await yieldTurn();
       send({ type: 'targets', items: p.targets.slice(i, i + slice) });
     }
     send({ type: 'render' });
@@ -89,7 +89,7 @@ export async function renderBulletinFiles(
   }
   const docx = await renderBulletinDocx(input);
   await done('docx');
-  await turn();
+  await yieldTurn();
   const xlsx = await renderBulletinXlsx(input);
   await done('xlsx');
   return { docx, xlsx, thread: 'serving' };

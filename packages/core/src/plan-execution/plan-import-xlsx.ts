@@ -3,17 +3,8 @@ import { sql } from '@kechuang/db';
 import { withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { enqueueJob, type JobHandler, type JobProgress } from '../jobs/index.ts';
-import {
-  chunksOf,
-  dropRun,
-  newRunKey,
-  readUpload,
-  stageRows,
-  stageUpload,
-  stepper,
-  sweepStaging,
-  yieldTurn,
-} from '../plan/plan-import-staging.ts';
+import { chunksOf, dropRun, newRunKey, readUpload, stageRows, stageUpload, stepper, sweepStaging } from '../plan/plan-import-staging.ts';
+import { yieldTurn } from '../yield-turn.ts';
 import { requirePlanManager } from './exec.policy.ts';
 import { findPlan, loadPlanExec } from './exec.repository.ts';
 import { checkedResult, checkPlanXlsx, importPlanXlsx, xlsxImportAudit, xlsxRevisionReason } from './plan-xlsx-import.ts';

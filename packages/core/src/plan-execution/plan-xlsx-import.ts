@@ -11,6 +11,7 @@ import type ExcelJS from 'exceljs';
 import { type AuditInput, withAudit } from '../audit/with-audit.ts';
 import type { Ctx } from '../context.ts';
 import { cellText, openBook, readSheet, type SheetTable } from '../enterprise-registry/xlsx-workbook.ts';
+import { yieldTurn } from '../yield-turn.ts';
 import { requirePlanManager } from './exec.policy.ts';
 import { addTaskEvent, findPlan, loadPlanExec } from './exec.repository.ts';
 import { splitDates, type TargetColumn, type TaskColumn, targetHead, taskHead } from './plan-xlsx-columns.ts';
@@ -252,7 +253,6 @@ export interface CheckedPlanXlsx {
 
 /** Rows checked between two turns of the event loop (a job's check lets requests in meanwhile). */
 const rowsPerTurn = 500;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Reads back a workbook made by exportPlanXlsx and checks every row against the plan as it is now: only the
@@ -297,7 +297,7 @@ export async function checkPlanXlsx(ctx: Ctx, plan: PlanRow, bytes: Uint8Array):
   if (tasks) {
     const seen = new Map<number, number>();
     for (const { row, values } of tasks.rows) {
-      if (++checked % rowsPerTurn === 0) await turn();
+      if (++checked % rowsPerTurn === 0) await yieldTurn();
       const fail: Fail = (column, message) => errors.push({ sheet: tasks.sheet, row, column, message });
       const r = rowReader(tasks, taskHead, values);
       const id = readId(r.text('id'), seen, row, fail, taskHead.id);
@@ -317,7 +317,7 @@ export async function checkPlanXlsx(ctx: Ctx, plan: PlanRow, bytes: Uint8Array):
   if (targets) {
     const seen = new Map<number, number>();
     for (const { row, values } of targets.rows) {
-      if (++checked % rowsPerTurn === 0) await turn();
+      if (++checked % rowsPerTurn === 0) await yieldTurn();
       const fail: Fail = (column, message) => errors.push({ sheet: targets.sheet, row, column, message });
       const r = rowReader(targets, targetHead, values);
       const id = readId(r.text('id'), seen, row, fail, targetHead.id);

@@ -3,6 +3,7 @@ import { withAudit } from '../audit/with-audit.ts';
 import { bureauDate } from '../bureau-date.ts';
 import type { Ctx } from '../context.ts';
 import { type NotificationChannel, type NotificationMessage, sendNotifications } from '../notification/channel.ts';
+import { yieldTurn } from '../yield-turn.ts';
 import { type Cycle, daysBetween, type ReportingSlot, reportingSlots } from './reporting-cycle.ts';
 
 /**
@@ -51,8 +52,6 @@ export interface Reminder {
 const pageSize = 2000;
 /** messages stored per transaction */
 const sendPart = 2000;
-/** a turn of the event loop: requests waiting meanwhile are served between two slices of a run */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * What is owed on `today`: the slot due within `dueSoonDays`, and the latest overdue slot of each
@@ -138,7 +137,7 @@ export async function pendingReminders(db: Kysely<DB>, today: string, rule: Remi
       for (const c of candidates) if (!done.has(`${c.nodeId}:${c.orgId}:${c.slot.period}`)) out.push(c);
     }
     if (rows.length < pageSize) break;
-    await turn();
+    await yieldTurn();
   }
   return out;
 }
@@ -182,7 +181,7 @@ async function messagesFor(db: Kysely<DB>, reminders: Reminder[], today: string,
   for (let i = 0; i < reminders.length; i++) {
     const r = reminders[i] as Reminder;
     for (const userId of byOrg.get(r.orgId) ?? []) out.push(reporterMessage(r, userId));
-    if (i % pageSize === pageSize - 1) await turn();
+    if (i % pageSize === pageSize - 1) await yieldTurn();
   }
   if (!rule.plannerDigest) return out;
 
@@ -260,7 +259,7 @@ export async function runReminders(
   const keys = messages.map((m) => m.dedupeKey as string);
   const seen = new Set<string>();
   for (let i = 0; i < keys.length; i += 1000) {
-    if (i > 0) await turn();
+    if (i > 0) await yieldTurn();
     const rows = await ctx.db
       .selectFrom('notification')
       .select('dedupe_key')
@@ -274,7 +273,7 @@ export async function runReminders(
   // is sent by the next run, the dedupe keys keeping the parts already sent from being sent twice
   const parts = Math.ceil(fresh.length / sendPart);
   for (let k = 0; k < parts; k++) {
-    if (k > 0) await turn();
+    if (k > 0) await yieldTurn();
     result.sent += await withAudit(ctx, async (tx, record) => {
       const stored = await sendNotifications(tx, fresh.slice(k * sendPart, (k + 1) * sendPart), opts.channels);
       record({

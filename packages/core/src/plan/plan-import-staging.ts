@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DB, Kysely, Transaction } from '@kechuang/db';
 import { sql } from '@kechuang/db';
 import type { JobProgress } from '../jobs/index.ts';
+import { yieldTurn } from '../yield-turn.ts';
 
 /*
  * The staging rows of a large plan import (plan_import_staging, 0027). A job writes its rows here in short
@@ -15,9 +16,6 @@ export type StagedEntity = 'node' | 'target' | 'node_change' | 'target_change' |
 
 /** Rows per staged statement: a few milliseconds each on the embedded database. */
 export const stagingChunk = 250;
-
-/** Lets requests that arrived during a statement run before the next one. */
-export const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const newRunKey = () => randomUUID();
 
