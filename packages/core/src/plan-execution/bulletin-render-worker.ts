@@ -3,10 +3,9 @@
  * renderers are synchronous for most of their run (hundreds of milliseconds to seconds on a large plan), so
  * they run here, off the event loop that serves requests. It receives the bulletin in parts (the tasks and
  * targets in slices, so no single copy holds the sender's thread for long), then renders both files and
- * sends each back as it is done, its bytes transferred rather than copied.
+ * sends each back as it is done, its bytes transferred rather than copied. The thread is kept for the bulletins
+ * that follow, one at a time: each begins with its own head.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { TTargetProgress, TTaskProgress } from '@kechuang/contracts';
 import type { BulletinInput } from './bulletin-content.ts';
@@ -21,23 +20,8 @@ export type RenderRequest =
 
 export type RenderReply = { type: 'file'; format: 'docx' | 'xlsx'; bytes: ArrayBuffer } | { type: 'error'; message: string };
 
-/**
- * This thread yields to the ones serving requests: on Linux a thread has a priority of its own, and with the
- * cores busy (a month end on a small machine) the renderers ran at the expense of every request's latency.
- * Elsewhere, or where it is not allowed, the thread keeps the default priority.
- */
-function yieldToRequests() {
-  try {
-    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-    if (tid > 0) os.setPriority(tid, os.constants.priority.PRIORITY_BELOW_NORMAL);
-  } catch {
-    // not Linux, or not permitted
-  }
-}
-
 const port = parentPort;
 if (port) {
-  yieldToRequests();
   let input: BulletinInput | null = null;
   port.on('message', (m: RenderRequest) => {
     if (m.type === 'head') input = m.input;
@@ -45,6 +29,8 @@ if (port) {
     else if (input && m.type === 'targets') input.progress.targets.push(...m.items);
     else if (input && m.type === 'render') {
       const whole = input;
+      // the thread stays for the next bulletin (bulletin-render.ts); this one is not kept alive by it
+      input = null;
       void (async () => {
         for (const [format, render] of [
           ['docx', renderBulletinDocx],

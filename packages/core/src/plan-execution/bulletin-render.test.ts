@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulletinInput } from './bulletin-content.ts';
 import { renderBulletinDocx } from './bulletin-docx.ts';
-import { renderBulletinFiles } from './bulletin-render.ts';
+import { bulletinWorkerStarts, renderBulletinFiles } from './bulletin-render.ts';
 import { sampleTask } from './bulletin-sample.ts';
 import { renderBulletinXlsx } from './bulletin-xlsx.ts';
 
@@ -113,5 +113,27 @@ describe('bulletin files rendered in a worker thread', () => {
         throw new Error('step failed');
       }),
     ).rejects.toThrow('step failed');
+  });
+
+  it('keeps one render thread for the bulletins that follow, one at a time', async () => {
+    await renderBulletinFiles(input(50));
+    const started = bulletinWorkerStarts();
+    // two at once: the second waits for the first on the same thread
+    const [a, b] = await Promise.all([renderBulletinFiles(input(100)), renderBulletinFiles(input(50))]);
+    expect(bulletinWorkerStarts()).toBe(started);
+    expect([a.thread, b.thread]).toEqual(['worker', 'worker']);
+    expect(parts(a.docx)).toEqual(parts(await renderBulletinDocx(input(100))));
+    expect(parts(b.xlsx)).toEqual(parts(await renderBulletinXlsx(input(50))));
+  });
+
+  it('replaces a render thread that failed, and the next bulletin is rendered there', async () => {
+    const broken = input(50);
+    // a section list the renderers cannot read: they throw, in the thread and then here
+    (broken.progress as { sections: unknown }).sections = 'not a list';
+    await expect(renderBulletinFiles(broken)).rejects.toThrow();
+    const started = bulletinWorkerStarts();
+    const files = await renderBulletinFiles(input(50));
+    expect(files.thread).toBe('worker');
+    expect(bulletinWorkerStarts()).toBe(started + 1);
   });
 });
