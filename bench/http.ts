@@ -22,6 +22,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cpuSeconds, startProcess as start, stopProcess as stop } from './harness.ts';
+import { type Floor, measureFloor } from './http-floor.ts';
 import { summariseProfile } from './load-profile.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
@@ -136,6 +137,8 @@ interface DbSetup {
   name: string;
   env: Record<string, string>;
   args: string[];
+  /** the same database opened in this process, for the floor below HTTP */
+  target: { dataDir?: string; databaseUrl?: string };
   cleanup: () => Promise<void>;
 }
 
@@ -146,6 +149,7 @@ async function databases(): Promise<DbSetup[]> {
     name: 'pglite',
     env: { DATABASE_URL: '' },
     args: ['--data', dataDir],
+    target: { dataDir },
     cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
   });
   const base = process.env.DATABASE_URL;
@@ -161,6 +165,7 @@ async function databases(): Promise<DbSetup[]> {
       name: 'postgres',
       env: { DATABASE_URL: url.toString() },
       args: [],
+      target: { databaseUrl: url.toString() },
       cleanup: async () => {
         const c = new pg.Client({ connectionString: base });
         await c.connect();
@@ -175,6 +180,8 @@ async function databases(): Promise<DbSetup[]> {
 const port = 18502;
 const loadBefore = os.loadavg()[0] ?? 0;
 const payloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-payload-'));
+const floors = new Map<string, Floor>();
+const floorRequests = Number(process.env.BENCH_FLOOR_REQUESTS ?? 3000);
 const results: { db: string; name: string; f: Figures; pid: 'bare' | 'server' }[] = [];
 let bare: ChildProcess | undefined;
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-prof-'));
@@ -268,6 +275,9 @@ try {
           for (const x of f) fs.rmSync(path.join(profileDir, x));
         }
       }
+      // the same distinct queries below HTTP, in this process (the servers are stopped)
+      counter = 0;
+      floors.set(db.name, await measureFloor(db.target, 'admin', distinctListPath, floorRequests));
     } finally {
       await db.cleanup();
     }
@@ -298,6 +308,16 @@ for (const db of [...new Set(results.map((r) => r.db))]) {
     console.log(
       `${db}: goal uncached signed-in list (list cache missed) ≥ 0.1× bare hello → ${ratio.toFixed(3)} ${ratio >= 0.1 ? '(met)' : '(not met)'}; p99 < 50 ms → ${miss.f.p99.toFixed(1)} ${miss.f.p99 < 50 ? '(met)' : '(not met)'}` +
         (off ? `; with no process cache at all ${(off.f.rps / base).toFixed(3)}×, p99 ${off.f.p99.toFixed(1)} ms` : ''),
+    );
+  }
+  const floor = floors.get(db);
+  if (floor) {
+    // the cores can run no more requests per second than their database work allows, whatever HTTP adds
+    const ceiling = (os.cpus().length * 1e6) / floor.driver;
+    console.log(
+      `${db}: below HTTP (${floor.requests} of the same distinct queries, one at a time, CPU per request): through the domain layer ${floor.domain.toFixed(0)} µs; ` +
+        `the finished SQL through the driver alone ${floor.driver.toFixed(0)} µs${floor.database ? ` (PostgreSQL's processes ${floor.database.toFixed(0)} µs of it)` : ''} → ` +
+        `at most ${ceiling.toFixed(0)} req/s on ${os.cpus().length} cores from that alone = ${(ceiling / base).toFixed(3)}× bare hello`,
     );
   }
 }
