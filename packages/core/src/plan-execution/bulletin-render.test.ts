@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import type { TPlanProgress, TTargetProgress, TTaskProgress } from '@kechuang/contracts';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulletinInput } from './bulletin-content.ts';
 import { renderBulletinDocx } from './bulletin-docx.ts';
-import { bulletinWorkerStarts, renderBulletinFiles } from './bulletin-render.ts';
+import { bulletinRendererPid, bulletinWorkerStarts, renderBulletinFiles } from './bulletin-render.ts';
 import { sampleTask } from './bulletin-sample.ts';
 import { renderBulletinXlsx } from './bulletin-xlsx.ts';
 
@@ -80,7 +81,7 @@ function parts(bytes: Uint8Array): Record<string, string> {
   return out;
 }
 
-describe('bulletin files rendered in a worker thread', () => {
+describe('bulletin files rendered in a process of their own', () => {
   afterEach(() => {
     delete process.env.KECHUANG_BULLETIN_WORKER;
   });
@@ -115,7 +116,7 @@ describe('bulletin files rendered in a worker thread', () => {
     ).rejects.toThrow('step failed');
   });
 
-  it('keeps one render thread for the bulletins that follow, one at a time', async () => {
+  it('keeps one render process for the bulletins that follow, one at a time', async () => {
     await renderBulletinFiles(input(50));
     const started = bulletinWorkerStarts();
     // two at once: the second waits for the first on the same thread
@@ -126,7 +127,7 @@ describe('bulletin files rendered in a worker thread', () => {
     expect(parts(b.xlsx)).toEqual(parts(await renderBulletinXlsx(input(50))));
   });
 
-  it('replaces a render thread that failed, and the next bulletin is rendered there', async () => {
+  it('replaces a render process that failed, and the next bulletin is rendered there', async () => {
     const broken = input(50);
     // a section list the renderers cannot read: they throw, in the thread and then here
     (broken.progress as { sections: unknown }).sections = 'not a list';
@@ -135,5 +136,17 @@ describe('bulletin files rendered in a worker thread', () => {
     const files = await renderBulletinFiles(input(50));
     expect(files.thread).toBe('worker');
     expect(bulletinWorkerStarts()).toBe(started + 1);
+  });
+
+  it.runIf(process.platform === 'linux')('runs every thread of the render process below the serving priority', async () => {
+    await renderBulletinFiles(input(50));
+    const pid = bulletinRendererPid();
+    expect(pid).not.toBeNull();
+    const nice = fs
+      .readdirSync(`/proc/${pid}/task`)
+      .map((t) => Number(fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]));
+    // the engine's helper threads too, not only the one that renders
+    expect(nice.length).toBeGreaterThan(1);
+    for (const n of nice) expect(n).toBeGreaterThanOrEqual(10);
   });
 });
