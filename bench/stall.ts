@@ -6,7 +6,7 @@
  * over HTTP on loopback) and node:perf_hooks' monitorEventLoopDelay:
  *   1. nothing else running (the baseline);
  *   2. a 进度通报 job (POST /api/plans/:id/bulletins, then the job queue drained), repeated for the phase, its files
- *      rendered first on the serving thread (KECHUANG_BULLETIN_WORKER=off, as before) and then in the worker;
+ *      rendered first on the serving thread (KECHUANG_BULLETIN_WORKER=off, as before) and then in the render process;
  *   3. the reminder run (runReminders as the scheduler calls it): its first run (sends) and its next (nothing new).
  * Prints per phase: the event loop's longest stall (max) and p99, the reader's p50/p99/max and how many reads
  * it got through, with the ratio to the baseline. Prints figures, never fails on them.
@@ -153,14 +153,14 @@ const oneBulletin = async () => {
   const job = await app.inject({ method: 'GET', url: `/api/jobs/${res.json().id}`, headers: planner });
   if (job.json().status !== 'succeeded') throw new Error(`bulletin job: ${job.body.slice(0, 300)}`);
 };
-// the files rendered on the serving thread, as before the worker (the same sitting's comparison)
+// the files rendered on the serving thread, as before the render process (the same sitting's comparison)
 process.env.KECHUANG_BULLETIN_WORKER = 'off';
 const inThread = await phase(oneBulletin, { minMs: seconds * 1000, repeat: true });
 delete process.env.KECHUANG_BULLETIN_WORKER;
 print('进度通报（本线程生成）', inThread, `  通报 ${bulletins} 份`);
 bulletins = 0;
 const bulletin = await phase(oneBulletin, { minMs: seconds * 1000, repeat: true });
-print('进度通报（工作线程生成）', bulletin, `  通报 ${bulletins} 份`);
+print('进度通报（生成进程）', bulletin, `  通报 ${bulletins} 份`);
 
 const remindAt: Ctx = { ...ctx, now: () => new Date(`${asOf}T02:00:00Z`), via: 'scheduler:plan.reminders' };
 let result: Awaited<ReturnType<typeof runReminders>> | null = null;

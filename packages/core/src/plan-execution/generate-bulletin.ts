@@ -80,7 +80,7 @@ export async function generateBulletin(
     issuedOn: bureauDate(ctx.now()),
   };
   await step(1);
-  // in a worker thread: other requests are served meanwhile (bulletin-render.ts)
+  // in a render process of its own: other requests are served meanwhile (bulletin-render.ts)
   const { docx, xlsx } = await renderBulletinFiles(bulletin, (format) => step(format === 'docx' ? 2 : 3));
   const summary: TBulletinSummary = {
     docNumber,
