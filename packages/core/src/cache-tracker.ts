@@ -57,13 +57,19 @@ export class WriteTracker implements KyselyPlugin {
   }
 
   private visit(node: unknown, depth: number): void {
-    if (!node || typeof node !== 'object' || depth > 60) return;
+    // file bytes and other binary parameters: nothing in them is a write, and walking them cost seconds a megabyte
+    if (!node || typeof node !== 'object' || depth > 60 || ArrayBuffer.isView(node)) return;
     if (Array.isArray(node)) {
       for (const x of node) this.visit(x, depth + 1);
       return;
     }
     const n = node as Node;
     switch (n.kind) {
+      // the values a statement sends (a row's fields, a JSON document, a file) are data, never statements: a
+      // document shaped like a query must not be read as one
+      case 'ValueNode':
+      case 'PrimitiveValueListNode':
+        return;
       case 'InsertQueryNode': {
         const conflict = n.onConflict as { updates?: unknown[] } | undefined;
         const dup = n.onDuplicateKey as unknown;
