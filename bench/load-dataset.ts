@@ -16,6 +16,7 @@
 import { bureauDate, hashPassword } from '../packages/core/src/index.ts';
 import type { DB, Kysely } from '../packages/db/src/index.ts';
 import { sql } from '../packages/db/src/index.ts';
+import { accountName, insertAccounts } from './accounts.ts';
 
 export interface LoadDatasetOptions {
   units: number;
@@ -37,8 +38,8 @@ export interface LoadDataset {
   reused: boolean;
 }
 
-const reporterName = (i: number) => `load.reporter.${String(i + 1).padStart(4, '0')}`;
-const plannerName = (i: number) => `load.planner.${String(i + 1).padStart(2, '0')}`;
+const reporterName = (i: number) => accountName('load.reporter.', 4, i);
+const plannerName = (i: number) => accountName('load.planner.', 2, i);
 
 export async function generateLoadDataset(db: Kysely<DB>, opts: LoadDatasetOptions): Promise<LoadDataset> {
   const today = bureauDate(opts.now ?? new Date());
@@ -83,15 +84,22 @@ export async function generateLoadDataset(db: Kysely<DB>, opts: LoadDatasetOptio
       await tx.selectFrom('organization').select('id').where('name', 'like', '负载测试责任单位%').orderBy('name').execute()
     ).map((o) => o.id);
     if (unitIds.length !== opts.units) throw new Error(`expected ${opts.units} load units, found ${unitIds.length}`);
-    await sql`
-    insert into app_user (username, display_name, org_id, roles, password_hash, must_change_password)
-    select 'load.reporter.' || lpad(i::text, 4, '0'), '填报员' || lpad(i::text, 4, '0'), (${sql.val(unitIds)}::int[])[i],
-           array['reporter'], ${hash}, false
-    from generate_series(1, ${opts.units}) i`.execute(tx);
-    await sql`
-    insert into app_user (username, display_name, org_id, roles, password_hash, must_change_password)
-    select 'load.planner.' || lpad(i::text, 2, '0'), '业务员' || lpad(i::text, 2, '0'), ${bureau.id}, array['planner'], ${hash}, false
-    from generate_series(1, ${opts.planners}) i`.execute(tx);
+    await insertAccounts(tx, {
+      prefix: 'load.reporter.',
+      displayPrefix: '填报员',
+      width: 4,
+      orgIds: unitIds,
+      role: 'reporter',
+      passwordHash: hash,
+    });
+    await insertAccounts(tx, {
+      prefix: 'load.planner.',
+      displayPrefix: '业务员',
+      width: 2,
+      orgIds: Array.from({ length: opts.planners }, () => bureau.id),
+      role: 'planner',
+      passwordHash: hash,
+    });
 
     const { id: planId } = await tx
       .insertInto('plan')

@@ -17,7 +17,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { authPolicy } from '@kechuang/contracts';
 import { buildApp } from '../apps/server/src/app.ts';
 import { type Ctx, jobQueueFor, MemoryCache, runReminders } from '../packages/core/src/index.ts';
-import { sql } from '../packages/db/src/index.ts';
+import { insertAccounts } from './accounts.ts';
 import { demoDatabase, generatePlan } from './plan-dataset.ts';
 
 const taskCount = Number(process.env.BENCH_TASKS ?? 20000);
@@ -34,20 +34,14 @@ const template = await db
   .select('password_hash')
   .where('username', '=', 'reporter.leiyang')
   .executeTakeFirstOrThrow();
-for (const orgId of orgIds)
-  for (let k = 0; k < reportersPerUnit; k++)
-    await db
-      .insertInto('app_user')
-      .values({
-        username: `bench.reporter.${orgId}.${k}`,
-        display_name: `填报员${orgId}-${k}`,
-        org_id: orgId,
-        roles: sql`array['reporter']`,
-        phone: null,
-        email: null,
-        password_hash: template.password_hash,
-      })
-      .execute();
+await insertAccounts(db, {
+  prefix: 'bench.reporter.',
+  displayPrefix: '填报员',
+  width: 5,
+  orgIds: orgIds.flatMap((id) => Array.from({ length: reportersPerUnit }, () => id)),
+  role: 'reporter',
+  passwordHash: template.password_hash,
+});
 console.log(`生成 ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const app = await buildApp({ database, webDir: null, cache: new MemoryCache(), files });
