@@ -7,9 +7,11 @@
  * its database work.
  */
 import fs from 'node:fs';
-import type { TOrgKind } from '@kechuang/contracts';
-import { type Actor, type Ctx, listOrgs, noCache } from '../packages/core/src/index.ts';
+import { ZOrgListQuery } from '@kechuang/contracts';
+import { demoActor } from '../packages/core/src/demo/demo-actor.ts';
+import { type Ctx, listOrgs, noCache } from '../packages/core/src/index.ts';
 import { type Database, openDb } from '../packages/db/src/index.ts';
+import { cpuSeconds } from './harness.ts';
 
 type Plugin = Parameters<Database['db']['withPlugin']>[0];
 type Sent = Parameters<Plugin['transformQuery']>[0];
@@ -31,10 +33,7 @@ function postgresCpu(): number {
   for (const p of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(p)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const f = stat.split(') ')[1]?.split(' ') ?? [];
-      s += (Number(f[11]) + Number(f[12])) / 100;
+      if (fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'postgres') s += cpuSeconds(Number(p)) ?? 0;
     } catch {
       // ended meanwhile
     }
@@ -42,19 +41,8 @@ function postgresCpu(): number {
   return s;
 }
 
-/** the list query's input as the route would parse it from a bench path */
-function inputOf(pathWithQuery: string) {
-  const u = new URL(pathWithQuery, 'http://x');
-  const g = (k: string) => u.searchParams.get(k);
-  return {
-    page: Number(g('page') ?? 1),
-    pageSize: Number(g('pageSize') ?? 20),
-    q: g('q') ?? undefined,
-    kind: (g('kind') ?? undefined) as TOrgKind | undefined,
-    includeDisabled: g('includeDisabled') === 'true',
-    sort: (g('sort') ?? 'region') as 'name' | 'region' | 'createdAt',
-  };
-}
+/** the list query's input as the route parses it from a bench path (the route's own contract) */
+const inputOf = (pathWithQuery: string) => ZOrgListQuery.parse(Object.fromEntries(new URL(pathWithQuery, 'http://x').searchParams));
 
 export async function measureFloor(
   target: { dataDir?: string; databaseUrl?: string },
@@ -64,20 +52,7 @@ export async function measureFloor(
 ): Promise<Floor> {
   const database = await openDb({ ...target, migrate: false });
   try {
-    const u = await database.db
-      .selectFrom('app_user as u')
-      .innerJoin('organization as o', 'o.id', 'u.org_id')
-      .select(['u.id', 'u.username', 'u.org_id', 'u.roles', 'o.kind', 'o.region_code'])
-      .where('u.username', '=', username)
-      .executeTakeFirstOrThrow();
-    const actor: Actor = {
-      userId: u.id,
-      username: u.username,
-      orgId: u.org_id,
-      orgKind: u.kind as TOrgKind,
-      regionCode: u.region_code,
-      roles: u.roles as Actor['roles'],
-    };
+    const actor = await demoActor(database, username);
     // the statements listOrgs sends, kept as they go by, to be sent again as finished SQL
     const seen: Sent[] = [];
     const capture: Plugin = {

@@ -1,6 +1,6 @@
 /** Steps the project browser tests share: the call form and publishing a call. */
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
-import { confirmPopover } from './helpers.ts';
+import { beijing, confirmPopover } from './helpers.ts';
 
 export const yes = /确\s*定/;
 
@@ -33,4 +33,16 @@ export async function publishCall(page: Page, row: Locator) {
   }).toPass({ timeout: 30_000 });
   expect(answer?.status(), await answer?.text()).toBe(200);
   await expect(row.getByTestId('call-status')).toHaveText('已发布');
+}
+
+/** Opens applications from yesterday for ten days in the call form (the pickers take Beijing time). */
+export async function fillApplicationWindow(modal: Locator) {
+  for (const [label, value] of [
+    ['申报开始时间（北京时间）', beijing(-1)],
+    ['申报截止时间（北京时间）', beijing(24 * 10)],
+  ] as const) {
+    await modal.getByLabel(label).click();
+    await modal.getByLabel(label).fill(value);
+    await modal.getByLabel(label).press('Enter');
+  }
 }

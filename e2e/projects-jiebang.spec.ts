@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { api, beijing, chooseOption, idNumber, pageAs, shot } from './helpers.ts';
-import { openProgrammeForm, publishCall, yes } from './project-steps.ts';
+import { fillApplicationWindow, openProgrammeForm, publishCall, yes } from './project-steps.ts';
 
 // 揭榜挂帅: a 榜单 from publication to the award paid by the milestone tied to a plan target.
 
@@ -33,14 +33,7 @@ test('揭榜挂帅: a 榜单 is published, a bid selected, and the award paid by
   await modal.getByLabel('榜单指标单位').fill('线/mm');
   await modal.getByLabel('资助强度（万元）').fill('100');
   await modal.getByLabel('本批次财政资金总额（万元）').fill('100');
-  for (const [label, value] of [
-    ['申报开始时间（北京时间）', beijing(-1)],
-    ['申报截止时间（北京时间）', beijing(24 * 10)],
-  ] as const) {
-    await modal.getByLabel(label).click();
-    await modal.getByLabel(label).fill(value);
-    await modal.getByLabel(label).press('Enter');
-  }
+  await fillApplicationWindow(modal);
   await shot(planner, out, 'demand-form');
   await planner.getByTestId('call-save').click();
   await expect(modal).toBeHidden();

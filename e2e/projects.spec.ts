@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { api, beijing, chooseOption, idNumber, pageAs, shot } from './helpers.ts';
 import { port } from './playwright.config.ts';
-import { openProgrammeForm, publishCall } from './project-steps.ts';
+import { fillApplicationWindow, openProgrammeForm, publishCall } from './project-steps.ts';
 
 // A call from publication to an accepted project, and the plan target that counts projects.
 
@@ -64,14 +64,7 @@ test('a call runs from publication to 整改后通过, and the plan target bound
   await modal.getByLabel('支持方向').press('Enter');
   await modal.getByLabel('资助强度（万元）').fill('50');
   await modal.getByLabel('本批次财政资金总额（万元）').fill('300');
-  for (const [label, value] of [
-    ['申报开始时间（北京时间）', beijing(-1)],
-    ['申报截止时间（北京时间）', beijing(24 * 10)],
-  ] as const) {
-    await modal.getByLabel(label).click();
-    await modal.getByLabel(label).fill(value);
-    await modal.getByLabel(label).press('Enter');
-  }
+  await fillApplicationWindow(modal);
   await modal.getByLabel('每单位限报').fill('2');
   await shot(planner, out, 'call-form');
   await planner.getByTestId('call-save').click();

@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulletinInput } from './bulletin-content.ts';
 import { renderBulletinDocx } from './bulletin-docx.ts';
-import { bulletinRendererPid, bulletinWorkerStarts, renderBulletinFiles } from './bulletin-render.ts';
+import { bulletinRendererPid, bulletinRendererStarts, renderBulletinFiles } from './bulletin-render.ts';
 import { sampleTask } from './bulletin-sample.ts';
 import { renderBulletinXlsx } from './bulletin-xlsx.ts';
 
@@ -118,10 +118,10 @@ describe('bulletin files rendered in a process of their own', () => {
 
   it('keeps one render process for the bulletins that follow, one at a time', async () => {
     await renderBulletinFiles(input(50));
-    const started = bulletinWorkerStarts();
+    const started = bulletinRendererStarts();
     // two at once: the second waits for the first on the same thread
     const [a, b] = await Promise.all([renderBulletinFiles(input(100)), renderBulletinFiles(input(50))]);
-    expect(bulletinWorkerStarts()).toBe(started);
+    expect(bulletinRendererStarts()).toBe(started);
     expect([a.thread, b.thread]).toEqual(['worker', 'worker']);
     expect(parts(a.docx)).toEqual(parts(await renderBulletinDocx(input(100))));
     expect(parts(b.xlsx)).toEqual(parts(await renderBulletinXlsx(input(50))));
@@ -132,10 +132,10 @@ describe('bulletin files rendered in a process of their own', () => {
     // a section list the renderers cannot read: they throw, in the thread and then here
     (broken.progress as { sections: unknown }).sections = 'not a list';
     await expect(renderBulletinFiles(broken)).rejects.toThrow();
-    const started = bulletinWorkerStarts();
+    const started = bulletinRendererStarts();
     const files = await renderBulletinFiles(input(50));
     expect(files.thread).toBe('worker');
-    expect(bulletinWorkerStarts()).toBe(started + 1);
+    expect(bulletinRendererStarts()).toBe(started + 1);
   });
 
   it.runIf(process.platform === 'linux')('runs every thread of the render process below the serving priority', async () => {

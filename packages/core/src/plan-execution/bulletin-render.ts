@@ -59,7 +59,7 @@ let queue: Promise<unknown> = Promise.resolve();
 let renderStarts = 0;
 
 /** How many render processes this process has started. */
-export function bulletinWorkerStarts(): number {
+export function bulletinRendererStarts(): number {
   return renderStarts;
 }
 
