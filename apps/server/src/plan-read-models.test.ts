@@ -1,3 +1,4 @@
+import type { TInbox } from '@kechuang/contracts';
 import { currentTallies, loadPlanProgress, rebuildReportTallies } from '@kechuang/core';
 import { sql } from '@kechuang/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -291,5 +292,40 @@ describe('tally cache', () => {
     s = await cachedAndStored();
     expect(s.cached).toEqual(s.stored);
     expect(s.cached.find((x) => x.key === `${g.monthly}:${g.leiyang}`)?.reported).toBe('2026-01,2026-02');
+  });
+});
+
+describe("a planner's inbox over all units", () => {
+  it('follows every write of a unit and agrees with that unit’s own inbox', async () => {
+    const h = await createPlanFixture(t.database.db, { title: '收件箱读模型测试计划' });
+    const asOf = '2026-05-10';
+    const inbox = async (orgId?: number) => {
+      const res = await planner.request({
+        method: 'GET',
+        url: `/api/plan-inbox?planId=${h.planId}&asOf=${asOf}&pageSize=200${orgId ? `&orgId=${orgId}` : ''}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as TInbox;
+    };
+    // the units' own inboxes read their tallies afresh; the all-units one keeps what it worked out per tally
+    const march = async () => {
+      const all = await inbox();
+      for (const orgId of [h.leiyang, h.hengnan]) expect(all.items.filter((i) => i.orgId === orgId)).toEqual((await inbox(orgId)).items);
+      return all.items.find((i) => i.nodeId === h.monthly && i.orgId === h.leiyang)?.slots.find((s) => s.period === '2026-03');
+    };
+    expect(await march()).toMatchObject({ state: 'overdue', reportId: null });
+    const res = await leiyang.request({
+      method: 'POST',
+      url: '/api/plan-reports',
+      payload: { nodeId: h.monthly, period: '2026-03', narrative: '三月进展', percent: 20, values: [{ targetId: h.targetId, value: 5 }] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = (res.json() as { id: number }).id;
+    // still overdue for the lead unit, now with its draft to finish
+    expect(await march()).toMatchObject({ state: 'overdue', reportId: id });
+    await act(leiyang, id, 'submit');
+    expect(await march()).toMatchObject({ state: 'submitted' });
+    await act(planner, id, 'return', { comment: '请补充数据' });
+    expect(await march()).toMatchObject({ state: 'returned', reportId: id });
   });
 });

@@ -4,21 +4,11 @@ import type { Ctx } from '../context.ts';
 import { hasRole, requireRole } from '../policy.ts';
 import { subtreePattern } from '../query.ts';
 import { cached, type Db } from './exec.repository.ts';
+import { memoSlotStates, type SlotState, slotUrgency } from './inbox-slots.ts';
 import { type AssignmentLink, orgNames, type PlanStructure, type ProgressNode, planAssignmentLinks, planStructure } from './plan-cache.ts';
 import { isPastDue, taskSchedule } from './plan-progress.ts';
 import { daysBetween, type ReportingSlot } from './reporting-cycle.ts';
 import { currentTallies, type PairTally, pairKey, periodParser, triples } from './tally-cache.ts';
-
-/** Most urgent first. */
-export const slotUrgency: Record<TSlotState, number> = {
-  returned: 0,
-  overdue: 1,
-  due_soon: 2,
-  draft: 3,
-  submitted: 4,
-  upcoming: 5,
-  accepted: 6,
-};
 
 /** An assignment with what ranking it needs: its plan, its task's schedule and its unit's report tally. */
 interface InboxRow {
@@ -37,14 +27,6 @@ interface InboxPlan {
   version: number;
   assignment_version: number;
   structure: PlanStructure;
-}
-
-/** A slot's state for an assignment: the slot, its state and the report it concerns. */
-interface SlotState {
-  slot: ReportingSlot;
-  state: TSlotState;
-  rep: { id: number; version: number } | undefined;
-  daysLeft: number;
 }
 
 function inboxSlot(s: ReportingSlot, state: TSlotState, rep: { id: number; version: number } | undefined, daysLeft: number): TInboxSlot {
@@ -180,28 +162,7 @@ async function buildInbox(ctx: Ctx, query: TInboxQuery, asOf: string, region: st
       timing = { daysLeft: slots.map((s) => daysBetween(asOf, s.dueDate)), pastDue: slots.map((s) => isPastDue(s, asOf)) };
       timings.set(slots, timing);
     }
-    const states: SlotState[] = [];
-    let next: SlotState | null = null;
-    const push = (i: number, state: TSlotState, rep?: { id: number; version: number }) =>
-      states.push({ slot: slots[i] as ReportingSlot, state, rep, daysLeft: timing.daysLeft[i] as number });
-    for (let i = 0; i < slots.length; i++) {
-      const period = (slots[i] as ReportingSlot).period;
-      const daysLeft = timing.daysLeft[i] as number;
-      const returned = tally?.returned.get(period);
-      const draft = tally?.drafts.get(period);
-      const reported = tally?.reported.has(period) ?? false;
-      if (returned && !draft) push(i, 'returned', returned);
-      else if (!reported && timing.pastDue[i]) {
-        if (a.role === 'lead') push(i, 'overdue', draft);
-        else if (draft) push(i, 'draft', draft);
-      } else if (draft) push(i, 'draft', draft);
-      else if (tally?.awaiting.has(period)) push(i, 'submitted');
-      else if (!reported && daysLeft >= 0 && daysLeft <= query.dueSoonDays) push(i, 'due_soon');
-      else if (!reported && !next && daysLeft > query.dueSoonDays)
-        next = { slot: slots[i] as ReportingSlot, state: 'upcoming', rep: undefined, daysLeft };
-    }
-    states.sort((x, y) => slotUrgency[x.state] - slotUrgency[y.state] || x.slot.dueDate.localeCompare(y.slot.dueDate));
-    if (next) states.push(next);
+    const states = memoSlotStates(slots, timing, tally, a.role === 'lead', asOf, query.dueSoonDays);
     if (query.state && !states.some((s) => s.state === query.state)) continue;
     counts.tasks++;
     for (const s of states) {
@@ -219,10 +180,11 @@ async function buildInbox(ctx: Ctx, query: TInboxQuery, asOf: string, region: st
       percent: tally?.latest?.percent ?? null,
     });
   }
+  // ISO days compare as strings; a plain comparison is many times cheaper than localeCompare over every assignment
   ranked.sort(
     (x, y) =>
       slotUrgency[x.urgency] - slotUrgency[y.urgency] ||
-      x.firstDue.localeCompare(y.firstDue) ||
+      (x.firstDue < y.firstDue ? -1 : x.firstDue > y.firstDue ? 1 : 0) ||
       x.a.plan.id - y.a.plan.id ||
       x.a.node.position - y.a.node.position ||
       x.a.org_id - y.a.org_id,
