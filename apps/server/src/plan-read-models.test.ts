@@ -1,5 +1,5 @@
 import type { TInbox } from '@kechuang/contracts';
-import { currentTallies, loadPlanProgress, rebuildReportTallies } from '@kechuang/core';
+import { currentTallies, loadPlanProgress, narrativePart, rebuildReportTallies, reportNarratives } from '@kechuang/core';
 import { sql } from '@kechuang/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanFixture, type PlanFixture, submitReportRow } from './plan-fixture.ts';
@@ -327,5 +327,50 @@ describe("a planner's inbox over all units", () => {
     expect(await march()).toMatchObject({ state: 'submitted' });
     await act(planner, id, 'return', { comment: '请补充数据' });
     expect(await march()).toMatchObject({ state: 'returned', reportId: id });
+  });
+});
+
+describe("a whole plan's narratives", () => {
+  it('are read in parts, with a turn for other requests between parts, and none is lost at the seams', async () => {
+    const db = t.database.db;
+    const n = await createPlanFixture(db, { title: '进展说明分段读取测试计划' });
+    const reports: Array<{ id: number; narrative: string }> = [];
+    for (const [period, end, due] of [
+      ['2026-01', '2026-01-31', '2026-02-05'],
+      ['2026-02', '2026-02-28', '2026-03-05'],
+      ['2026-03', '2026-03-31', '2026-04-05'],
+    ] as const) {
+      const id = await submitReportRow(db, { planId: n.planId, nodeId: n.monthly, orgId: n.leiyang, period, periodEnd: end, dueDate: due });
+      await db
+        .updateTable('progress_report')
+        .set({ narrative: `${period} 进展说明` })
+        .where('id', '=', id)
+        .execute();
+      reports.push({ id, narrative: `${period} 进展说明` });
+    }
+    // ids with no report around the real ones, so that these fall first, on a seam and last
+    const filler = (from: number, n: number) => Array.from({ length: n }, (_, i) => 2_000_000_000 - from - i);
+    const ids = [
+      reports[0]?.id,
+      ...filler(0, narrativePart - 2),
+      reports[1]?.id,
+      ...filler(narrativePart, narrativePart + 5),
+      reports[2]?.id,
+    ] as number[];
+    const statements: number[] = [];
+    let turns = 0;
+    const counting = db.withPlugin({
+      transformQuery: (a) => {
+        statements.push(turns);
+        return a.node;
+      },
+      transformResult: async (a) => a.result,
+    });
+    const ticking = setInterval(() => turns++, 0);
+    const read = await reportNarratives(counting, ids).finally(() => clearInterval(ticking));
+    expect([...read.entries()].sort((a, b) => a[0] - b[0])).toEqual(reports.map((r) => [r.id, r.narrative]));
+    expect(statements.length).toBe(3);
+    // timers ran between the statements: the loop was not held from the first to the last
+    expect(statements[2]).toBeGreaterThan(statements[0] as number);
   });
 });

@@ -146,7 +146,7 @@ export {
 export { importPlanXlsxInChunks, importPlanXlsxOrJob, startPlanXlsxImport } from './plan-execution/plan-import-xlsx.ts';
 export { exportPlanXlsx } from './plan-execution/plan-xlsx-export.ts';
 export { importPlanXlsx } from './plan-execution/plan-xlsx-import.ts';
-export { rebuildReportTallies } from './plan-execution/progress.queries.ts';
+export { narrativePart, rebuildReportTallies, reportNarratives } from './plan-execution/progress.queries.ts';
 export {
   defaultReminderRule,
   loadReminderRule,
