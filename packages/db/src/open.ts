@@ -46,7 +46,14 @@ export interface OpenOptions {
   schema?: string;
   migrate?: boolean;
   poolSize?: number;
+  /**
+   * An idle pooled connection to PostgreSQL was lost (the server restarted, a failover, a network cut, an
+   * administrator ended it): the pool drops it and the next query opens a new one. Default: one line on stderr.
+   */
+  onConnectionLost?: (err: Error) => void;
 }
+
+const reportLost = (err: Error) => process.stderr.write(`数据库连接中断，已丢弃该连接，下次查询将重新连接：${err.message}\n`);
 
 // Dates stay 'YYYY-MM-DD' strings, int8 and numeric stay strings on both drivers, so rows look alike.
 const DATE_OID = 1082;
@@ -73,6 +80,8 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
       types,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
+    // without a listener, an idle connection's error would end the process
+    pool.on('error', opts.onConnectionLost ?? reportLost);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     database = { db, kind: 'postgres', databaseUrl, close: () => db.destroy() };
     if (opts.readUrl) {
@@ -86,6 +95,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<Database> {
         connectionTimeoutMillis: Math.max(opts.replicaWaitMs ?? 1000, 1000),
         options: `-c default_transaction_read_only=on${opts.schema ? ` -c search_path=${opts.schema}` : ''}`,
       });
+      replicaPool.on('error', opts.onConnectionLost ?? reportLost);
       const reader = openReplicaReader(replicaPool, pool, opts.replicaWaitMs ?? 1000);
       database.readDb = reader.db;
       database.readStats = reader.stats;
