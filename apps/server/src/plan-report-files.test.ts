@@ -98,3 +98,50 @@ describe('evidence files of deleted drafts', () => {
     expect(await stored(key)).toBe(true);
   });
 });
+
+describe('a report opened alone', () => {
+  // one statement reads the report with its values and files; lists read them in batches: the same report either way
+  it('carries the same values and files as in its task’s list of reports', async () => {
+    const res = await leiyang.request({
+      method: 'POST',
+      url: '/api/plan-reports',
+      payload: {
+        nodeId: f.monthly,
+        period: '2026-09',
+        narrative: '九月进展',
+        percent: 40,
+        values: [{ targetId: f.targetId, value: 12.345 }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { id } = res.json() as { id: number };
+    await attach(id, '九月佐证一.pdf');
+    await attach(id, '九月佐证二.pdf');
+    const alone = (await leiyang.request({ method: 'GET', url: `/api/plan-reports/${id}` })).json();
+    expect(alone.values).toEqual([expect.objectContaining({ targetId: f.targetId, value: 12.345 })]);
+    expect(alone.attachments.map((a: { filename: string }) => a.filename)).toEqual(['九月佐证一.pdf', '九月佐证二.pdf']);
+    expect(alone.attachments[0].uploadedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const detail = await leiyang.request({ method: 'GET', url: `/api/plans/${f.planId}/tasks/${f.monthly}` });
+    expect(detail.statusCode, detail.body).toBe(200);
+    const listed = JSON.stringify(detail.json()).includes(`"id":${id}`) ? findReportIn(detail.json(), id) : undefined;
+    expect(listed).toEqual(alone);
+  });
+});
+
+/** the report with this id anywhere in a task detail */
+function findReportIn(x: unknown, id: number): unknown {
+  if (Array.isArray(x)) {
+    for (const y of x) {
+      const r = findReportIn(y, id);
+      if (r) return r;
+    }
+  } else if (x && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    if (o.id === id && 'attachments' in o && 'rowVersion' in o) return o;
+    for (const v of Object.values(o)) {
+      const r = findReportIn(v, id);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}

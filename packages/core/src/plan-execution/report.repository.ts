@@ -33,6 +33,17 @@ export function canSeeReport(actor: Actor, r: { status: string; org_id: number }
   return actor.orgId === r.org_id || hasRole(actor, 'admin', 'planner');
 }
 
+type ValueRow = { report_id: number; target_id: number; value: string | number; indicator_name: string; unit: string };
+type FileRow = {
+  report_id: number;
+  id: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: Date | string;
+};
+
 /** Reports with their target values and attachments, in the order given. */
 export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TProgressReport[]> {
   if (rows.length === 0) return [];
@@ -52,7 +63,17 @@ export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TPro
       .orderBy('id')
       .execute(),
   ]);
-  return rows.map((r) => ({
+  return rows.map((r) =>
+    toProgressReport(
+      r,
+      values.filter((v) => v.report_id === r.id),
+      files.filter((f) => f.report_id === r.id),
+    ),
+  );
+}
+
+function toProgressReport(r: ReportRow, values: ValueRow[], files: FileRow[]): TProgressReport {
+  return {
     id: r.id,
     planId: r.plan_id,
     nodeId: r.node_id,
@@ -67,19 +88,16 @@ export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TPro
     narrative: r.narrative,
     percent: r.percent,
     selfStatus: r.self_status as TProgressReport['selfStatus'],
-    values: values
-      .filter((v) => v.report_id === r.id)
-      .map((v) => ({ targetId: v.target_id, indicatorName: v.indicator_name, unit: v.unit, value: Number(v.value) })),
-    attachments: files
-      .filter((f) => f.report_id === r.id)
-      .map((f) => ({
-        id: f.id,
-        filename: f.filename,
-        contentType: f.content_type,
-        sizeBytes: f.size_bytes,
-        sha256: f.sha256,
-        uploadedAt: f.uploaded_at.toISOString(),
-      })),
+    values: values.map((v) => ({ targetId: v.target_id, indicatorName: v.indicator_name, unit: v.unit, value: Number(v.value) })),
+    attachments: files.map((f) => ({
+      id: f.id,
+      filename: f.filename,
+      contentType: f.content_type,
+      sizeBytes: f.size_bytes,
+      sha256: f.sha256,
+      // a json timestamp carries microseconds and an offset; as a Date it is the same instant to the millisecond
+      uploadedAt: new Date(f.uploaded_at).toISOString(),
+    })),
     submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
     submittedBy: r.submitted_by_name,
     onTime: r.submitted_at ? bureauDate(r.submitted_at) <= r.due_date : null,
@@ -89,10 +107,30 @@ export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TPro
     rowVersion: r.row_version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
-  }));
+  };
+}
+
+/**
+ * One report with its target values and attachments in a single statement (a report is opened, saved or
+ * submitted on nearly every request of a month end: one round trip instead of three).
+ */
+export async function findReportWithDetails(db: Db, id: number): Promise<{ row: ReportRow; report: TProgressReport }> {
+  const found = await selectReports(db)
+    .select([
+      sql<ValueRow[]>`(select coalesce(json_agg(json_build_object('report_id', v.report_id, 'target_id', v.target_id, 'value', v.value,
+        'indicator_name', t.indicator_name, 'unit', t.unit) order by v.target_id), '[]')
+        from report_target_value v join plan_target t on t.id = v.target_id where v.report_id = r.id)`.as('values_json'),
+      sql<FileRow[]>`(select coalesce(json_agg(json_build_object('report_id', a.report_id, 'id', a.id, 'filename', a.filename,
+        'content_type', a.content_type, 'size_bytes', a.size_bytes, 'sha256', a.sha256, 'uploaded_at', a.uploaded_at) order by a.id), '[]')
+        from report_attachment a where a.report_id = r.id)`.as('files_json'),
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!found) throw new AppError('report/not_found', { id });
+  const { values_json, files_json, ...row } = found;
+  return { row, report: toProgressReport(row, values_json, files_json) };
 }
 
 export async function loadReport(db: Db, id: number): Promise<TProgressReport> {
-  const [r] = await toProgressReports(db, [await findReport(db, id)]);
-  return r as TProgressReport;
+  return (await findReportWithDetails(db, id)).report;
 }

@@ -6,7 +6,7 @@ import { requireActor } from '../policy.ts';
 import { requireReportWriter, requireTaskReader } from './exec.policy.ts';
 import { addTaskEvent, type Db, findPlan, type PlanRow, selectNodes } from './exec.repository.ts';
 import { taskSchedule } from './plan-progress.ts';
-import { canSeeReport, findReport, loadReport, type ReportRow, toProgressReports } from './report.repository.ts';
+import { canSeeReport, findReport, findReportWithDetails, loadReport, type ReportRow } from './report.repository.ts';
 
 interface Content {
   narrative: string;
@@ -300,13 +300,11 @@ export async function reviseReport(ctx: Ctx, id: number): Promise<TProgressRepor
 }
 
 export async function getReport(ctx: Ctx, id: number): Promise<TProgressReport> {
-  const r = await findReport(ctx.db, id);
+  const { row: r, report } = await findReportWithDetails(ctx.db, id);
   const plan: PlanRow = await findPlan(ctx.db, r.plan_id);
   const actor = await requireTaskReader(ctx, ctx.db, plan, r.node_id);
   if (!canSeeReport(actor, r)) throw new AppError('report/not_found', { id });
-  // the row just read, with its values and files (not read a second time)
-  const [report] = await toProgressReports(ctx.db, [r]);
-  return report as TProgressReport;
+  return report;
 }
 
 /** Deletes a draft (never a submitted version). */
