@@ -147,6 +147,50 @@ describe('report tallies', () => {
     expect((await tallies()).pairs.map((p) => p.org_id).sort()).toEqual([f.leiyang, f.hengnan].sort());
   });
 
+  it('are not rewritten by a save that changes nothing they count, and follow one that does', async () => {
+    const db = t.database.db;
+    // which transaction last wrote the pair's tally and the unit's month tallies
+    const written = async (orgId: number) => ({
+      pair: (
+        await db
+          .selectFrom('report_tally')
+          .select('xid')
+          .where('node_id', '=', f.monthly)
+          .where('org_id', '=', orgId)
+          .executeTakeFirstOrThrow()
+      ).xid,
+      months: (
+        await sql<{ x: string }>`select coalesce(string_agg(xmin::text, ',' order by month), '') as x
+          from report_month_tally where plan_id = ${f.planId} and org_id = ${orgId}`.execute(db)
+      ).rows[0]?.x,
+    });
+    const july = await draft(leiyang, '2026-07', 20);
+    const before = await written(f.leiyang);
+    // a draft's text, percent and self-assessment count nowhere until it is submitted
+    const save = await leiyang.request({
+      method: 'PATCH',
+      url: `/api/plan-reports/${july.id}`,
+      payload: { rowVersion: july.rowVersion, narrative: '七月进展（修改）', percent: 55, selfStatus: 'at_risk', values: [] },
+    });
+    expect(save.statusCode, save.body).toBe(200);
+    expect(await written(f.leiyang)).toEqual(before);
+    await expectConsistent();
+
+    await act(leiyang, july.id, 'submit');
+    const submitted = await written(f.leiyang);
+    expect(submitted.pair).not.toBe(before.pair);
+    await act(planner, july.id, 'accept');
+    // a counted report's text alone changes nothing; its percent does
+    await db.updateTable('progress_report').set({ narrative: '七月进展（定稿）' }).where('id', '=', july.id).execute();
+    const accepted = await written(f.leiyang);
+    await db.updateTable('progress_report').set({ narrative: '七月进展（再改）' }).where('id', '=', july.id).execute();
+    expect(await written(f.leiyang)).toEqual(accepted);
+    await db.updateTable('progress_report').set({ percent: 65 }).where('id', '=', july.id).execute();
+    expect((await written(f.leiyang)).pair).not.toBe(accepted.pair);
+    expect((await tallies()).pairs.find((p) => p.org_id === f.leiyang && p.node_id === f.monthly)).toMatchObject({ latest_percent: 65 });
+    await expectConsistent();
+  });
+
   it('stay equal after multi-row statements, a rebuild with the triggers off, and a deleted task', async () => {
     const db = t.database.db;
     for (const [period, end, due] of [

@@ -28,6 +28,7 @@ import * as m0023 from './migrations/0023_project_report_file.ts';
 import * as m0025 from './migrations/0025_talent_confirmations.ts';
 import * as m0026 from './migrations/0026_jobs.ts';
 import * as m0027 from './migrations/0027_plan_import_staging.ts';
+import * as m0028 from './migrations/0028_report_tally_relevant_changes.ts';
 
 /** Versioned migrations, applied in name order at start. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '0025_talent_confirmations': m0025,
   '0026_jobs': m0026,
   '0027_plan_import_staging': m0027,
+  '0028_report_tally_relevant_changes': m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
