@@ -44,6 +44,12 @@ export class Measure {
   bulletinRunning = false;
   /** performance.now() when the run began */
   runStart = 0;
+  /**
+   * This generator's own lateness: a timer due every 50 ms, how late it fired, the largest per second of the run.
+   * A request measured slow while the generator itself was late may have been answered in time.
+   */
+  readonly lagBySecond = new Map<number, number>();
+  private lagTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly url: string,
@@ -125,6 +131,23 @@ export class Measure {
       if (attempt > 5) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
       await sleep(500);
     }
+  }
+
+  /** starts timing this process's own lateness (until stopLag) */
+  startLag() {
+    let due = performance.now() + 50;
+    this.lagTimer = setInterval(() => {
+      const now = performance.now();
+      const late = Math.max(0, now - due);
+      due = now + 50;
+      if (!this.measuring) return;
+      const second = Math.floor((now - this.runStart) / 1000);
+      this.lagBySecond.set(second, Math.max(this.lagBySecond.get(second) ?? 0, late));
+    }, 50);
+  }
+
+  stopLag() {
+    if (this.lagTimer) clearInterval(this.lagTimer);
   }
 
   /** answers of the run that were not 2xx */

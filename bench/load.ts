@@ -18,7 +18,8 @@
  * nothing acknowledged may be lost. Any answer that is not 2xx is counted by route and printed.
  * Prints req/s, p50/p99 for reads and writes and per route, the CPU time of the serving processes, PostgreSQL,
  * nginx and the load generator itself (per request: it does not depend on the machine's other load), the
- * bulletins, the errors and the load average; never fails on figures.
+ * bulletins, the errors, the load average and this generator's own lateness (when it lags, every request in flight
+ * looks slower than it was answered); never fails on figures.
  *
  * The same mix runs LOAD_WARMUP seconds (default 20; 0: none) before the measured LOAD_SECONDS: the processes have
  * just been started, and the first seconds of a process measure the engine compiling its code; the warm-up's
@@ -83,6 +84,7 @@ try {
   const warmStart = Date.now();
   crowd.until = warmStart + (warmupSeconds + seconds) * 1000;
   m.warming = warmupSeconds > 0;
+  m.startLag();
   const loops = Promise.all([...rs.map((s, i) => crowd.reporter(s, i)), ...ps.map((s, k) => crowd.planner(s, k, unitIds))]);
   await sleep(warmupSeconds * 1000);
   m.warming = false;
@@ -93,6 +95,7 @@ try {
   m.measuring = true;
   await loops;
   m.measuring = false;
+  m.stopLag();
   const elapsed = (Date.now() - t0) / 1000;
   const cpu1 = target.cpuByGroup();
   const loadEnd = loadavg();
@@ -152,6 +155,15 @@ try {
         .map(([sec, n]) => `${sec} s: ${n}`)
         .join(', ') || 'none'
     }`,
+  );
+  const lags = [...m.lagBySecond.entries()].sort((a, b) => a[0] - b[0]);
+  console.log(
+    `this load generator's own lateness (a 50 ms timer): max ${Math.max(0, ...lags.map(([, l]) => l)).toFixed(0)} ms; seconds it was over 100 ms late: ${
+      lags
+        .filter(([, l]) => l > 100)
+        .map(([sec, l]) => `${sec} s: ${l.toFixed(0)} ms`)
+        .join(', ') || 'none'
+    } (requests in flight then were measured that much slower than they were answered)`,
   );
   if (profile)
     console.log(
