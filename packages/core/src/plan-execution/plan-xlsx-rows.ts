@@ -25,18 +25,23 @@ export interface NodeChange {
     weight: string;
   }>;
 }
+
+/** A target's editable columns as stored. */
+export interface TargetNow {
+  id: number;
+  indicator_name: string;
+  value: string;
+  value_max: string | null;
+  unit: string;
+  target_year: number | null;
+  normalized_value: string;
+  normalized_unit: string;
+}
+
 export interface TargetChange {
   row: number;
   id: number;
-  set: Partial<{
-    indicator_name: string;
-    value: string;
-    value_max: string | null;
-    unit: string;
-    target_year: number | null;
-    normalized_value: string;
-    normalized_unit: string;
-  }>;
+  set: Partial<Omit<TargetNow, 'id'>>;
 }
 
 const cycleOf = new Map<string, string>(
@@ -168,17 +173,6 @@ export function planTaskRow(r: ReturnType<typeof rowReader<TaskColumn>>, now: No
     else if (!new Decimal(t).eq(now.weight)) set.weight = t;
   }
   return set;
-}
-
-export interface TargetNow {
-  id: number;
-  indicator_name: string;
-  value: string;
-  value_max: string | null;
-  unit: string;
-  target_year: number | null;
-  normalized_value: string;
-  normalized_unit: string;
 }
 
 export function planTargetRow(r: ReturnType<typeof rowReader<TargetColumn>>, now: TargetNow, fail: Fail): TargetChange['set'] {
