@@ -374,3 +374,19 @@ describe("a whole plan's narratives", () => {
     expect(statements[2]).toBeGreaterThan(statements[0] as number);
   });
 });
+
+describe("a large plan's progress", () => {
+  it('is worked out in slices of tasks, with a turn for other requests between them', async () => {
+    const db = t.database.db;
+    const big = await createPlanFixture(db, { title: '大计划分段计算测试计划' });
+    // 2,500 more tasks in the fixture's section, set-based
+    await sql`insert into plan_node (plan_id, parent_id, position, kind, number, title, start_offset, end_offset, due_date, cycle, cycle_due_day)
+      select ${big.planId}, ${big.sectionId}, 10 + g, 'task', g || '.', '批量任务' || g, 0, 0, '2026-12-31', 'monthly', 5
+      from generate_series(1, 2500) g`.execute(db);
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const progress = await loadPlanProgress(db, big.planId, '2026-06-30').finally(() => clearInterval(ticking));
+    expect(progress.tasks.length).toBe(2503);
+    expect(turns).toBeGreaterThan(0);
+  });
+});

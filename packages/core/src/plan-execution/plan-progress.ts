@@ -1,4 +1,5 @@
 import type { TOrgRef, TPlanProgress, TTargetProgress, TTaskProgress, TUnitScore } from '@kechuang/contracts';
+import { yieldTurn } from '../yield-turn.ts';
 import { type Db, findPlan, type NodeRow, type PlanRow, planWindow, type TargetRow } from './exec.repository.ts';
 import { type ProgressNode, planOrgsByNode, planStructure } from './plan-cache.ts';
 import {
@@ -180,8 +181,12 @@ export async function loadPlanProgress(
   const dueSlots = new Map<ReportingSlot[], ReportingSlot[]>();
   // a task whose inputs are the very same as last time is not evaluated again (task-memo.ts)
   const memo = taskMemo(db, plan, asOf, rules, orgsByNode);
+  let seen = 0;
   for (const n of nodes) {
     if (n.kind !== 'task' || (only && !only.has(n.id))) continue;
+    // a large plan's tasks in slices, with a turn between them: on the embedded database this runs on the
+    // thread every other request is served on
+    if (++seen % tasksPerTurn === 0) await yieldTurn();
     const orgs = orgsByNode.get(n.id) ?? noOrgs;
     const sched = taskSchedule(n, plan);
     let due = dueSlots.get(sched.slots);
@@ -251,6 +256,9 @@ export async function loadPlanProgress(
     units: [...units.values()].sort((a, b) => b.lagging - a.lagging || (a.onTimeRate ?? 1) - (b.onTimeRate ?? 1) || a.orgId - b.orgId),
   };
 }
+
+/** tasks evaluated between two turns of the event loop */
+const tasksPerTurn = 2000;
 
 const noOrgs = { lead: [] as TOrgRef[], co: [] as TOrgRef[] };
 const noTargets: TTargetProgress[] = [];
