@@ -100,7 +100,7 @@ describe('evidence files of deleted drafts', () => {
 });
 
 describe('a report opened alone', () => {
-  // one statement reads the report with its values and files; lists read them in batches: the same report either way
+  // a report alone and a task's list of reports both carry their values and files from json columns of one statement
   it('carries the same values and files as in its task’s list of reports', async () => {
     const res = await leiyang.request({
       method: 'POST',

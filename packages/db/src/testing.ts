@@ -86,5 +86,6 @@ export async function secondConnection(database: Database): Promise<Kysely<DB>> 
       oid === 1082 || oid === 20 || oid === 1700 ? keepText : pg.types.getTypeParser(oid === 1182 ? 1009 : oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: database.databaseUrl, max: 2, types, options: `-c search_path=${rows[0]?.s}` });
+  pool.on('error', () => {});
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 }

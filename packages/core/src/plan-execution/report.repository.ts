@@ -33,43 +33,35 @@ export function canSeeReport(actor: Actor, r: { status: string; org_id: number }
   return actor.orgId === r.org_id || hasRole(actor, 'admin', 'planner');
 }
 
-type ValueRow = { report_id: number; target_id: number; value: string | number; indicator_name: string; unit: string };
+type ValueRow = { target_id: number; value: string | number; indicator_name: string; unit: string };
 type FileRow = {
-  report_id: number;
   id: number;
   filename: string;
   content_type: string;
   size_bytes: number;
   sha256: string;
-  uploaded_at: Date | string;
+  uploaded_at: string;
 };
 
-/** Reports with their target values and attachments, in the order given. */
-export async function toProgressReports(db: Db, rows: ReportRow[]): Promise<TProgressReport[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [values, files] = await Promise.all([
-    db
-      .selectFrom('report_target_value as v')
-      .innerJoin('plan_target as t', 't.id', 'v.target_id')
-      .select(['v.report_id', 'v.target_id', 'v.value', 't.indicator_name', 't.unit'])
-      .where('v.report_id', 'in', ids)
-      .orderBy('v.target_id')
-      .execute(),
-    db
-      .selectFrom('report_attachment')
-      .select(['id', 'report_id', 'filename', 'content_type', 'size_bytes', 'sha256', 'uploaded_at'])
-      .where('report_id', 'in', ids)
-      .orderBy('id')
-      .execute(),
+/**
+ * Reports with their target values and attachments as json columns: one statement however many reports (a
+ * report is opened, saved or submitted on nearly every request of a month end: one round trip instead of three).
+ */
+export function selectReportsWithDetails(db: Db) {
+  return selectReports(db).select([
+    sql<ValueRow[]>`(select coalesce(json_agg(json_build_object('target_id', v.target_id, 'value', v.value,
+      'indicator_name', t.indicator_name, 'unit', t.unit) order by v.target_id), '[]')
+      from report_target_value v join plan_target t on t.id = v.target_id where v.report_id = r.id)`.as('values_json'),
+    sql<FileRow[]>`(select coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename,
+      'content_type', a.content_type, 'size_bytes', a.size_bytes, 'sha256', a.sha256, 'uploaded_at', a.uploaded_at) order by a.id), '[]')
+      from report_attachment a where a.report_id = r.id)`.as('files_json'),
   ]);
-  return rows.map((r) =>
-    toProgressReport(
-      r,
-      values.filter((v) => v.report_id === r.id),
-      files.filter((f) => f.report_id === r.id),
-    ),
-  );
+}
+type ReportWithDetailsRow = ReportRow & { values_json: ValueRow[]; files_json: FileRow[] };
+
+/** A row of selectReportsWithDetails as the API shows it. */
+export function reportWithDetails({ values_json, files_json, ...row }: ReportWithDetailsRow): TProgressReport {
+  return toProgressReport(row, values_json, files_json);
 }
 
 function toProgressReport(r: ReportRow, values: ValueRow[], files: FileRow[]): TProgressReport {
@@ -110,25 +102,11 @@ function toProgressReport(r: ReportRow, values: ValueRow[], files: FileRow[]): T
   };
 }
 
-/**
- * One report with its target values and attachments in a single statement (a report is opened, saved or
- * submitted on nearly every request of a month end: one round trip instead of three).
- */
+/** One report with its target values and attachments, in one statement; the row too, for checks on it. */
 export async function findReportWithDetails(db: Db, id: number): Promise<{ row: ReportRow; report: TProgressReport }> {
-  const found = await selectReports(db)
-    .select([
-      sql<ValueRow[]>`(select coalesce(json_agg(json_build_object('report_id', v.report_id, 'target_id', v.target_id, 'value', v.value,
-        'indicator_name', t.indicator_name, 'unit', t.unit) order by v.target_id), '[]')
-        from report_target_value v join plan_target t on t.id = v.target_id where v.report_id = r.id)`.as('values_json'),
-      sql<FileRow[]>`(select coalesce(json_agg(json_build_object('report_id', a.report_id, 'id', a.id, 'filename', a.filename,
-        'content_type', a.content_type, 'size_bytes', a.size_bytes, 'sha256', a.sha256, 'uploaded_at', a.uploaded_at) order by a.id), '[]')
-        from report_attachment a where a.report_id = r.id)`.as('files_json'),
-    ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
-  if (!found) throw new AppError('report/not_found', { id });
-  const { values_json, files_json, ...row } = found;
-  return { row, report: toProgressReport(row, values_json, files_json) };
+  const row = await selectReportsWithDetails(db).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('report/not_found', { id });
+  return { row, report: reportWithDetails(row) };
 }
 
 export async function loadReport(db: Db, id: number): Promise<TProgressReport> {

@@ -6,7 +6,7 @@ import { isManager, requireTaskReader } from './exec.policy.ts';
 import { cached, findNode, findPlan, groupAssignments, loadAssignments, toExecNode } from './exec.repository.ts';
 import { sectionOf } from './plan-cache.ts';
 import { loadPlanProgress, taskSchedule } from './plan-progress.ts';
-import { canSeeReport, selectReports, toProgressReports } from './report.repository.ts';
+import { canSeeReport, reportWithDetails, selectReportsWithDetails } from './report.repository.ts';
 
 /** One task: schedule, units, status with its explanation, targets, every report version, and the timeline. */
 export async function getTaskDetail(ctx: Ctx, planId: number, nodeId: number, asOfInput?: string): Promise<TTaskDetail> {
@@ -17,7 +17,7 @@ export async function getTaskDetail(ctx: Ctx, planId: number, nodeId: number, as
   const asOf = asOfInput ?? bureauDate(ctx.now());
   const [assignments, reportRows, events, tree, progress] = await Promise.all([
     loadAssignments(ctx.db, planId, [nodeId]),
-    selectReports(ctx.db)
+    selectReportsWithDetails(ctx.db)
       .where('r.node_id', '=', nodeId)
       .orderBy('r.period_end', 'desc')
       .orderBy('r.org_id')
@@ -56,10 +56,7 @@ export async function getTaskDetail(ctx: Ctx, planId: number, nodeId: number, as
     targets: progress.targets.filter((t) => t.nodeId === nodeId),
     progress: task,
     slots: taskSchedule(node, plan).slots,
-    reports: await toProgressReports(
-      ctx.db,
-      reportRows.filter((r) => canSeeReport(actor, r)),
-    ),
+    reports: reportRows.filter((r) => canSeeReport(actor, r)).map(reportWithDetails),
     timeline: events.map((e) => ({
       id: String(e.id),
       at: e.at.toISOString(),
