@@ -18,7 +18,7 @@ interface Acked {
 
 type Slot = { period: string; state: string; reportId: number | null };
 type InboxItem = { nodeId: number; slots: Slot[] };
-export type Report = { id: number; rowVersion: number; status: string; narrative: string; attachments: { id: number }[] };
+type Report = { id: number; rowVersion: number; status: string; narrative: string; attachments: { id: number }[] };
 type QueueItem = { reportId: number; orgId: number; rowVersion: number };
 
 const urgent = ['returned', 'overdue', 'due_soon', 'draft'];
